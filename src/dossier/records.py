@@ -1,0 +1,272 @@
+"""The record model: typed records that flow between pipeline stages.
+
+Every stage is a plain function from these records to these records. Every derived
+record (mention, time expression, quote, event) carries its provenance: the article
+id, the character span ``[start, end)`` into the stored article text, and the name
+and version of the extractor that made it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+EntityType = Literal["PERSON", "ORG", "PLACE", "GROUP"]
+PublishedHow = Literal["metadata", "text", "inferred", "unknown"]
+QuoteKind = Literal["direct", "indirect", "mixed", "according-to"]
+EventStatus = Literal["asserted", "negated", "expected", "hypothetical", "reported"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Precision = Literal["day", "week", "month", "season", "quarter", "year", "decade", "century",
+                    "time", "unknown"]
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """A JSON-ready dict of a record (nested records become dicts too)."""
+    return dataclasses.asdict(record)
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a derived fact came from: article, character span, extractor."""
+
+    article_id: str
+    start: int
+    end: int
+    extractor: str
+    version: str
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+@dataclass
+class RawDocument:
+    """One input document as read from disk or stdin, before cleaning.
+
+    ``meta_*`` fields come from the container (HTML metadata, JSON fields); they are
+    ``None`` when the container had nothing to say.
+    """
+
+    path: str  # file path, or "<stdin>"; with ":LINE" for JSON Lines records
+    fmt: Literal["txt", "html", "json", "jsonl"]
+    text: str  # body text (HTML already reduced to its main text)
+    line: int | None = None  # 1-based line for JSON Lines records
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None  # outlet or site name
+    author: str | None = None
+    published: str | None = None  # ISO date from metadata, if any
+
+
+@dataclass
+class Article:
+    """A stored article. ``text`` is the cleaned text every span points into."""
+
+    id: str  # hash of the normalised text
+    text: str
+    path: str
+    fmt: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO value: YYYY-MM-DD (or coarser) ; None if unknown
+    published_how: PublishedHow = "unknown"
+    published_evidence: str | None = None  # e.g. the text span the date was read from
+    removed: list[tuple[int, int]] = field(default_factory=list)  # leftovers dropped (raw spans)
+
+
+@dataclass
+class IngestFailure:
+    """An input that could not be ingested. Failures are data: they are stored."""
+
+    path: str
+    stage: str  # "read", "decode", "parse", "clean", "annotate", "store"
+    reason: str
+    line: int | None = None
+
+    def describe(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.stage}: {self.reason}"
+
+
+@dataclass
+class Sighting:
+    """Another copy of an already-stored article (exact or near duplicate)."""
+
+    article_id: str  # the stored article it duplicates
+    path: str
+    kind: Literal["exact", "near"]
+    similarity: float
+    url: str | None = None
+    source: str | None = None
+    title: str | None = None
+    published: str | None = None
+
+
+# ------------------------------------------------------------------------- annotate
+
+
+@dataclass
+class Mention:
+    """A mention of a person, organisation, place or group in one article."""
+
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    extractor: str
+    version: str
+    label: str = ""  # the NER label it came from (PERSON, GPE, NORP...)
+    role: str | None = None  # 'Kremlin spokesman', 'Russian President'
+    role_start: int | None = None
+    role_end: int | None = None
+    org: str | None = None  # 'Polish Institute of International Affairs'
+    canonical: str | None = None  # normalised name hint (e.g. 'Vladivostok' for a misspelling)
+    entity_id: str | None = None  # filled by resolve
+
+
+@dataclass
+class TimeExpr:
+    """A normalised time expression (TIMEX3 value) anchored on the article date."""
+
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str  # TIMEX3 value: 2023-09-13, 2023-09, 2023-W37, P18M, PAST_REF, XXXX-09...
+    precision: Precision
+    extractor: str
+    version: str
+    mod: str | None = None  # START, END, APPROX...
+    begin: str | None = None  # ranges
+    end_value: str | None = None
+    anchor: str | None = None  # what the value was computed from: 'dct', 'text', 'absolute'
+
+
+@dataclass
+class Relay:
+    """One link of a relay chain: the outlet or journalist that passed a quote on."""
+
+    name: str
+    kind: Literal["outlet", "journalist", "media"]
+    start: int | None = None
+    end: int | None = None
+    date: str | None = None
+
+
+@dataclass
+class Quote:
+    """Who said what. ``start``/``end`` span the quoted content."""
+
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    extractor: str
+    version: str
+    cue: str | None = None  # lemma of the cue verb: 'say', 'tell', 'warn'
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker_text: str | None = None  # as written: 'he', 'spokesman Dmitry Peskov'
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_mention_id: str | None = None  # the resolved mention (antecedent for pronouns)
+    speaker_resolution: str | None = None  # 'direct', 'coref', 'floating', 'unresolved'
+    relayed_by: list[Relay] = field(default_factory=list)
+    hedges: list[str] = field(default_factory=list)
+    date: str | None = None
+
+
+@dataclass
+class Event:
+    """Who did what to whom, when and where, coded in CAMEO."""
+
+    id: str
+    article_id: str
+    start: int  # the clause or sentence the event was read from
+    end: int
+    text: str
+    code: str  # CAMEO code, e.g. '036'
+    extractor: str
+    version: str
+    trigger: str = ""
+    trigger_start: int | None = None
+    trigger_end: int | None = None
+    code_name: str | None = None
+    source_text: str | None = None
+    source_start: int | None = None
+    source_end: int | None = None
+    source_mention_id: str | None = None
+    target_text: str | None = None
+    target_start: int | None = None
+    target_end: int | None = None
+    target_mention_id: str | None = None
+    place_text: str | None = None
+    place_start: int | None = None
+    place_end: int | None = None
+    place_mention_id: str | None = None
+    date: str | None = None  # TIMEX3 value at the precision the text allows
+    date_precision: Precision | None = None
+    date_how: str | None = None  # 'text' (a governing time expression), 'published', None
+    time_id: str | None = None
+    status: EventStatus = "asserted"
+    quote_id: str | None = None  # the quote it was stated in, if any
+    quantities: list[str] = field(default_factory=list)
+    hedges: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Annotations:
+    """Everything the annotate stage found in one article."""
+
+    article_id: str
+    mentions: list[Mention] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+# -------------------------------------------------------------------------- resolve
+
+
+@dataclass
+class Entity:
+    """One real person, organisation, place or group, whatever the spelling."""
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    mentions: int = 0
+
+
+@dataclass
+class TimelineEntry:
+    """One real-world event, merged across the articles that report it."""
+
+    id: str
+    date: str | None
+    date_precision: str | None
+    code: str
+    code_name: str | None
+    source_actor: str | None  # entity name
+    target_actor: str | None
+    place: str | None
+    status: str
+    event_ids: list[str] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # outlets / article labels
+    places: list[str] = field(default_factory=list)  # every place any source gives
+    text: str = ""  # the text of the best-supported mention
+    article_id: str = ""  # the article of that mention
+    start: int = 0
+    end: int = 0
