@@ -270,3 +270,4 @@ class TimelineEntry:
     article_id: str = ""  # the article of that mention
     start: int = 0
     end: int = 0
+    date_how: str | None = None  # 'text', 'text+published' (year from a report's date), 'published'

@@ -1,0 +1,335 @@
+"""The Python API: ``db = dossier.open(path)``, then ``db.ingest(...)`` and queries.
+
+This is the product; the CLI and any server are thin adapters over it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from dossier.annotate import annotate
+from dossier.errors import DossierError, NotFound
+from dossier.ingest import prepare, read_inputs
+from dossier.ingest.dedup import NearDuplicateIndex, signature
+from dossier.query import Filters, match_entities
+from dossier.records import Article, Entity, IngestFailure, Sighting
+from dossier.resolve.entities import resolve_entities
+from dossier.resolve.timeline import article_label, build_timeline
+from dossier.store import Store, StoredFailure, open_store
+from dossier.views import ArticleView, EntityView, EventView, QuoteView, TimelineView
+
+DEFAULT_DB = "dossier.sqlite"
+ENV_DB = "DOSSIER_DB"
+ANNOTATE_BATCH = 32
+
+Progress = Callable[[str, int, int], None]  # (phase, done, total)
+
+
+def default_db_path() -> str:
+    """``$DOSSIER_DB`` if set, else ``dossier.sqlite`` in the current folder."""
+    return os.environ.get(ENV_DB) or DEFAULT_DB
+
+
+@dataclass
+class IngestReport:
+    """What one ``ingest`` call did."""
+
+    added: list[str] = field(default_factory=list)  # ids of newly stored articles
+    duplicates: list[Sighting] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)  # paths already stored as they are
+    failures: list[IngestFailure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+class Dossier:
+    """A story record backed by a store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    @property
+    def location(self) -> str:
+        return self.store.location
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Dossier:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -------------------------------------------------------------------- ingest
+    def ingest(
+        self,
+        inputs: Sequence[str | Path],
+        stdin: TextIO | None = None,
+        progress: Progress | None = None,
+    ) -> IngestReport:
+        """Read, clean, annotate and store articles; then re-resolve the whole store.
+
+        Bad inputs never stop the batch: each becomes an ``IngestFailure``, stored and
+        returned. Each article is stored with its annotations in one transaction, so an
+        interruption loses nothing already stored.
+        """
+        report = IngestReport()
+        index = NearDuplicateIndex.from_pairs(self.store.minhashes())
+        fresh: list[tuple[Article, bytes | None]] = []
+        seen_now: set[str] = set()
+        for item in read_inputs([str(i) for i in inputs], stdin=stdin):
+            if isinstance(item, IngestFailure):
+                self._fail(report, item)
+                continue
+            try:
+                article = prepare(item)
+            except DossierError as exc:
+                self._fail(report, IngestFailure(item.path, "clean", str(exc), item.line))
+                continue
+            existing = self.store.get_article(article.id)
+            if existing is not None or article.id in seen_now:
+                if existing is not None and existing.path == article.path:
+                    report.unchanged.append(article.path)
+                    continue
+                self._sighting(report, Sighting(article.id, article.path, "exact", 1.0,
+                                                article.url, article.source, article.title,
+                                                article.published))
+                continue
+            sig = signature(article.text)
+            near = index.find(sig)
+            if near is not None:
+                self._sighting(report, Sighting(near[0], article.path, "near", near[1],
+                                                article.url, article.source, article.title,
+                                                article.published))
+                continue
+            index.add(article.id, sig)
+            seen_now.add(article.id)
+            fresh.append((article, sig))
+
+        with self.store.transaction():
+            for article, sig in fresh:
+                self.store.put_article(article, sig)
+        pending = self.store.articles(self.store.unannotated_ids())
+        self._annotate(pending, report, progress)
+        report.added = [a.id for a, _ in fresh]
+        self.resolve()
+        return report
+
+    def _fail(self, report: IngestReport, failure: IngestFailure) -> None:
+        report.failures.append(failure)
+        self.store.put_failure(failure)
+
+    def _sighting(self, report: IngestReport, sighting: Sighting) -> None:
+        report.duplicates.append(sighting)
+        self.store.put_sighting(sighting)
+
+    def _annotate(
+        self, articles: list[Article], report: IngestReport, progress: Progress | None
+    ) -> None:
+        total = len(articles)
+        done = 0
+        if progress:
+            progress("annotate", 0, total)
+        for start in range(0, total, ANNOTATE_BATCH):
+            batch = articles[start : start + ANNOTATE_BATCH]
+            try:
+                results = list(annotate(batch))
+            except DossierError:
+                raise
+            except Exception:  # one bad article must not sink the batch: retry one by one
+                results = []
+                for article in batch:
+                    try:
+                        results.extend(annotate([article]))
+                    except Exception as exc:
+                        self._fail(report, IngestFailure(article.path, "annotate",
+                                                         f"{type(exc).__name__}: {exc}"))
+            for ann in results:
+                self.store.put_annotations(ann)
+            done += len(batch)
+            if progress:
+                progress("annotate", done, total)
+
+    # ------------------------------------------------------------------- resolve
+    def resolve(self) -> None:
+        """Rebuild entities and the merged timeline across the whole store."""
+        mentions = self.store.mentions()
+        entities, mention_entity = resolve_entities(mentions)
+        self.store.set_entities(entities, mention_entity)
+        by_id = {e.id: e for e in entities}
+        entity_of = {mid: by_id[eid] for mid, eid in mention_entity.items() if eid in by_id}
+        articles = {a.id: a for a in self.store.articles()}
+        self.store.set_timeline(build_timeline(self.store.events(), articles, entity_of))
+
+    # ------------------------------------------------------------------- queries
+    def _entity_maps(self) -> tuple[dict[str, Entity], dict[str, Entity]]:
+        entities = {e.id: e for e in self.store.entities()}
+        of_mention = {
+            m.id: entities[m.entity_id]
+            for m in self.store.mentions()
+            if m.entity_id and m.entity_id in entities
+        }
+        return entities, of_mention
+
+    def _wanted(self, filters: Filters, entities: Iterable[Entity]) -> set[str] | None:
+        return match_entities(filters.entity, entities) if filters.entity else None
+
+    def _article_views(self) -> dict[str, ArticleView]:
+        by_article: dict[str, list[Sighting]] = {}
+        for s in self.store.sightings():
+            by_article.setdefault(s.article_id, []).append(s)
+        return {
+            a.id: ArticleView(a, article_label(a), by_article.get(a.id, []))
+            for a in self.store.articles()
+        }
+
+    def article(self, article_id: str) -> ArticleView:
+        """One article by id (or unique id prefix)."""
+        views = self._article_views()
+        hits = [v for i, v in views.items() if i.startswith(article_id)]
+        if len(hits) != 1:
+            raise NotFound(f"no single article with id {article_id!r}: see `dossier articles`")
+        return hits[0]
+
+    def articles(
+        self,
+        entity: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        source: str | None = None,
+        limit: int | None = None,
+    ) -> list[ArticleView]:
+        f = Filters(entity, since, until, source, limit)
+        views = list(self._article_views().values())
+        wanted = self._wanted(f, self.store.entities())
+        if wanted is not None:
+            having = {m.article_id for m in self.store.mentions() if m.entity_id in wanted}
+            views = [v for v in views if v.article.id in having]
+        out = [
+            v
+            for v in views
+            if f.date_ok(v.article.published)
+            and f.source_ok(v.label, v.article.url, v.article.path, v.article.title)
+        ]
+        return out[: f.limit] if f.limit is not None else out
+
+    def quotes(
+        self,
+        entity: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        source: str | None = None,
+        limit: int | None = None,
+    ) -> list[QuoteView]:
+        f = Filters(entity, since, until, source, limit)
+        entities, of_mention = self._entity_maps()
+        wanted = self._wanted(f, entities.values())
+        views = self._article_views()
+        out: list[QuoteView] = []
+        for q in self.store.quotes():
+            speaker = of_mention.get(q.speaker_mention_id or "")
+            if wanted is not None and (speaker is None or speaker.id not in wanted):
+                continue
+            art = views[q.article_id]
+            if not f.date_ok(q.date or art.article.published):
+                continue
+            if not f.source_ok(art.label, art.article.url, *(r.name for r in q.relayed_by)):
+                continue
+            out.append(QuoteView(q, speaker, art))
+        return out[: f.limit] if f.limit is not None else out
+
+    def events(
+        self,
+        entity: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        source: str | None = None,
+        limit: int | None = None,
+    ) -> list[EventView]:
+        f = Filters(entity, since, until, source, limit)
+        entities, of_mention = self._entity_maps()
+        wanted = self._wanted(f, entities.values())
+        views = self._article_views()
+        out: list[EventView] = []
+        for e in self.store.events():
+            src = of_mention.get(e.source_mention_id or "")
+            tgt = of_mention.get(e.target_mention_id or "")
+            place = of_mention.get(e.place_mention_id or "")
+            if wanted is not None and not ({x.id for x in (src, tgt, place) if x} & wanted):
+                continue
+            art = views[e.article_id]
+            if not f.date_ok(e.date or art.article.published):
+                continue
+            if not f.source_ok(art.label, art.article.url, art.article.path):
+                continue
+            out.append(EventView(e, src, tgt, place, art))
+        out.sort(key=lambda v: (v.event.date or v.article.article.published or "9999", v.event.id))
+        return out[: f.limit] if f.limit is not None else out
+
+    def timeline(
+        self,
+        entity: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        source: str | None = None,
+        limit: int | None = None,
+    ) -> list[TimelineView]:
+        f = Filters(entity, since, until, source, limit)
+        rows = self.store.timeline()
+        if f.entity:
+            entities = self.store.entities()
+            wanted_names = {e.name for e in entities if e.id in match_entities(f.entity, entities)}
+            rows = [
+                r for r in rows
+                if {r.source_actor, r.target_actor, r.place, *r.places} & wanted_names
+            ]
+        if f.source:
+            views = self._article_views()
+            rows = [
+                r for r in rows
+                if any(f.source_ok(views[a].label, views[a].article.url)
+                       for a in r.article_ids if a in views)
+            ]
+        rows = [r for r in rows if f.date_ok(r.date)]
+        out = [TimelineView(r) for r in rows]
+        return out[: f.limit] if f.limit is not None else out
+
+    def entities(
+        self,
+        entity: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        source: str | None = None,
+        limit: int | None = None,
+    ) -> list[EntityView]:
+        f = Filters(entity, since, until, source, limit)
+        entities = self.store.entities()
+        if f.entity:
+            wanted = match_entities(f.entity, entities)
+            entities = [e for e in entities if e.id in wanted]
+        if f.source:
+            views = self._article_views()
+            having = {
+                m.entity_id
+                for m in self.store.mentions()
+                if m.article_id in views and f.source_ok(views[m.article_id].label)
+            }
+            entities = [e for e in entities if e.id in having]
+        out = [EntityView(e) for e in entities]
+        return out[: f.limit] if f.limit is not None else out
+
+    def failures(self) -> list[StoredFailure]:
+        """Every input that failed, across all ingests."""
+        return self.store.failures()
+
+
+def open(path: str | Path | None = None) -> Dossier:  # noqa: A001 - the API's entry point
+    """Open the store at ``path`` (default: ``$DOSSIER_DB`` or ./dossier.sqlite)."""
+    return Dossier(open_store(path if path is not None else default_db_path()))

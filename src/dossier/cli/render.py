@@ -1,0 +1,152 @@
+"""Formatting of views for the terminal: every fact with its source article and a snippet."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from dossier.views import ArticleView, EntityView, EventView, QuoteView, TimelineView
+
+SNIPPET = 160
+
+
+def snippet(text: str, width: int = SNIPPET) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+
+
+def where(article_id: str, start: int, end: int) -> str:
+    return f"{article_id[:10]}[{start}:{end}]"
+
+
+def json_line(obj: dict[str, Any]) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def print_articles(console: Console, views: list[ArticleView]) -> None:
+    for v in views:
+        a = v.article
+        date = a.published or "undated"
+        console.print(
+            f"[bold]{a.id}[/bold]  {escape(date)} [dim]({a.published_how})[/dim]  "
+            f"[cyan]{escape(v.label)}[/cyan]  {escape(a.title or '')}"
+        )
+        console.print(f"    [dim]{escape(a.path)}[/dim]  {len(a.text)} chars")
+        for s in v.duplicates:
+            console.print(f"    [dim]also seen: {escape(s.path)} ({s.kind}, {s.similarity:.2f})[/dim]")
+        console.print(f"    {escape(snippet(a.text))}")
+
+
+def _actors(source: str | None, target: str | None, symmetric: bool = False) -> str:
+    arrow = " ↔ " if symmetric else " → "
+    if source and target:
+        return f"{source}{arrow}{target}"
+    return source or (f"? → {target}" if target else "?")
+
+
+def print_timeline(console: Console, views: list[TimelineView]) -> None:
+    for v in views:
+        r = v.entry
+        date = r.date or "undated"
+        how = f" ({r.date_how})" if r.date_how and r.date_how != "text" else ""
+        sym = r.code.startswith("04") or r.code == "036"
+        place = f" @ {r.place}" if r.place else ""
+        console.print(
+            f"[bold]{escape(date)}[/bold][dim]{escape(how)}[/dim]  "
+            f"[magenta]{escape(r.code)} {escape(r.code_name or '')}[/magenta]  "
+            f"{escape(_actors(r.source_actor, r.target_actor, sym))}{escape(place)}  "
+            f"[yellow]\\[{escape(r.status)}][/yellow]"
+        )
+        others = [p for p in r.places if p != r.place]
+        if others:
+            console.print(f"    [red]other places reported: {escape(', '.join(others))}[/red]")
+        n = len(r.article_ids)
+        console.print(
+            f"    {n} source{'s' if n != 1 else ''}: {escape(', '.join(r.sources))}"
+        )
+        console.print(
+            f"    [dim]{escape(where(r.article_id, r.start, r.end))}[/dim] "
+            f"“{escape(snippet(r.text))}”"
+        )
+
+
+def print_events(console: Console, views: list[EventView]) -> None:
+    for v in views:
+        j = v.as_json()
+        e = v.event
+        date = e.date or "undated"
+        place = f" @ {j['place']}" if j["place"] else ""
+        qty = f"  [dim]{escape('; '.join(e.quantities))}[/dim]" if e.quantities else ""
+        console.print(
+            f"[bold]{escape(date)}[/bold]  [magenta]{escape(e.code)} "
+            f"{escape(e.code_name or '')}[/magenta]  "
+            f"{escape(_actors(j['source_actor'], j['target_actor']))}{escape(place)}  "
+            f"[yellow]\\[{escape(e.status)}][/yellow]{qty}"
+        )
+        console.print(
+            f"    [cyan]{escape(v.article.label)}[/cyan] "
+            f"[dim]{escape(where(e.article_id, e.start, e.end))}[/dim] “{escape(snippet(e.text))}”"
+        )
+
+
+def print_quotes(console: Console, views: list[QuoteView]) -> None:
+    for v in views:
+        q = v.quote
+        who = v.speaker.name if v.speaker else (q.speaker_text or "unknown speaker")
+        if q.speaker_resolution == "unresolved":
+            who += " (unresolved)"
+        relay = ""
+        if q.relayed_by:
+            relay = " via " + " ← ".join(r.name for r in q.relayed_by)
+        cue = f" {q.cue}" if q.cue else ""
+        console.print(
+            f"[bold]{escape(who)}[/bold][dim]{escape(cue)} ({escape(q.kind)}){escape(relay)}[/dim]"
+        )
+        console.print(f"    “{escape(snippet(q.text, 300))}”")
+        console.print(
+            f"    [cyan]{escape(v.article.label)}[/cyan] "
+            f"[dim]{escape(where(q.article_id, q.start, q.end))}[/dim]"
+        )
+
+
+def print_entities(console: Console, views: list[EntityView]) -> None:
+    table = Table(show_header=True, header_style="bold")
+    for col in ("name", "type", "mentions", "aliases", "roles"):
+        table.add_column(col)
+    for v in views:
+        e = v.entity
+        table.add_row(
+            escape(e.name),
+            e.type,
+            str(e.mentions),
+            escape(", ".join(a for a in e.aliases if a != e.name)),
+            escape(", ".join(e.roles)),
+        )
+    console.print(table)
+
+
+def print_metrics(console: Console, name: str, result: dict[str, Any]) -> None:
+    baseline = result.get("baseline") or {}
+    table = Table(title=f"bench {name}", header_style="bold")
+    table.add_column("metric")
+    table.add_column("dossier", justify="right")
+    if baseline:
+        table.add_column(str(baseline.get("name", "baseline")), justify="right")
+    for key, value in result.items():
+        if key == "baseline" or isinstance(value, dict | list):
+            continue
+        row = [key, _fmt(value)]
+        if baseline:
+            row.append(_fmt(baseline.get(key, "")))
+        table.add_row(*row)
+    console.print(table)
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    return str(value)

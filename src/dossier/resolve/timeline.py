@@ -1,0 +1,202 @@
+"""The merged timeline: one row per real-world event, across the articles reporting it.
+
+A first, explainable resolver: event mentions join when their event family, actors and
+dates are compatible. The best-supported mention (asserted, dated by its own text, with a
+place and both actors) gives the row its place; every other place any source gives is
+kept in ``places`` so disagreements stay visible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from dossier.ids import digest
+from dossier.records import Article, Entity, Event, TimelineEntry
+from dossier.resolve import dates
+
+# Statuses that say the event took place, ranked for choosing a row's best mention.
+_STATUS_WEIGHT = {"asserted": 3, "reported": 2, "expected": 1, "hypothetical": 0, "negated": 0}
+# How far (days) a report's own date may lie from the event it reports without a date.
+_WEAK_WINDOW_DAYS = 10
+
+
+def family(code: str) -> str:
+    """Event family for merging: meetings, visits and consultations are one family."""
+    if code.startswith("04") or code == "036":
+        return "consult"
+    return code[:2]
+
+
+def article_label(article: Article) -> str:
+    """How a source is named in the record: outlet, else site, else file name."""
+    if article.source:
+        return article.source
+    if article.url:
+        host = article.url.split("//", 1)[-1].split("/", 1)[0]
+        return host.removeprefix("www.")
+    return article.path.rsplit("/", 1)[-1]
+
+
+@dataclass
+class _Mention:
+    event: Event
+    article: Article
+    actors: frozenset[str]
+    source: str | None
+    target: str | None
+    place: str | None
+    strong: str | None  # date from the event's own text
+    weak: str | None  # the reporting article's date, when the text gives none
+
+    @property
+    def score(self) -> int:
+        return (
+            _STATUS_WEIGHT.get(self.event.status, 0)
+            + (2 if self.strong else 0)
+            + (1 if self.place else 0)
+            + (1 if len(self.actors) > 1 else 0)
+        )
+
+
+@dataclass
+class _Cluster:
+    family: str
+    members: list[_Mention] = field(default_factory=list)
+
+    @property
+    def actors(self) -> frozenset[str]:
+        return frozenset().union(*(m.actors for m in self.members))
+
+    @property
+    def strong(self) -> str | None:
+        value: str | None = None
+        for m in self.members:
+            if m.strong:
+                value = m.strong if value is None else dates.unite(value, m.strong)
+        return value
+
+    @property
+    def weak(self) -> list[str]:
+        return [m.weak for m in self.members if m.weak]
+
+
+def _actors_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
+    if not a or not b:
+        return False
+    if len(a) > 1 and len(b) > 1:
+        return a == b
+    return bool(a & b)
+
+
+def _dates_compatible(m: _Mention, c: _Cluster) -> bool:
+    strong = c.strong
+    if m.strong and strong:
+        return dates.compatible(m.strong, strong)
+    if m.strong and c.weak:
+        return any(dates.compatible(m.strong, w) or _near(m.strong, w) for w in c.weak)
+    if m.weak and strong:
+        return _near(strong, m.weak) or (dates.compatible(strong, m.weak) and "X" in strong)
+    if m.weak and c.weak:
+        return any(_near(m.weak, w) for w in c.weak)
+    return True  # an undated mention in an undated article: decided by actors alone
+
+
+def _near(value: str, anchor: str) -> bool:
+    return dates.within(value, anchor, _WEAK_WINDOW_DAYS)
+
+
+def _entity_key(mention_id: str | None, text: str | None, entity_of: dict[str, Entity]) -> str | None:
+    if mention_id and mention_id in entity_of:
+        return entity_of[mention_id].name
+    return text.strip() if text else None
+
+
+def build_timeline(
+    events: Sequence[Event], articles: dict[str, Article], entity_of: dict[str, Entity]
+) -> list[TimelineEntry]:
+    """Merge event mentions into timeline rows, sorted by date (undated last).
+
+    ``entity_of`` maps mention ids to their resolved entities.
+    """
+    mentions: list[_Mention] = []
+    for ev in events:
+        article = articles.get(ev.article_id)
+        if article is None:
+            continue
+        source = _entity_key(ev.source_mention_id, ev.source_text, entity_of)
+        target = _entity_key(ev.target_mention_id, ev.target_text, entity_of)
+        place = _entity_key(ev.place_mention_id, ev.place_text, entity_of)
+        strong = ev.date if dates.is_calendar(ev.date) else None
+        weak = None
+        if strong is None and dates.is_calendar(article.published):
+            weak = article.published
+        actors = frozenset(a for a in (source, target) if a)
+        mentions.append(_Mention(ev, article, actors, source, target, place, strong, weak))
+
+    # Most specific first, so vaguer mentions join the clusters they fit.
+    mentions.sort(key=lambda m: (-dates.specificity(m.strong), -m.score, m.event.id))
+    clusters: list[_Cluster] = []
+    for m in mentions:
+        fam = family(m.event.code)
+        fits = [
+            c
+            for c in clusters
+            if c.family == fam and _actors_compatible(m.actors, c.actors) and _dates_compatible(m, c)
+        ]
+        if fits:
+            best = max(fits, key=lambda c: (len(c.members), dates.specificity(c.strong)))
+            best.members.append(m)
+        else:
+            clusters.append(_Cluster(fam, [m]))
+    rows = [_row(c) for c in clusters]
+    rows.sort(key=lambda r: (r.date is None, r.date or "", r.code, r.id))
+    return rows
+
+
+def _row(c: _Cluster) -> TimelineEntry:
+    members = sorted(c.members, key=lambda m: (-m.score, m.event.article_id, m.event.start))
+    best = members[0]
+    date, how = c.strong, "text" if c.strong else None
+    if date and "X" in date:
+        for w in c.weak:
+            if dates.compatible(date, w):
+                date, how = dates.unite(date, w)[: len(date)], "text+published"
+                break
+    if date is None and c.weak:
+        date, how = best.weak or c.weak[0], "published"
+    places: list[str] = []
+    for m in members:
+        if m.place and m.place not in places:
+            places.append(m.place)
+    statuses = [m.event.status for m in members]
+    status = "asserted" if "asserted" in statuses else max(set(statuses), key=statuses.count)
+    article_ids: list[str] = []
+    sources: list[str] = []
+    for m in members:
+        if m.article.id not in article_ids:
+            article_ids.append(m.article.id)
+            label = article_label(m.article)
+            if label not in sources:
+                sources.append(label)
+    ev = best.event
+    return TimelineEntry(
+        id="tl_" + digest(*sorted(m.event.id for m in members), length=12),
+        date=date,
+        date_precision=dates.precision_of(date) if date and dates.is_calendar(date) else None,
+        code=ev.code,
+        code_name=ev.code_name,
+        source_actor=best.source,
+        target_actor=best.target,
+        place=best.place or (places[0] if places else None),
+        status=status,
+        event_ids=[m.event.id for m in members],
+        article_ids=article_ids,
+        sources=sources,
+        places=places,
+        text=ev.text,
+        article_id=ev.article_id,
+        start=ev.start,
+        end=ev.end,
+        date_how=how,
+    )

@@ -1,0 +1,66 @@
+"""Numbered schema migrations: ``store/migrations/NNNN_name.sql``, applied in order, once."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from importlib import resources
+
+from dossier.errors import MigrationError
+
+_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+@dataclass(frozen=True)
+class Migration:
+    number: int
+    name: str
+    sql: str
+
+
+def available() -> list[Migration]:
+    """Every migration shipped with this dossier, in order."""
+    folder = resources.files("dossier.store") / "migrations"
+    found = []
+    for entry in folder.iterdir():
+        m = _NAME.match(entry.name)
+        if m:
+            found.append(Migration(int(m.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    found.sort(key=lambda mig: mig.number)
+    numbers = [mig.number for mig in found]
+    if numbers != list(range(1, len(numbers) + 1)):
+        raise MigrationError(f"migrations are not numbered 1..N without gaps: {numbers}")
+    return found
+
+
+def migrate_sqlite(conn: sqlite3.Connection, location: str) -> int:
+    """Bring an SQLite store up to the newest schema; returns the schema version."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations "
+        "(number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    done = {row[0] for row in conn.execute("SELECT number FROM schema_migrations")}
+    migrations = available()
+    newest = migrations[-1].number if migrations else 0
+    if done and max(done) > newest:
+        raise MigrationError(
+            f"{location} has schema version {max(done)}, newer than this dossier knows "
+            f"({newest}): upgrade dossier, or use another --db file"
+        )
+    for mig in migrations:
+        if mig.number in done:
+            continue
+        # The migration and its bookkeeping row commit together (the name is validated
+        # by _NAME, so it is safe to inline).
+        script = (
+            f"BEGIN;\n{mig.sql}\nINSERT INTO schema_migrations "
+            f"VALUES ({mig.number}, '{mig.name}', datetime('now'));\nCOMMIT;"
+        )
+        try:
+            conn.executescript(script)
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise MigrationError(f"migration {mig.name} failed on {location}: {exc}") from exc
+    return newest

@@ -1,0 +1,69 @@
+"""Mapping between records (dataclasses) and table rows, shared by every SQL backend.
+
+Each record field is a column of the same name; lists and nested records are stored
+as JSON text. A few fields have other column names (``TimeExpr.begin`` is
+``begin_value``: BEGIN is an SQL keyword).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import typing
+from typing import Any, TypeVar
+
+from dossier.records import Relay
+
+T = TypeVar("T")
+
+RENAMES: dict[str, str] = {"begin": "begin_value"}
+# Fields of records that are not columns of their table.
+SKIPPED: dict[str, set[str]] = {"Article": set(), "Mention": set()}
+
+
+def columns(cls: type) -> list[tuple[str, str]]:
+    """(field name, column name) pairs of a record class."""
+    skip = SKIPPED.get(cls.__name__, set())
+    return [
+        (f.name, RENAMES.get(f.name, f.name))
+        for f in dataclasses.fields(cls)
+        if f.name not in skip
+    ]
+
+
+def _is_list(cls: type, name: str) -> bool:
+    hints = typing.get_type_hints(cls)
+    return typing.get_origin(hints[name]) is list
+
+
+def to_row(record: Any) -> dict[str, Any]:
+    """Column name → SQL value for one record."""
+    cls = type(record)
+    row: dict[str, Any] = {}
+    for fname, col in columns(cls):
+        value = getattr(record, fname)
+        if _is_list(cls, fname):
+            value = json.dumps(
+                [dataclasses.asdict(v) if dataclasses.is_dataclass(v) else v for v in value],
+                ensure_ascii=False,
+            )
+        row[col] = value
+    return row
+
+
+def from_row(cls: type[T], row: dict[str, Any]) -> T:
+    """A record of class ``cls`` from a row (a mapping of column → value)."""
+    kwargs: dict[str, Any] = {}
+    for fname, col in columns(cls):
+        if col not in row:
+            continue
+        value = row[col]
+        if _is_list(cls, fname):
+            items = json.loads(value) if value else []
+            if fname == "relayed_by":
+                items = [Relay(**item) for item in items]
+            elif fname == "removed":
+                items = [tuple(item) for item in items]
+            value = items
+        kwargs[fname] = value
+    return cls(**kwargs)

@@ -1,0 +1,136 @@
+"""What the API returns for queries: stored records joined with their resolved names.
+
+Views are read-only records for callers (CLI, HTTP, notebooks). ``as_json()`` gives the
+documented JSON Lines shape of each command.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+from dossier.records import Article, Entity, Event, Quote, Relay, Sighting, TimelineEntry
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    article: Article
+    label: str  # how the source is named: outlet, site or file name
+    duplicates: list[Sighting] = field(default_factory=list)
+
+    def as_json(self, with_text: bool = True) -> dict[str, Any]:
+        a = self.article
+        out: dict[str, Any] = {
+            "id": a.id,
+            "path": a.path,
+            "url": a.url,
+            "title": a.title,
+            "source": a.source,
+            "label": self.label,
+            "author": a.author,
+            "published": a.published,
+            "published_how": a.published_how,
+            "published_evidence": a.published_evidence,
+            "format": a.fmt,
+            "duplicates": _plain(self.duplicates),
+        }
+        if with_text:
+            out["text"] = a.text
+        return out
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    quote: Quote
+    speaker: Entity | None
+    article: ArticleView
+
+    def as_json(self) -> dict[str, Any]:
+        q = self.quote
+        return {
+            "id": q.id,
+            "article_id": q.article_id,
+            "text": q.text,
+            "speaker": self.speaker.name if self.speaker else None,
+            "speaker_id": self.speaker.id if self.speaker else None,
+            "speaker_text": q.speaker_text,
+            "speaker_resolution": q.speaker_resolution,
+            "cue": q.cue,
+            "kind": q.kind,
+            "relayed_by": [r.name for r in q.relayed_by],
+            "relay_chain": _plain(q.relayed_by),
+            "hedges": q.hedges,
+            "date": q.date,
+            "source": self.article.label,
+            "start": q.start,
+            "end": q.end,
+            "extractor": f"{q.extractor}/{q.version}",
+        }
+
+    @property
+    def relays(self) -> list[Relay]:
+        return self.quote.relayed_by
+
+
+@dataclass(frozen=True)
+class EventView:
+    event: Event
+    source_actor: Entity | None
+    target_actor: Entity | None
+    place: Entity | None
+    article: ArticleView
+
+    def _name(self, entity: Entity | None, text: str | None) -> str | None:
+        return entity.name if entity else text
+
+    def as_json(self) -> dict[str, Any]:
+        e = self.event
+        return {
+            "id": e.id,
+            "date": e.date,
+            "date_precision": e.date_precision,
+            "date_how": e.date_how,
+            "code": e.code,
+            "code_name": e.code_name,
+            "source_actor": self._name(self.source_actor, e.source_text),
+            "target_actor": self._name(self.target_actor, e.target_text),
+            "place": self._name(self.place, e.place_text),
+            "status": e.status,
+            "trigger": e.trigger,
+            "quote_id": e.quote_id,
+            "quantities": e.quantities,
+            "hedges": e.hedges,
+            "article_ids": [e.article_id],
+            "sources": [self.article.label],
+            "text": e.text,
+            "start": e.start,
+            "end": e.end,
+            "extractor": f"{e.extractor}/{e.version}",
+        }
+
+
+@dataclass(frozen=True)
+class TimelineView:
+    entry: TimelineEntry
+
+    def as_json(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self.entry)
+        d["n_sources"] = len(self.entry.article_ids)
+        return d
+
+
+@dataclass(frozen=True)
+class EntityView:
+    entity: Entity
+
+    def as_json(self) -> dict[str, Any]:
+        return dataclasses.asdict(self.entity)
