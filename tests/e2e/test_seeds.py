@@ -1,0 +1,124 @@
+"""End to end over the real seed articles in ../shared/seeds (skipped when absent).
+
+Quotes are located by short distinctive substrings only; no seed sentence is copied here.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import dossier
+from dossier.api import Dossier, IngestReport
+from dossier.views import QuoteView
+
+
+@pytest.fixture(scope="module")
+def ingested(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
+    tuple[Dossier, IngestReport]
+]:
+    folder = tmp_path_factory.mktemp("batch")
+    for f in sorted(seeds_dir.glob("*.txt")):
+        shutil.copy(f, folder / f.name)
+    (folder / "zz_corrupt.txt").write_bytes(b"\x00\x01\x02\xff\xfe binary junk \x00" * 50)
+    db = dossier.open(tmp_path_factory.mktemp("db") / "seeds.sqlite")
+    report = db.ingest([folder])
+    yield db, report
+    db.close()
+
+
+def _quote(db: Dossier, words: str) -> QuoteView:
+    hits = [q for q in db.quotes() if words in q.quote.text]
+    assert hits, f"no quote containing {words!r}"
+    return hits[0]
+
+
+def test_corrupt_file_fails_clearly_while_the_seeds_are_stored(
+    ingested: tuple[Dossier, IngestReport],
+) -> None:
+    db, report = ingested
+    assert [Path(f.path).name for f in report.failures] == ["zz_corrupt.txt"]
+    assert "zz_corrupt.txt" in report.failures[0].describe()
+    assert len(db.articles()) == 5
+    assert [Path(f.failure.path).name for f in db.failures()] == ["zz_corrupt.txt"]
+
+
+def test_subscribe_prompt_is_not_in_the_think_tank_article(
+    ingested: tuple[Dossier, IngestReport],
+) -> None:
+    db, _ = ingested
+    (art,) = [a for a in db.articles() if "Vostochny" in a.article.text]
+    assert "Stay Informed" not in art.article.text
+    assert "subscribe" not in art.article.text.lower()
+
+
+def test_kim_is_the_speaker_of_unconditional_support_relayed_by_cbs(
+    ingested: tuple[Dossier, IngestReport],
+) -> None:
+    db, _ = ingested
+    q = _quote(db, "full and unconditional support")
+    assert q.speaker is not None and q.speaker.name == "Kim Jong Un"
+    assert any("CBS" in r.name for r in q.quote.relayed_by)
+
+
+def test_putin_said_that_is_why_we_have_come(ingested: tuple[Dossier, IngestReport]) -> None:
+    db, _ = ingested
+    q = _quote(db, "that's why we have come here")
+    assert q.speaker is not None and "Putin" in q.speaker.name
+
+
+def test_pietrewicz_of_the_polish_institute_on_a_valuable_partner(
+    ingested: tuple[Dossier, IngestReport],
+) -> None:
+    db, _ = ingested
+    q = _quote(db, "very valuable partner")
+    assert q.speaker is not None and q.speaker.name == "Oskar Pietrewicz"
+    speaker_mentions = [
+        m for m in db.store.mentions([q.quote.article_id]) if m.entity_id == q.speaker.id
+    ]
+    assert any(m.org == "Polish Institute of International Affairs" for m in speaker_mentions)
+
+
+def test_no_separate_entity_for_the_misspelt_kim(ingested: tuple[Dossier, IngestReport]) -> None:
+    db, _ = ingested
+    names = {e.entity.name for e in db.entities()}
+    assert "Kim Jon Un" not in names
+    (kim,) = [e.entity for e in db.entities() if e.entity.name == "Kim Jong Un"]
+    assert "Kim Jon Un" in kim.aliases
+
+
+def test_vladivostok_is_one_place_whatever_the_spelling(
+    ingested: tuple[Dossier, IngestReport],
+) -> None:
+    db, _ = ingested
+    places = [e.entity for e in db.entities() if "vladivost" in e.entity.name.lower()]
+    assert [p.name for p in places] == ["Vladivostok"]
+
+
+def test_timeline_has_the_2023_summit_at_vostochny(ingested: tuple[Dossier, IngestReport]) -> None:
+    db, _ = ingested
+    rows = [
+        r.entry
+        for r in db.timeline(entity="Kim Jong Un")
+        if r.entry.date == "2023-09-13" and r.entry.code.startswith("04")
+    ]
+    assert rows, "no 2023-09-13 meeting in the timeline"
+    summit = rows[0]
+    assert {summit.source_actor, summit.target_actor} == {"Vladimir Putin", "Kim Jong Un"}
+    assert summit.place is not None and "Vostochny" in summit.place
+
+
+def test_timeline_has_the_2024_visit_to_pyongyang_with_sources(
+    ingested: tuple[Dossier, IngestReport],
+) -> None:
+    db, _ = ingested
+    rows = [
+        r.entry
+        for r in db.timeline(entity="Vladimir Putin", since="2024-06-01", until="2024-06-30")
+        if r.entry.code.startswith("04")
+    ]
+    assert rows, "no June 2024 visit in the timeline"
+    assert any(r.sources for r in rows)

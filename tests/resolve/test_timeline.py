@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from dossier.records import Article, Entity, Event
+from dossier.resolve.timeline import build_timeline
+
+PEOPLE = {
+    "mA": Entity("eA", "Ana Lind", "PERSON"),
+    "mB": Entity("eB", "Boris Kell", "PERSON"),
+    "mP": Entity("eP", "Port Avel", "PLACE"),
+    "mQ": Entity("eQ", "Quay City", "PLACE"),
+}
+
+
+def _article(aid: str, published: str | None, source: str) -> Article:
+    return Article(id=aid, text="x" * 200, path=f"{aid}.txt", fmt="txt", source=source,
+                   published=published, published_how="text" if published else "unknown")
+
+
+def _event(eid: str, aid: str, date: str | None, place: str | None = None,
+           status: str = "asserted", code: str = "040") -> Event:
+    return Event(
+        id=eid, article_id=aid, start=0, end=20, text=f"text of {eid}", code=code,
+        extractor="t", version="1", source_mention_id="mA", target_mention_id="mB",
+        place_mention_id=place, date=date, status=status,  # type: ignore[arg-type]
+    )
+
+
+def test_reports_of_one_meeting_merge_into_one_row() -> None:
+    arts = {
+        "a1": _article("a1", "2023-09-13", "Wire One"),
+        "a2": _article("a2", None, "Think Tank"),
+    }
+    rows = build_timeline(
+        [_event("e1", "a1", None, "mQ"), _event("e2", "a2", "XXXX-09-13", "mP")], arts, PEOPLE
+    )
+    assert len(rows) == 1
+    assert rows[0].date == "2023-09-13"
+    assert sorted(rows[0].sources) == ["Think Tank", "Wire One"]
+
+
+def test_the_mention_dated_by_its_own_text_gives_the_place() -> None:
+    arts = {"a1": _article("a1", "2023-09-13", "W"), "a2": _article("a2", None, "T")}
+    rows = build_timeline(
+        [_event("e1", "a1", None, "mQ"), _event("e2", "a2", "XXXX-09-13", "mP")], arts, PEOPLE
+    )
+    assert rows[0].place == "Port Avel"
+    assert rows[0].places == ["Port Avel", "Quay City"]
+
+
+def test_meetings_a_year_apart_stay_apart() -> None:
+    arts = {"a1": _article("a1", "2023-09-13", "W"), "a2": _article("a2", "2024-06-19", "T")}
+    rows = build_timeline(
+        [_event("e1", "a1", "2023-09-13"), _event("e2", "a2", "2024-06-19")], arts, PEOPLE
+    )
+    assert [r.date for r in rows] == ["2023-09-13", "2024-06-19"]
+
+
+def test_different_event_families_stay_apart() -> None:
+    arts = {"a1": _article("a1", "2023-09-13", "W")}
+    rows = build_timeline(
+        [_event("e1", "a1", "2023-09-13"), _event("e2", "a1", "2023-09-13", code="190")],
+        arts,
+        PEOPLE,
+    )
+    assert len(rows) == 2
+
+
+def test_an_expected_meeting_is_not_reported_as_having_happened() -> None:
+    arts = {"a1": _article("a1", "2023-09-11", "W")}
+    rows = build_timeline([_event("e1", "a1", None, status="expected")], arts, PEOPLE)
+    assert rows[0].status == "expected"
+    assert rows[0].date_how == "published"
