@@ -81,8 +81,8 @@ class Dossier:
         interruption loses nothing already stored.
         """
         report = IngestReport()
-        index = NearDuplicateIndex.from_pairs(self.store.minhashes())
-        fresh: list[tuple[Article, bytes | None]] = []
+        index = NearDuplicateIndex(self.store.minhashes())
+        fresh: list[tuple[Article, bytes]] = []
         seen_now: set[str] = set()
         for item in read_inputs([str(i) for i in inputs], stdin=stdin):
             if isinstance(item, IngestFailure):
@@ -98,24 +98,44 @@ class Dossier:
                 if existing is not None and existing.path == article.path:
                     report.unchanged.append(article.path)
                     continue
-                self._sighting(report, Sighting(article.id, article.path, "exact", 1.0,
-                                                article.url, article.source, article.title,
-                                                article.published))
+                self._sighting(
+                    report,
+                    Sighting(
+                        article.id,
+                        article.path,
+                        "exact",
+                        1.0,
+                        article.url,
+                        article.source,
+                        article.title,
+                        article.published,
+                    ),
+                )
                 continue
             sig = signature(article.text)
             near = index.find(sig)
             if near is not None:
-                self._sighting(report, Sighting(near[0], article.path, "near", near[1],
-                                                article.url, article.source, article.title,
-                                                article.published))
+                self._sighting(
+                    report,
+                    Sighting(
+                        near[0],
+                        article.path,
+                        "near",
+                        near[1],
+                        article.url,
+                        article.source,
+                        article.title,
+                        article.published,
+                    ),
+                )
                 continue
             index.add(article.id, sig)
             seen_now.add(article.id)
             fresh.append((article, sig))
 
         with self.store.transaction():
-            for article, sig in fresh:
-                self.store.put_article(article, sig)
+            for article, article_sig in fresh:
+                self.store.put_article(article, article_sig)
         pending = self.store.articles(self.store.unannotated_ids())
         self._annotate(pending, report, progress)
         report.added = [a.id for a, _ in fresh]
@@ -149,8 +169,10 @@ class Dossier:
                     try:
                         results.extend(annotate([article]))
                     except Exception as exc:
-                        self._fail(report, IngestFailure(article.path, "annotate",
-                                                         f"{type(exc).__name__}: {exc}"))
+                        self._fail(
+                            report,
+                            IngestFailure(article.path, "annotate", f"{type(exc).__name__}: {exc}"),
+                        )
             for ann in results:
                 self.store.put_annotations(ann)
             done += len(batch)
@@ -287,15 +309,20 @@ class Dossier:
             entities = self.store.entities()
             wanted_names = {e.name for e in entities if e.id in match_entities(f.entity, entities)}
             rows = [
-                r for r in rows
+                r
+                for r in rows
                 if {r.source_actor, r.target_actor, r.place, *r.places} & wanted_names
             ]
         if f.source:
             views = self._article_views()
             rows = [
-                r for r in rows
-                if any(f.source_ok(views[a].label, views[a].article.url)
-                       for a in r.article_ids if a in views)
+                r
+                for r in rows
+                if any(
+                    f.source_ok(views[a].label, views[a].article.url)
+                    for a in r.article_ids
+                    if a in views
+                )
             ]
         rows = [r for r in rows if f.date_ok(r.date)]
         out = [TimelineView(r) for r in rows]
@@ -330,6 +357,6 @@ class Dossier:
         return self.store.failures()
 
 
-def open(path: str | Path | None = None) -> Dossier:  # noqa: A001 - the API's entry point
+def open(path: str | Path | None = None) -> Dossier:
     """Open the store at ``path`` (default: ``$DOSSIER_DB`` or ./dossier.sqlite)."""
     return Dossier(open_store(path if path is not None else default_db_path()))

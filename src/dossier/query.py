@@ -31,7 +31,9 @@ class Filters:
         for name in ("since", "until"):
             value = getattr(self, name)
             if value is not None and not _ISO.match(value):
-                raise QueryError(f"--{name} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+                raise QueryError(
+                    f"--{name} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
+                )
         if self.limit is not None and self.limit < 0:
             raise QueryError("--limit must be zero or more")
 
@@ -68,6 +70,4 @@ def match_entities(query: str, entities: Iterable[Entity]) -> set[str]:
     if exact:
         return exact
     words = set(q.split())
-    return {
-        e.id for e in pool if any(words <= set(_fold(n).split()) for n in [e.name, *e.aliases])
-    }
+    return {e.id for e in pool if any(words <= set(_fold(n).split()) for n in [e.name, *e.aliases])}

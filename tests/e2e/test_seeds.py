@@ -17,9 +17,9 @@ from dossier.views import QuoteView
 
 
 @pytest.fixture(scope="module")
-def ingested(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
-    tuple[Dossier, IngestReport]
-]:
+def ingested(
+    seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Dossier, IngestReport]]:
     folder = tmp_path_factory.mktemp("batch")
     for f in sorted(seeds_dir.glob("*.txt")):
         shutil.copy(f, folder / f.name)

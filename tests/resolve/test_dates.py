@@ -29,4 +29,8 @@ def test_interval_without_a_year_is_unknown() -> None:
 
 def test_precision_follows_known_parts() -> None:
     assert [dates.precision_of(v) for v in ("2023-09-13", "2023-09", "2023", "XXXX-09")] == [
-        "day", "month", "year", "month"]
+        "day",
+        "month",
+        "year",
+        "month",
+    ]

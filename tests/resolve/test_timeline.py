@@ -12,16 +12,39 @@ PEOPLE = {
 
 
 def _article(aid: str, published: str | None, source: str) -> Article:
-    return Article(id=aid, text="x" * 200, path=f"{aid}.txt", fmt="txt", source=source,
-                   published=published, published_how="text" if published else "unknown")
+    return Article(
+        id=aid,
+        text="x" * 200,
+        path=f"{aid}.txt",
+        fmt="txt",
+        source=source,
+        published=published,
+        published_how="text" if published else "unknown",
+    )
 
 
-def _event(eid: str, aid: str, date: str | None, place: str | None = None,
-           status: str = "asserted", code: str = "040") -> Event:
+def _event(
+    eid: str,
+    aid: str,
+    date: str | None,
+    place: str | None = None,
+    status: str = "asserted",
+    code: str = "040",
+) -> Event:
     return Event(
-        id=eid, article_id=aid, start=0, end=20, text=f"text of {eid}", code=code,
-        extractor="t", version="1", source_mention_id="mA", target_mention_id="mB",
-        place_mention_id=place, date=date, status=status,  # type: ignore[arg-type]
+        id=eid,
+        article_id=aid,
+        start=0,
+        end=20,
+        text=f"text of {eid}",
+        code=code,
+        extractor="t",
+        version="1",
+        source_mention_id="mA",
+        target_mention_id="mB",
+        place_mention_id=place,
+        date=date,
+        status=status,  # type: ignore[arg-type]
     )
 
 

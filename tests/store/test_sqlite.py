@@ -23,8 +23,15 @@ from dossier.store.migrate import available
 
 
 def _article(text: str = "Leaders met in the port city.") -> Article:
-    return Article(id="a1", text=text, path="x.txt", fmt="txt", published="2023-09-13",
-                   published_how="text", removed=[(0, 4)])
+    return Article(
+        id="a1",
+        text=text,
+        path="x.txt",
+        fmt="txt",
+        published="2023-09-13",
+        published_how="text",
+        removed=[(0, 4)],
+    )
 
 
 def test_new_store_applies_every_migration(tmp_path: Path) -> None:
@@ -68,8 +75,20 @@ def _annotations(cue: str = "say") -> Annotations:
         article_id="a1",
         mentions=[Mention("m1", "a1", 0, 7, "Leaders", "GROUP", "t", "1")],
         times=[TimeExpr("t1", "a1", 3, 6, "x", "DATE", "2023-09", "month", "t", "1")],
-        quotes=[Quote("q1", "a1", 0, 7, "Leaders", "direct", "t", "1", cue=cue,
-                      relayed_by=[Relay("Wire", "outlet", 1, 2, "2023-09-12")])],
+        quotes=[
+            Quote(
+                "q1",
+                "a1",
+                0,
+                7,
+                "Leaders",
+                "direct",
+                "t",
+                "1",
+                cue=cue,
+                relayed_by=[Relay("Wire", "outlet", 1, 2, "2023-09-12")],
+            )
+        ],
         events=[Event("e1", "a1", 0, 10, "Leaders me", "040", "t", "1", quantities=["two"])],
     )
 

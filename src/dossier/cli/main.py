@@ -28,8 +28,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
-bench_app = typer.Typer(help="Benchmarks: score a stage on a shared benchmark file.",
-                        no_args_is_help=True)
+bench_app = typer.Typer(
+    help="Benchmarks: score a stage on a shared benchmark file.", no_args_is_help=True
+)
 app.add_typer(bench_app, name="bench")
 
 out = Console(soft_wrap=True)
@@ -38,12 +39,23 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 DbOpt = Annotated[
     str | None,
-    typer.Option("--db", envvar=ENV_DB, help="Store file (default: $DOSSIER_DB or ./dossier.sqlite)."),
+    typer.Option(
+        "--db", envvar=ENV_DB, help="Store file (default: $DOSSIER_DB or ./dossier.sqlite)."
+    ),
 ]
-EntityOpt = Annotated[str | None, typer.Option("--entity", help="Only facts about this entity (name or alias).")]
-SinceOpt = Annotated[str | None, typer.Option("--since", help="Only from this date on (YYYY[-MM[-DD]]).")]
-UntilOpt = Annotated[str | None, typer.Option("--until", help="Only up to this date (YYYY[-MM[-DD]]).")]
-SourceOpt = Annotated[str | None, typer.Option("--source", help="Only from sources whose name, site or file contains this.")]
+EntityOpt = Annotated[
+    str | None, typer.Option("--entity", help="Only facts about this entity (name or alias).")
+]
+SinceOpt = Annotated[
+    str | None, typer.Option("--since", help="Only from this date on (YYYY[-MM[-DD]]).")
+]
+UntilOpt = Annotated[
+    str | None, typer.Option("--until", help="Only up to this date (YYYY[-MM[-DD]]).")
+]
+SourceOpt = Annotated[
+    str | None,
+    typer.Option("--source", help="Only from sources whose name, site or file contains this."),
+]
 LimitOpt = Annotated[int | None, typer.Option("--limit", help="At most this many rows.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON Lines instead of text.")]
 
@@ -91,10 +103,17 @@ def ingest(
     as_json: JsonOpt = False,
 ) -> None:
     """Read articles (.txt, .html, .json, .jsonl), annotate them and store the record."""
-    with _open(ctx) as db, Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=True,
-    ) as bar:
+    with (
+        _open(ctx) as db,
+        Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+        ) as bar,
+    ):
         task = bar.add_task("annotating", total=None)
 
         def progress(phase: str, done: int, total: int) -> None:
@@ -105,12 +124,17 @@ def ingest(
     for failure in report.failures:
         err.print(f"[red]error:[/red] {render.escape(failure.describe())}")
     if as_json:
-        sys.stdout.write(render.json_line({
-            "added": report.added,
-            "duplicates": [vars(s) for s in report.duplicates],
-            "unchanged": report.unchanged,
-            "failures": [vars(f) for f in report.failures],
-        }) + "\n")
+        sys.stdout.write(
+            render.json_line(
+                {
+                    "added": report.added,
+                    "duplicates": [vars(s) for s in report.duplicates],
+                    "unchanged": report.unchanged,
+                    "failures": [vars(f) for f in report.failures],
+                }
+            )
+            + "\n"
+        )
     else:
         out.print(
             f"stored {len(report.added)} new article(s); {len(report.duplicates)} duplicate(s) "
@@ -123,9 +147,15 @@ def ingest(
 
 @app.command()
 @handles_errors
-def articles(ctx: typer.Context, entity: EntityOpt = None, since: SinceOpt = None,
-             until: UntilOpt = None, source: SourceOpt = None, limit: LimitOpt = None,
-             as_json: JsonOpt = False) -> None:
+def articles(
+    ctx: typer.Context,
+    entity: EntityOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    source: SourceOpt = None,
+    limit: LimitOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
     """List stored articles with their dates and how the dates were found."""
     with _open(ctx) as db:
         rows = db.articles(entity=entity, since=since, until=until, source=source, limit=limit)
@@ -134,9 +164,15 @@ def articles(ctx: typer.Context, entity: EntityOpt = None, since: SinceOpt = Non
 
 @app.command()
 @handles_errors
-def timeline(ctx: typer.Context, entity: EntityOpt = None, since: SinceOpt = None,
-             until: UntilOpt = None, source: SourceOpt = None, limit: LimitOpt = None,
-             as_json: JsonOpt = False) -> None:
+def timeline(
+    ctx: typer.Context,
+    entity: EntityOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    source: SourceOpt = None,
+    limit: LimitOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
     """The dated timeline: one row per real-world event, with its sources."""
     with _open(ctx) as db:
         rows = db.timeline(entity=entity, since=since, until=until, source=source, limit=limit)
@@ -145,9 +181,15 @@ def timeline(ctx: typer.Context, entity: EntityOpt = None, since: SinceOpt = Non
 
 @app.command()
 @handles_errors
-def events(ctx: typer.Context, entity: EntityOpt = None, since: SinceOpt = None,
-           until: UntilOpt = None, source: SourceOpt = None, limit: LimitOpt = None,
-           as_json: JsonOpt = False) -> None:
+def events(
+    ctx: typer.Context,
+    entity: EntityOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    source: SourceOpt = None,
+    limit: LimitOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
     """Event mentions, one per article sentence, with CAMEO code and status."""
     with _open(ctx) as db:
         rows = db.events(entity=entity, since=since, until=until, source=source, limit=limit)
@@ -156,9 +198,15 @@ def events(ctx: typer.Context, entity: EntityOpt = None, since: SinceOpt = None,
 
 @app.command()
 @handles_errors
-def quotes(ctx: typer.Context, entity: EntityOpt = None, since: SinceOpt = None,
-           until: UntilOpt = None, source: SourceOpt = None, limit: LimitOpt = None,
-           as_json: JsonOpt = False) -> None:
+def quotes(
+    ctx: typer.Context,
+    entity: EntityOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    source: SourceOpt = None,
+    limit: LimitOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
     """Who said what, with the cue, the kind and who relayed it."""
     with _open(ctx) as db:
         rows = db.quotes(entity=entity, since=since, until=until, source=source, limit=limit)
@@ -167,9 +215,15 @@ def quotes(ctx: typer.Context, entity: EntityOpt = None, since: SinceOpt = None,
 
 @app.command()
 @handles_errors
-def entities(ctx: typer.Context, entity: EntityOpt = None, since: SinceOpt = None,
-             until: UntilOpt = None, source: SourceOpt = None, limit: LimitOpt = None,
-             as_json: JsonOpt = False) -> None:
+def entities(
+    ctx: typer.Context,
+    entity: EntityOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    source: SourceOpt = None,
+    limit: LimitOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
     """People, organisations, places and groups, one per real entity, with aliases."""
     with _open(ctx) as db:
         rows = db.entities(entity=entity, since=since, until=until, source=source, limit=limit)
@@ -184,7 +238,9 @@ def failures(ctx: typer.Context, as_json: JsonOpt = False) -> None:
         rows = db.failures()
     for row in rows:
         if as_json:
-            sys.stdout.write(render.json_line({"id": row.id, "at": row.at, **vars(row.failure)}) + "\n")
+            sys.stdout.write(
+                render.json_line({"id": row.id, "at": row.at, **vars(row.failure)}) + "\n"
+            )
         else:
             out.print(f"{row.at}  {render.escape(row.failure.describe())}")
 
@@ -199,7 +255,9 @@ _BENCHES = {
 
 def _run_bench(name: str, data: Path, as_json: bool, **kwargs: Any) -> None:
     if not data.exists():
-        raise DossierError(f"benchmark file {data} not found: pass --data with a path under ../shared/bench")
+        raise DossierError(
+            f"benchmark file {data} not found: pass --data with a path under ../shared/bench"
+        )
     module_name, func_name = _BENCHES[name]
     try:
         module = importlib.import_module(module_name)
@@ -213,7 +271,9 @@ def _run_bench(name: str, data: Path, as_json: bool, **kwargs: Any) -> None:
 
 
 DataOpt = Annotated[Path, typer.Option("--data", help="Benchmark file (JSON Lines).")]
-BenchLimit = Annotated[int | None, typer.Option("--limit", help="Only the first N documents (smoke runs).")]
+BenchLimit = Annotated[
+    int | None, typer.Option("--limit", help="Only the first N documents (smoke runs).")
+]
 
 
 @bench_app.command("time")
@@ -235,7 +295,9 @@ def bench_quotes(data: DataOpt, limit: BenchLimit = None, as_json: JsonOpt = Fal
 def bench_events(
     data: DataOpt,
     limit: BenchLimit = None,
-    codebook: Annotated[bool, typer.Option("--codebook", help="Score the CAMEO codebook examples.")] = False,
+    codebook: Annotated[
+        bool, typer.Option("--codebook", help="Score the CAMEO codebook examples.")
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """CAMEO / PLOVER event coding."""

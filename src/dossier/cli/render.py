@@ -37,7 +37,9 @@ def print_articles(console: Console, views: list[ArticleView]) -> None:
         )
         console.print(f"    [dim]{escape(a.path)}[/dim]  {len(a.text)} chars")
         for s in v.duplicates:
-            console.print(f"    [dim]also seen: {escape(s.path)} ({s.kind}, {s.similarity:.2f})[/dim]")
+            console.print(
+                f"    [dim]also seen: {escape(s.path)} ({s.kind}, {s.similarity:.2f})[/dim]"
+            )
         console.print(f"    {escape(snippet(a.text))}")
 
 
@@ -65,9 +67,7 @@ def print_timeline(console: Console, views: list[TimelineView]) -> None:
         if others:
             console.print(f"    [red]other places reported: {escape(', '.join(others))}[/red]")
         n = len(r.article_ids)
-        console.print(
-            f"    {n} source{'s' if n != 1 else ''}: {escape(', '.join(r.sources))}"
-        )
+        console.print(f"    {n} source{'s' if n != 1 else ''}: {escape(', '.join(r.sources))}")
         console.print(
             f"    [dim]{escape(where(r.article_id, r.start, r.end))}[/dim] "
             f"“{escape(snippet(r.text))}”"

@@ -106,7 +106,9 @@ def _near(value: str, anchor: str) -> bool:
     return dates.within(value, anchor, _WEAK_WINDOW_DAYS)
 
 
-def _entity_key(mention_id: str | None, text: str | None, entity_of: dict[str, Entity]) -> str | None:
+def _entity_key(
+    mention_id: str | None, text: str | None, entity_of: dict[str, Entity]
+) -> str | None:
     if mention_id and mention_id in entity_of:
         return entity_of[mention_id].name
     return text.strip() if text else None
@@ -142,7 +144,9 @@ def build_timeline(
         fits = [
             c
             for c in clusters
-            if c.family == fam and _actors_compatible(m.actors, c.actors) and _dates_compatible(m, c)
+            if c.family == fam
+            and _actors_compatible(m.actors, c.actors)
+            and _dates_compatible(m, c)
         ]
         if fits:
             best = max(fits, key=lambda c: (len(c.members), dates.specificity(c.strong)))

@@ -25,15 +25,19 @@ def columns(cls: type) -> list[tuple[str, str]]:
     """(field name, column name) pairs of a record class."""
     skip = SKIPPED.get(cls.__name__, set())
     return [
-        (f.name, RENAMES.get(f.name, f.name))
-        for f in dataclasses.fields(cls)
-        if f.name not in skip
+        (f.name, RENAMES.get(f.name, f.name)) for f in dataclasses.fields(cls) if f.name not in skip
     ]
 
 
 def _is_list(cls: type, name: str) -> bool:
     hints = typing.get_type_hints(cls)
     return typing.get_origin(hints[name]) is list
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    return value
 
 
 def to_row(record: Any) -> dict[str, Any]:
@@ -44,7 +48,7 @@ def to_row(record: Any) -> dict[str, Any]:
         value = getattr(record, fname)
         if _is_list(cls, fname):
             value = json.dumps(
-                [dataclasses.asdict(v) if dataclasses.is_dataclass(v) else v for v in value],
+                [_plain(v) for v in value],
                 ensure_ascii=False,
             )
         row[col] = value

@@ -1,0 +1,133 @@
+"""The CLI adapter: options, exit codes, JSON Lines shapes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dossier.cli.main import app
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "api"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("in")
+    for f in FIXTURES.iterdir():
+        shutil.copy(f, folder / f.name)
+    db = str(tmp_path_factory.mktemp("db") / "cli.sqlite")
+    result = runner.invoke(app, ["--db", db, "ingest", str(folder)])
+    assert result.exit_code == 1  # the fixture folder holds one broken JSON line
+    return db
+
+
+def _lines(db: str, *args: str) -> list[dict[str, object]]:
+    result = runner.invoke(app, ["--db", db, *args, "--json"])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+def test_ingest_names_the_broken_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "ok text about a meeting in Rome"}\n{nope\n', encoding="utf-8")
+    result = runner.invoke(app, ["--db", str(tmp_path / "s.sqlite"), "ingest", str(bad)])
+    assert result.exit_code == 1
+    assert f"{bad}:2" in result.stderr
+
+
+def test_articles_json_has_the_documented_fields(store: str) -> None:
+    rows = _lines(store, "articles")
+    need = {"id", "path", "url", "title", "source", "published", "published_how", "text"}
+    assert rows and all(need <= row.keys() for row in rows)
+
+
+def test_quotes_json_has_the_documented_fields(store: str) -> None:
+    rows = _lines(store, "quotes")
+    need = {
+        "id",
+        "article_id",
+        "text",
+        "speaker",
+        "speaker_text",
+        "cue",
+        "kind",
+        "relayed_by",
+        "start",
+        "end",
+    }
+    assert all(need <= row.keys() for row in rows)
+
+
+def test_events_json_has_the_documented_fields(store: str) -> None:
+    rows = _lines(store, "events")
+    need = {
+        "id",
+        "date",
+        "code",
+        "source_actor",
+        "target_actor",
+        "place",
+        "status",
+        "article_ids",
+        "sources",
+        "text",
+        "start",
+        "end",
+    }
+    assert all(need <= row.keys() for row in rows)
+
+
+def test_timeline_json_has_the_documented_fields(store: str) -> None:
+    rows = _lines(store, "timeline")
+    need = {
+        "id",
+        "date",
+        "code",
+        "source_actor",
+        "target_actor",
+        "place",
+        "status",
+        "article_ids",
+        "sources",
+        "text",
+        "start",
+        "end",
+    }
+    assert all(need <= row.keys() for row in rows)
+
+
+def test_entities_json_has_the_documented_fields(store: str) -> None:
+    rows = _lines(store, "entities")
+    assert rows and all({"id", "name", "type", "aliases", "mentions"} <= r.keys() for r in rows)
+
+
+def test_a_bad_filter_is_one_error_line_and_exit_1(store: str) -> None:
+    result = runner.invoke(app, ["--db", store, "events", "--since", "yesterday"])
+    assert result.exit_code == 1
+    assert result.stderr.strip().startswith("error:")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_every_command_has_help() -> None:
+    for cmd in (
+        "ingest",
+        "articles",
+        "timeline",
+        "events",
+        "quotes",
+        "entities",
+        "failures",
+        "bench",
+    ):
+        assert runner.invoke(app, [cmd, "--help"]).exit_code == 0
+
+
+def test_text_output_shows_source_and_snippet(store: str) -> None:
+    result = runner.invoke(app, ["--db", store, "quotes"])
+    assert result.exit_code == 0
+    assert "[" in result.stdout and "“" in result.stdout

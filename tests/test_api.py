@@ -1,0 +1,97 @@
+"""The Python API over small fixture articles written for these tests."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import dossier
+from dossier.api import Dossier
+from dossier.errors import QueryError
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "api"
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    dest = tmp_path / "in"
+    shutil.copytree(FIXTURES, dest)
+    return dest
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> Iterator[Dossier]:
+    with dossier.open(tmp_path / "store.sqlite") as d:
+        yield d
+
+
+def test_a_batch_with_a_broken_line_stores_the_good_records(db: Dossier, folder: Path) -> None:
+    report = db.ingest([folder])
+    assert len(report.added) == 3
+    assert [(Path(f.path).name, f.line) for f in report.failures] == [("c_records.jsonl", 2)]
+
+
+def test_ingesting_again_changes_nothing(db: Dossier, folder: Path) -> None:
+    db.ingest([folder])
+    before = [a.as_json() for a in db.articles()]
+    report = db.ingest([folder / "a_wire.txt", folder / "b_blog.txt"])
+    assert report.added == [] and report.duplicates == []
+    assert [a.as_json() for a in db.articles()] == before
+
+
+def test_a_copy_under_another_name_is_linked_not_stored(db: Dossier, folder: Path) -> None:
+    db.ingest([folder / "a_wire.txt"])
+    shutil.copy(folder / "a_wire.txt", folder / "copy.txt")
+    report = db.ingest([folder / "copy.txt"])
+    assert report.added == []
+    assert [s.kind for s in report.duplicates] == ["exact"]
+    assert len(db.articles()) == 1
+    assert db.articles()[0].duplicates[0].path.endswith("copy.txt")
+
+
+def test_stdin_is_an_input(db: Dossier) -> None:
+    text = "Tuesday, 5 March 2024\n\nRui Alves met Lucia Moreno in Porto on Tuesday.\n"
+    report = db.ingest(["-"], stdin=io.StringIO(text))
+    assert len(report.added) == 1
+
+
+def test_every_stored_fact_points_at_its_own_text(db: Dossier, folder: Path) -> None:
+    db.ingest([folder])
+    texts = {a.article.id: a.article.text for a in db.articles()}
+    for q in db.quotes():
+        assert texts[q.quote.article_id][q.quote.start : q.quote.end] == q.quote.text
+    for e in db.events():
+        assert texts[e.event.article_id][e.event.start : e.event.end] == e.event.text
+    for m in db.store.mentions():
+        assert texts[m.article_id][m.start : m.end] == m.text
+
+
+def test_publication_date_records_how_it_was_found(db: Dossier, folder: Path) -> None:
+    db.ingest([folder])
+    how = {Path(a.article.path).name.split(":")[0]: a.article.published_how for a in db.articles()}
+    assert how == {"a_wire.txt": "text", "b_blog.txt": "unknown", "c_records.jsonl": "metadata"}
+
+
+def test_source_filter_keeps_one_outlet(db: Dossier, folder: Path) -> None:
+    db.ingest([folder])
+    assert [a.label for a in db.articles(source="iberian")] == ["Iberian Courier"]
+
+
+def test_date_window_filters_articles(db: Dossier, folder: Path) -> None:
+    db.ingest([folder])
+    assert [a.article.published for a in db.articles(since="2024-04")] == ["2024-04-10"]
+
+
+def test_a_bad_date_filter_raises_a_query_error(db: Dossier) -> None:
+    with pytest.raises(QueryError):
+        db.events(since="last week")
+
+
+def test_failures_are_kept_across_ingests(db: Dossier, folder: Path) -> None:
+    db.ingest([folder])
+    db.ingest([folder / "missing.txt"])
+    assert len(db.failures()) == 2
