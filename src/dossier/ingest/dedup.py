@@ -23,6 +23,9 @@ THRESHOLD = 0.8
 # pairs just above it are not missed, then the estimate itself decides.
 LSH_MARGIN = 0.15
 SIGNATURE_BYTES = NUM_PERM * 8
+# datasketch >= 2.0 has several permutation schemes and stored hash values carry no trace
+# of theirs, so it is pinned: 64-bit values, stored as 128 little-endian uint64.
+SCHEME = "affine64"
 _SHORT_MARK = "\x00short\x00"
 
 
@@ -35,7 +38,7 @@ def shingles(text: str) -> set[str]:
 
 
 def _minhash(text: str) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM)
+    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     m.update_batch([s.encode("utf-8") for s in sorted(shingles(text))])
     return m
 
@@ -49,7 +52,7 @@ def _from_bytes(sig: bytes) -> MinHash:
     if len(sig) != SIGNATURE_BYTES:
         raise ValueError(f"a signature is {SIGNATURE_BYTES} bytes, got {len(sig)}")
     values = np.frombuffer(sig, dtype="<u8").astype(np.uint64)
-    return MinHash(num_perm=NUM_PERM, hashvalues=values)
+    return MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME)
 
 
 def similarity(a: bytes, b: bytes) -> float:
