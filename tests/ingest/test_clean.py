@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from golden import check_golden
 
 from dossier.ingest import prepare
 from dossier.ingest.clean import clean_text
 from dossier.records import Article, RawDocument
+from golden import check_golden
 
 FAMILIES = ["blog_page", "broadcaster_page", "thinktank_page"]
 

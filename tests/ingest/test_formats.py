@@ -21,7 +21,7 @@ PAGE = """<!DOCTYPE html>
 <article><h1>Fog cancels night ferry</h1>
 <p>The night ferry to Skarholm was cancelled because of fog, the operator said on Monday.</p>
 <p>Passengers were offered rooms in the harbour hotel and a seat on the first morning boat.</p>
-<p>It is the third cancellation this autumn, and the island council has asked for a radar upgrade.</p>
+<p>It is the third cancellation this autumn; the council has asked for a radar upgrade.</p>
 </article>
 <div class="comments"><p>Comment by Sven: terrible service again, I waited for two hours.</p></div>
 <footer>Copyright Coast Courier</footer>
