@@ -1,13 +1,87 @@
 """Cross-document entity resolution: one entity per real person, place or organisation.
 
 Owner: entities.
+
+- Places, organisations and groups are keyed by their lexicon canonical name when the
+  extractor found one ('Vladivostock' -> Vladivostok, 'DPRK' -> North Korea, 'Russians' ->
+  Russia), else by their folded text; an all-capitals acronym is linked to the organisation
+  whose initials it spells ('NSC'), in its article first, then store-wide when unique.
+- People are clustered by ``entities_persons`` (partial names within an article, then
+  compatible full names across the store).
+- A name with no lexicon entry that NER typed differently in different places ('Aljazeera'
+  as a person here, an organisation there) takes its majority type first.
+
+Entity ids are ``ent_`` + a digest of (type, folded name key), so the same mentions always
+give the same entities. Work is linear in the number of mentions apart from the blocked
+person comparisons.
 """
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from dossier.records import Entity, Mention
+from dossier.annotate.entities.lexicon import fold, lexicon
+from dossier.ids import digest
+from dossier.records import Entity, EntityType, Mention
+from dossier.resolve.entities_persons import cluster_persons
+
+_TYPE_ORDER: dict[EntityType, int] = {"PERSON": 0, "ORG": 1, "PLACE": 2, "GROUP": 3}
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "&"})
+
+
+def _vote_types(mentions: Sequence[Mention]) -> dict[str, EntityType]:
+    """Mention id -> type, with unlisted names re-typed to their store-wide majority type."""
+    votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    for m in mentions:
+        if m.canonical is None and m.type != "GROUP":
+            votes[fold(m.text)][m.type] += 1
+    out: dict[str, EntityType] = {}
+    for m in mentions:
+        tally = votes.get(fold(m.text))
+        if m.canonical is None and m.type != "GROUP" and tally:
+            out[m.id] = min(tally, key=lambda t: (-tally[t], _TYPE_ORDER[t]))
+        else:
+            out[m.id] = m.type
+    return out
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in _ACRONYM_SKIP)
+
+
+def _org_keys(mentions: Sequence[Mention]) -> dict[str, str]:
+    """Mention id -> key for organisations, places and groups."""
+    keys = {m.id: fold(m.canonical or m.text) for m in mentions}
+    orgs = [m for m in mentions if m.type == "ORG"]
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    article_initials: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in orgs:
+        k = keys[m.id]
+        if " " in k:
+            by_initials[_initials(k)].add(k)
+            article_initials[(m.article_id, _initials(k))].add(k)
+    for m in orgs:
+        text = m.text.replace(".", "")
+        if m.canonical is None and text.isupper() and 2 <= len(text) <= 6 and " " not in text:
+            local = article_initials.get((m.article_id, text.lower()), set())
+            found = local if len(local) == 1 else by_initials.get(text.lower(), set())
+            if len(found) == 1:
+                keys[m.id] = next(iter(found))
+    return keys
+
+
+def _best_name(forms: Counter[str], etype: EntityType, canonical: Counter[str]) -> str:
+    """Canonical name when the lexicon gave one; else the most frequent well-formed variant
+    (multi-word forms first for people and organisations)."""
+    if canonical:
+        return min(canonical, key=lambda c: (-canonical[c], c))
+
+    def rank(form: str) -> tuple[int, int, int, str]:
+        multi = 0 if (etype in ("PERSON", "ORG") and " " in form.strip()) else 1
+        return (multi, -forms[form], -len(form), form)
+
+    return min(forms, key=rank)
 
 
 def resolve_entities(mentions: Sequence[Mention]) -> tuple[list[Entity], dict[str, str]]:
@@ -16,4 +90,53 @@ def resolve_entities(mentions: Sequence[Mention]) -> tuple[list[Entity], dict[st
     Returns the entities and a map from mention id to entity id. Deterministic: the
     same mentions give the same entities and ids.
     """
-    raise NotImplementedError
+    mentions = sorted(mentions, key=lambda m: (m.article_id, m.start, m.end, m.id))
+    types = _vote_types(mentions)
+    persons = [m for m in mentions if types[m.id] == "PERSON"]
+    others = [m for m in mentions if types[m.id] != "PERSON"]
+    group_of: dict[str, tuple[EntityType, str]] = {}
+    for mid, key in cluster_persons(persons).items():
+        group_of[mid] = ("PERSON", " ".join(key))
+    for mid, okey in _org_keys([_retyped(m, types[m.id]) for m in others]).items():
+        group_of[mid] = (types[mid], okey)
+
+    members: dict[tuple[EntityType, str], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        members[group_of[m.id]].append(m)
+    lex = lexicon()
+    by_id: dict[str, Entity] = {}
+    assignment: dict[str, str] = {}
+    for (etype, _), ms in sorted(members.items()):
+        forms = Counter(m.text for m in ms)
+        canonical = Counter(m.canonical for m in ms if m.canonical)
+        if etype == "GROUP":
+            canonical = Counter()  # a group is named by its own word ('Russian'), not the country
+        name = _best_name(forms, etype, canonical)
+        if etype == "PLACE" and not canonical:
+            place = lex.place(name)
+            name = place.name if place else name
+        eid = "ent_" + digest(etype, fold(name), length=12)
+        ent = by_id.get(eid)
+        if ent is None:
+            ent = by_id[eid] = Entity(id=eid, name=name, type=etype)
+        ent.mentions += len(ms)
+        ent.aliases = _merge_ranked(ent.aliases, forms)
+        ent.roles = _merge_ranked(ent.roles, Counter(m.role for m in ms if m.role))
+        for m in ms:
+            assignment[m.id] = eid
+    entities = sorted(by_id.values(), key=lambda e: (-e.mentions, e.type, e.name, e.id))
+    return entities, assignment
+
+
+def _retyped(m: Mention, etype: EntityType) -> Mention:
+    if m.type == etype:
+        return m
+    from dataclasses import replace
+
+    return replace(m, type=etype)
+
+
+def _merge_ranked(existing: list[str], counts: Counter[str]) -> list[str]:
+    """Distinct values, most frequent first (ties alphabetical), keeping earlier ones first."""
+    new = sorted((v for v in counts if v not in existing), key=lambda v: (-counts[v], v))
+    return [*existing, *new]

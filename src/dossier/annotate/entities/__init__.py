@@ -1,0 +1,173 @@
+"""Entity mentions: people, organisations, places and groups.
+
+spaCy's NER (PERSON -> PERSON, ORG -> ORG, GPE/LOC/FAC -> PLACE, NORP -> GROUP), repaired
+for news text:
+
+1. each NER span is trimmed (leading 'the', quotes, honorifics and titles; trailing
+   possessives and punctuation; anything after a line break), glued names are split and a
+   cut hyphenated given name is restored (``spans``);
+2. the lexicons re-type and canonicalise it: organisation aliases first ('the Kremlin' and
+   'the White House' are organisations), then demonyms (GROUP, canonical = the country),
+   then the gazetteer supplement, exactly or by a conservative fuzzy match ('Vladivostock'
+   -> 'Vladivostok') (``lexicon``);
+3. a phrase matcher adds supplement places the model missed or cut short
+   ('Vostochny cosmodrome') (``gazetteer``);
+4. person mentions get their role and affiliation ('Kremlin spokesman', org 'BBC')
+   (``roles``); an ORG span that is really a title phrase is dropped;
+5. junk is dropped: lowercase words, pronouns, bare titles, short all-caps headline debris.
+
+Spans never overlap and always satisfy ``article.text[start:end] == text``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dossier.annotate.entities.gazetteer import place_hits
+from dossier.annotate.entities.lexicon import Lexicon, fold, lexicon
+from dossier.annotate.entities.roles import assign_roles
+from dossier.annotate.entities.spans import (
+    Cand,
+    classify,
+    extend_hyphen,
+    glued_place,
+    is_junk,
+    shouting_line,
+    split_glued,
+    trim,
+)
+from dossier.ids import span_id
+from dossier.records import Article, EntityType, Mention
+
+EXTRACTOR = "entities.spacy"
+VERSION = "0.2"
+
+LABEL_TYPES: dict[str, EntityType] = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "PLACE",
+    "NORP": "GROUP",
+}
+
+__all__ = ["EXTRACTOR", "LABEL_TYPES", "VERSION", "extract_mentions"]
+
+
+def _ner_cands(text: str, doc: Any, lex: Lexicon) -> list[Cand]:
+    out: list[Cand] = []
+    for ent in doc.ents:
+        etype = LABEL_TYPES.get(ent.label_)
+        if etype is None:
+            continue
+        start, end = trim(text, ent.start_char, ent.end_char, etype, lex)
+        if etype == "PERSON" and end == ent.end_char:
+            end = extend_hyphen(text, end)
+        glued = glued_place(text, start, end, lex)
+        if glued is not None:
+            out.append(Cand(start, glued, "PLACE", ent.label_))
+            continue
+        for s, e in split_glued(text, start, end, etype, lex):
+            s, e = trim(text, s, e, etype, lex)
+            if s < e:
+                out.append(Cand(s, e, etype, ent.label_))
+    return out
+
+
+def _person_words(text: str, cands: list[Cand]) -> frozenset[str]:
+    """Last words of multi-word person names: such a word alone is a person, not a place."""
+    words = set()
+    for c in cands:
+        if c.type == "PERSON":
+            parts = fold(text[c.start : c.end]).split()
+            if len(parts) > 1:
+                words.add(parts[-1])
+    return frozenset(words)
+
+
+def _add_gazetteer(
+    cands: list[Cand],
+    hits: list[tuple[int, int]],
+    text: str,
+    lex: Lexicon,
+) -> list[Cand]:
+    """Merge matcher hits: a hit that covers NER spans replaces them; a partial overlap loses."""
+    out = list(cands)
+    for hs, he in hits:
+        inside = [c for c in out if hs <= c.start and c.end <= he]
+        clash = [c for c in out if c.start < he and hs < c.end and c not in inside]
+        if clash or any((c.start, c.end) == (hs, he) for c in inside):
+            continue
+        place = lex.place(text[hs:he])
+        out = [c for c in out if c not in inside]
+        out.append(Cand(hs, he, "PLACE", "GAZETTEER", "gazetteer", place.name if place else None))
+    return out
+
+
+def _drop_inside_roles(cands: list[Cand], text: str, lex: Lexicon) -> list[Cand]:
+    """Drop non-person spans lying inside a role whose last word is a title ('US National
+    Security Advisor' tagged ORG); keep real names inside a role ('Kremlin spokesman')."""
+    roles = [(c.role_start, c.role_end) for c in cands if c.role_start is not None]
+    out = []
+    for c in cands:
+        words = fold(text[c.start : c.end]).split()
+        in_role = any(
+            rs is not None and re is not None and rs <= c.start and c.end <= re for rs, re in roles
+        )
+        if c.type != "PERSON" and in_role and words and words[-1] in lex.titles:
+            continue
+        out.append(c)
+    return out
+
+
+def extract_mentions(article: Article, doc: Any) -> list[Mention]:
+    """Mentions of people, organisations, places and groups in one parsed article."""
+    text = article.text
+    lex = lexicon()
+    cands = _ner_cands(text, doc, lex)
+    person_words = _person_words(text, cands)
+    for c in cands:
+        classify(c, text, lex, person_words)
+    cands = [
+        c
+        for c in cands
+        if not is_junk(text[c.start : c.end], c.type, lex, shouting_line(text, c.start))
+        or c.role_start is not None
+    ]
+    cands = _add_gazetteer(cands, place_hits(doc, lex), text, lex)
+    cands = _dedupe(cands)
+    assign_roles(cands, doc, text, lex)
+    cands = _drop_inside_roles(cands, text, lex)
+    return [_mention(article, c) for c in cands]
+
+
+def _dedupe(cands: list[Cand]) -> list[Cand]:
+    """Sorted, without overlaps (the earlier, then longer, span wins)."""
+    out: list[Cand] = []
+    for c in sorted(cands, key=lambda c: (c.start, -c.end)):
+        if out and c.start < out[-1].end:
+            continue
+        out.append(c)
+    return out
+
+
+def _mention(article: Article, c: Cand) -> Mention:
+    role = None
+    if c.role_start is not None and c.role_end is not None:
+        role = article.text[c.role_start : c.role_end]
+    return Mention(
+        id=span_id("m", article.id, c.start, c.end),
+        article_id=article.id,
+        start=c.start,
+        end=c.end,
+        text=article.text[c.start : c.end],
+        type=c.type,
+        label=c.label,
+        extractor=EXTRACTOR,
+        version=VERSION,
+        role=role,
+        role_start=c.role_start if role else None,
+        role_end=c.role_end if role else None,
+        org=c.org,
+        canonical=c.canonical,
+    )

@@ -1,0 +1,195 @@
+"""Candidate mentions: trimming NER spans, splitting glued names, re-typing by the lexicons.
+
+The small spaCy model makes the same few mistakes on news text again and again: it keeps
+'the' and possessive endings in a span, runs a span across a line break, glues two names
+joined by a hyphen ('Putin-Kim Jong-Un'), cuts a hyphenated given name ('Moon Jae' for
+'Moon Jae-in') and tags well-known places as people or organisations. These functions
+repair a span in place; the lexicons decide the type.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dossier.annotate.entities.lexicon import Lexicon, fold
+from dossier.records import EntityType
+
+_PRONOUN_WORDS = (
+    "i me my mine we us our ours you your yours he him his she her hers it its they them "
+    "their theirs this that these those who whom"
+)
+PRONOUNS = frozenset(_PRONOUN_WORDS.split(" "))
+# Words the small model tags as names in news text but that never name an entity.
+NOT_NAMES = frozenset({"covid", "covid-19", "coronavirus", "sars-cov-2", "omicron"})
+_LEAD_PUNCT = "\"'“”‘’«»([{*•–—-‐ \t"
+_TRAIL_PUNCT = "\"'“”‘’»,;:!?*•–—- \t"
+_POSSESSIVE = re.compile(r"[A-Za-z\u00C0-\u024F](['’]s?)$")
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_HYPHEN_TAIL = re.compile(r"-[A-Za-z]+")
+
+
+@dataclass
+class Cand:
+    """A mention under construction; offsets are characters into the article text."""
+
+    start: int
+    end: int
+    type: EntityType
+    label: str
+    source: str = "ner"  # 'ner' or 'gazetteer'
+    canonical: str | None = None
+    role_start: int | None = None
+    role_end: int | None = None
+    org: str | None = None
+
+
+def trim(text: str, start: int, end: int, cand_type: EntityType, lex: Lexicon) -> tuple[int, int]:
+    """Offsets of the name proper inside an NER span (may be empty: start >= end)."""
+    for _ in range(8):  # each pass removes one layer; a handful always suffices
+        s, e = start, end
+        while s < e and text[s] in _LEAD_PUNCT:
+            s += 1
+        nl = text.find("\n", s, e)
+        if nl != -1:
+            e = nl
+        span = text[s:e]
+        if "(" in span and ")" not in span[span.index("(") :]:
+            e = s + span.index("(")
+        elif span.endswith(")") and "(" not in span:
+            e -= 1
+        while e > s and text[e - 1] in _TRAIL_PUNCT:
+            e -= 1
+        m = _POSSESSIVE.search(text, s, e)
+        if m and m.end() == e:
+            e = m.start(1)
+        m = _LEADING_THE.match(text[s:e])
+        if m:
+            s += m.end()
+        if cand_type == "PERSON":
+            s = _strip_leading_titles(text, s, e, lex)
+        if (s, e) == (start, end):
+            break
+        start, end = s, e
+    return start, end
+
+
+def _strip_leading_titles(text: str, s: int, e: int, lex: Lexicon) -> int:
+    """Drop leading honorifics and title words ('Mr', 'Comrade', 'President') from a name."""
+    while True:
+        m = re.match(r"\S+\s+", text[s:e])
+        if not m:
+            return s
+        word = m.group(0).strip().lower()
+        if word in lex.honorifics or word.rstrip(".") in lex.honorifics or word in lex.titles:
+            s += m.end()
+        else:
+            return s
+
+
+def extend_hyphen(text: str, end: int) -> int:
+    """End of a person name cut before a hyphenated given name ('Moon Jae' + '-in')."""
+    m = _HYPHEN_TAIL.match(text, end)
+    return m.end() if m else end
+
+
+def split_glued(
+    text: str,
+    start: int,
+    end: int,
+    cand_type: EntityType,
+    lex: Lexicon,
+) -> list[tuple[int, int]]:
+    """Split 'Putin-Kim Jong-Un' or 'Korean-Russian' into their parts.
+
+    A person span 'A-B C' is split when A is one word that also occurs on its own
+    elsewhere in the article (so 'Jean-Pierre Raffarin' stays whole); a group span is
+    split when both halves are demonyms.
+    """
+    span = text[start:end]
+    if cand_type == "PERSON":
+        m = re.match(r"([A-Z][\w’']+)-([A-Z]\w*\s.+)$", span)
+        if m and len(re.findall(rf"\b{re.escape(m.group(1))}\b", text)) > 1:
+            return [(start, start + m.end(1)), (start + m.start(2), end)]
+    elif cand_type == "GROUP" and "-" in span:
+        left, _, right = span.partition("-")
+        if fold(left) in lex.demonyms and fold(right) in lex.demonyms:
+            return [(start, start + len(left)), (end - len(right), end)]
+    return [(start, end)]
+
+
+def classify(cand: Cand, text: str, lex: Lexicon, person_words: frozenset[str]) -> None:
+    """Re-type a candidate and set its canonical name from the lexicons.
+
+    Organisation aliases win (so 'the Kremlin' and 'the White House' stay organisations:
+    in news they name the institution); then demonyms (GROUP); then places, exactly or by
+    a conservative fuzzy match. A one-word PERSON is turned into a place only when that word
+    is not also the last word of a person's name in the same article.
+    """
+    name = text[cand.start : cand.end]
+    key = fold(name)
+    org = lex.orgs.get(key)
+    if org is not None and cand.type != "GROUP":
+        cand.type, cand.canonical = "ORG", org
+        return
+    country = lex.demonyms.get(key)
+    if country is not None:
+        cand.type, cand.canonical = "GROUP", country
+        return
+    if cand.type == "PERSON":
+        place = lex.place(name)
+        if place is not None and " " not in key and key not in person_words:
+            cand.type, cand.canonical = "PLACE", place.name
+        return
+    place = lex.place(name) if cand.type == "GROUP" else lex.fuzzy_place(name)
+    if place is not None:
+        cand.type, cand.canonical = "PLACE", place.name
+
+
+def is_junk(name: str, cand_type: EntityType, lex: Lexicon, shouting: bool) -> bool:
+    """Spans that are not names: lowercase words, pronouns, bare titles, headline debris."""
+    if len(name) < 2 or not any(c.isalpha() for c in name):
+        return True
+    if not name[0].isupper() and not name[0].isdigit():
+        return True
+    key = name.lower().rstrip(".")
+    if key in NOT_NAMES or key in lex.honorifics or key in lex.titles:
+        return True
+    if key in PRONOUNS and not name.isupper():  # 'US' is a country, 'Us' a pronoun
+        return True
+    words = fold(name).split()
+    if (
+        cand_type in ("ORG", "PLACE")
+        and words
+        and words[-1] in lex.titles
+        and fold(name) not in lex.orgs
+    ):
+        return True  # 'National Security Advisor' tagged ORG: a role, not a name
+    return shouting and len(name) <= 3 and key not in lex.places
+
+
+def shouting_line(text: str, pos: int) -> bool:
+    """Whether the line around ``pos`` is an all-capitals headline."""
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    line = text[ls : le if le != -1 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def glued_place(text: str, start: int, end: int, lex: Lexicon) -> int | None:
+    """End of a place name glued to the next word by a lost space ('Russiawhere' -> 'Russia').
+
+    Only when the span is one word, not itself a known name, and the rest is a lowercase
+    English function word.
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    word = text[start:end]
+    if not word.isalpha() or fold(word) in lex.places or fold(word) in lex.orgs:
+        return None
+    for cut in range(len(word) - 2, 2, -1):
+        rest = word[cut:]
+        if rest.islower() and rest in STOP_WORDS and fold(word[:cut]) in lex.places:
+            return start + cut
+    return None

@@ -1,0 +1,111 @@
+"""Clustering person mentions across the store.
+
+1. Within each article a one-word name ('Kim', 'Putin') is linked to a full name of the
+   same article whose first or last word it is: the most recent one before it, else the
+   most frequent one after it.
+2. Distinct full names of the whole store are blocked by their first and by their last
+   word (no all-pairs comparison) and merged with complete linkage: two groups merge only
+   when every pair of their names is compatible, so a chain of near-misses never joins two
+   different given names.
+3. One-word names with no full name in their article go to the only group (or a clearly
+   dominant one, with at least twice the mentions of the next) that has them as first or
+   last word; otherwise they form their own group, shared by every article.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from dossier.records import Mention
+from dossier.resolve.entities_names import compatible, matches_part, person_tokens
+
+Key = tuple[str, ...]
+DOMINANCE = 2.0
+
+
+def _link_within_articles(mentions: Sequence[Mention]) -> dict[str, Key]:
+    """Mention id -> the name key it stands for (its own, or a full name of its article)."""
+    out: dict[str, Key] = {}
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_article[m.article_id].append(m)
+    for ms in by_article.values():
+        ms.sort(key=lambda m: m.start)
+        keys = [person_tokens(m.text) for m in ms]
+        full_counts = Counter(k for k in keys if len(k) > 1)
+        for i, (m, key) in enumerate(zip(ms, keys, strict=True)):
+            out[m.id] = key
+            if len(key) != 1:
+                continue
+            before = [k for k in keys[:i] if len(k) > 1 and matches_part(key[0], k)]
+            if before:
+                out[m.id] = before[-1]
+                continue
+            after = [k for k in keys[i + 1 :] if len(k) > 1 and matches_part(key[0], k)]
+            if after:
+                out[m.id] = max(after, key=lambda k: (full_counts[k], -after.index(k)))
+    return out
+
+
+class _Groups:
+    """Union-find over name keys with complete-linkage merges."""
+
+    def __init__(self, keys: Sequence[Key]) -> None:
+        self.parent = {k: k for k in keys}
+        self.members = {k: [k] for k in keys}
+
+    def find(self, k: Key) -> Key:
+        while self.parent[k] != k:
+            self.parent[k] = self.parent[self.parent[k]]
+            k = self.parent[k]
+        return k
+
+    def try_merge(self, a: Key, b: Key) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if all(compatible(x, y) for x in self.members[ra] for y in self.members[rb]):
+            ra, rb = min(ra, rb), max(ra, rb)
+            self.parent[rb] = ra
+            self.members[ra].extend(self.members.pop(rb))
+
+
+def cluster_persons(mentions: Sequence[Mention]) -> dict[str, Key]:
+    """Mention id -> group key (the root name key of its person)."""
+    linked = _link_within_articles(mentions)
+    counts = Counter(linked.values())
+    full = sorted(k for k in counts if len(k) > 1)
+    groups = _Groups(full)
+    blocks: dict[tuple[int, str], list[Key]] = defaultdict(list)
+    for k in full:
+        blocks[(0, k[0])].append(k)
+        blocks[(1, k[-1])].append(k)
+    for block_key in sorted(blocks):
+        block = blocks[block_key]
+        for i, a in enumerate(block):
+            for b in block[i + 1 :]:
+                groups.try_merge(a, b)
+    group_count: Counter[Key] = Counter()
+    by_word: dict[str, set[Key]] = defaultdict(set)
+    for k in full:
+        root = groups.find(k)
+        group_count[root] += counts[k]
+        by_word[k[0]].add(root)
+        by_word[k[-1]].add(root)
+    out: dict[str, Key] = {}
+    for mid, key in linked.items():
+        if len(key) > 1:
+            out[mid] = groups.find(key)
+        elif key and key[0] in by_word:
+            out[mid] = _dominant(by_word[key[0]], group_count) or key
+        else:
+            out[mid] = key
+    return out
+
+
+def _dominant(roots: set[Key], group_count: Counter[Key]) -> Key | None:
+    ranked = sorted(roots, key=lambda r: (-group_count[r], r))
+    if len(ranked) == 1 or group_count[ranked[0]] >= DOMINANCE * group_count[ranked[1]]:
+        return ranked[0]
+    return None
