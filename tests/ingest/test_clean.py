@@ -81,8 +81,10 @@ def test_block_head_without_subscribe_body_is_kept() -> None:
 
 
 def test_edge_words_in_the_middle_are_kept() -> None:
-    body = "\n".join(f"Sentence number {i} of the report is here." for i in range(12))
-    raw = body.replace("number 6 of the report is here.", "six.\nHome\nMore text.")
+    body = "\n".join(
+        f"Sentence number {i} of the long report on the storm is here." for i in range(12)
+    )
+    raw = body.replace("number 6 of", "six.\nHome\nMore text of")
     assert "\nHome\n" in clean_text(raw).text
 
 
@@ -99,3 +101,28 @@ def test_nothing_removed_from_a_clean_article() -> None:
     raw = "A headline\n\nThe mayor said the market would reopen on Saturday."
     cleaned = clean_text(raw)
     assert (cleaned.text, cleaned.removed) == (raw, [])
+
+
+def test_navigation_bar_and_widgets_around_the_article_are_removed() -> None:
+    article = "The town library will stay open until nine in the evening from next month onwards."
+    raw = "\n".join(
+        [
+            "News | Sport | Weather | Culture",
+            article,
+            "Share this post",
+            "Facebook | X | Email",
+            "[ Your email ] [ Sign up ]",
+            "Related",
+            "A",
+            "B",
+            "C",
+            "D",
+            "E",
+        ]
+    )
+    assert clean_text(raw).text == "\n".join([article, "A", "B", "C", "D", "E"])
+
+
+def test_lines_only_partly_matching_a_pattern_are_kept() -> None:
+    raw = "Source link checks were added by the council, officials said on Monday."
+    assert clean_text(raw).text == raw

@@ -20,6 +20,7 @@ EDGE_LINES = 5  # how many non-empty lines at each end count as the page "edge"
 TAIL_TITLE_MAX_WORDS = 12  # related-article link titles after a subscribe block
 TAIL_TITLE_MAX_LINES = 8
 BLOCK_BODY_MAX_CHARS = 500
+PROSE_MIN_WORDS = 10  # a line this long that ends like a sentence is article prose
 
 _LINE = re.compile(r"[^\r\n\u2028\u2029\x85\x0b\x0c]*(?:\r\n|[\r\n\u2028\u2029\x85\x0b\x0c]|$)")
 _STRIP = " \t\u00a0\u202f\u2007\u2000\u2001\u2002\u2003\u2009\u200a\u200b\u2060\ufeff\u3000"
@@ -28,6 +29,7 @@ _NBSP = re.compile(r"[\u00a0\u202f\u2007\u2000-\u200a\u3000]")
 _LEAD_NBSP = re.compile(r"^[\u00a0\u202f\u2007\u2000-\u200a\u3000]+")  # not indentation
 _INNER_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]…]\s*$")
+_TITLE_END = re.compile(r"[.!?:;\"”’)…]\s*$")  # a link title may end in "]" (a button)
 
 
 @dataclass(frozen=True)
@@ -88,8 +90,12 @@ def _full(pats: tuple[re.Pattern[str], ...], s: str) -> bool:
     return any(p.fullmatch(s) for p in pats)
 
 
+def _is_prose(s: str) -> bool:
+    return len(s.split()) >= PROSE_MIN_WORDS and bool(_SENTENCE_END.search(s))
+
+
 def _is_link_title(s: str) -> bool:
-    return len(s.split()) <= TAIL_TITLE_MAX_WORDS and not _SENTENCE_END.search(s)
+    return len(s.split()) <= TAIL_TITLE_MAX_WORDS and not _TITLE_END.search(s)
 
 
 def find_leftovers(raw: str) -> list[int]:
@@ -98,24 +104,29 @@ def find_leftovers(raw: str) -> list[int]:
     lines = _lines(raw)
     nonempty = [i for i, ln in enumerate(lines) if ln.content.strip(_STRIP)]
     text = {i: lines[i].content.strip(_STRIP) for i in nonempty}
-    drop: set[int] = set()
-    n = len(nonempty)
-    for pos, i in enumerate(nonempty):
-        s = text[i]
-        at_edge = pos < EDGE_LINES or pos >= n - EDGE_LINES
-        if _full(pats.line, s) or (at_edge and _full(pats.edge, s)):
-            drop.add(i)
+    drop = {i for i in nonempty if _full(pats.line, text[i])}
+    blocks: list[int] = []  # positions (in nonempty) of subscribe-block bodies
     for pos, i in enumerate(nonempty[:-1]):
-        if i in drop or not _full(pats.block_head, text[i]):
+        if not _full(pats.block_head, text[i]):
             continue
         body = nonempty[pos + 1]
         s = text[body]
-        if len(s) > BLOCK_BODY_MAX_CHARS or not any(p.search(s) for p in pats.block_body):
-            continue
-        drop.update((i, body))
-        rest = [j for j in nonempty[pos + 2 :] if j not in drop]
-        # Link titles of related articles after the block, but only when they run to the
-        # end of the page and all look like bare titles (short, no sentence ending).
+        if len(s) <= BLOCK_BODY_MAX_CHARS and any(p.search(s) for p in pats.block_body):
+            drop.update((i, body))
+            blocks.append(pos + 1)
+    # The page "edge": the first/last few lines, and anything before the first or after
+    # the last line that reads like article prose (leftovers found so far not counted).
+    n = len(nonempty)
+    prose = [pos for pos, i in enumerate(nonempty) if i not in drop and _is_prose(text[i])]
+    first_prose, last_prose = (prose[0], prose[-1]) if prose else (n, -1)
+    for pos, i in enumerate(nonempty):
+        edge = pos < EDGE_LINES or pos >= n - EDGE_LINES or not first_prose <= pos <= last_prose
+        if edge and _full(pats.edge, text[i]):
+            drop.add(i)
+    # Link titles of related articles after a subscribe block, but only when they run to
+    # the end of the page and all look like bare titles (short, no sentence ending).
+    for pos in blocks:
+        rest = [j for j in nonempty[pos + 1 :] if j not in drop]
         if len(rest) <= TAIL_TITLE_MAX_LINES and all(_is_link_title(text[j]) for j in rest):
             drop.update(rest)
     return sorted(drop)
@@ -159,22 +170,41 @@ TITLE_LINES = 3  # the headline must be among the first few lines that are not d
 _BYLINE = re.compile(r"^\s*by\s+\S", re.I)
 
 
-def guess_title(text: str, skip: tuple[int, int] | None = None) -> str | None:
-    """The headline of a cleaned plain text: its first short line that is not a dateline
-    (``skip``: its span) or a byline. None when the text opens with a long paragraph."""
-    looked = 0
-    for m in re.finditer(r"[^\n]+", text):
-        line = m.group(0).strip()
-        if not line:
-            continue
-        if skip is not None and m.start() <= skip[0] and skip[1] <= m.end():
+def guess_title(text: str, dateline: tuple[int, int] | None = None) -> str | None:
+    """The headline of a cleaned plain text, or None when the text opens with a long
+    paragraph. The short line right after a dateline wins (blog and magazine layouts put
+    the site name above the date and the headline below it); otherwise the first short
+    line, preferring one without " | " (those are mostly "Site | Section" labels).
+    Datelines and bylines are never titles."""
+    lines = [(m.start(), m.end(), m.group(0).strip()) for m in re.finditer(r"[^\n]+", text)]
+    lines = [ln for ln in lines if ln[2]]
+    candidates: list[str] = []
+    after_dateline: str | None = None
+    for k, (start, end, line) in enumerate(lines):
+        if dateline is not None and start <= dateline[0] and dateline[1] <= end:
+            if (
+                k + 1 < len(lines)
+                and _short(lines[k + 1][2])
+                and not _BYLINE.match(lines[k + 1][2])
+            ):
+                after_dateline = lines[k + 1][2]
             continue
         if _BYLINE.match(line):
             continue
-        looked += 1
-        if looked > TITLE_LINES:
-            return None
-        if len(line.split()) <= TITLE_MAX_WORDS and len(line) <= TITLE_MAX_CHARS:
-            return line
-        return None
-    return None
+        candidates.append(line)
+        if len(candidates) == TITLE_LINES:
+            break
+    if after_dateline is not None:
+        return after_dateline
+    short = []
+    for line in candidates:
+        if not _short(line):
+            break
+        short.append(line)
+    plain = [line for line in short if " | " not in line]
+    best = plain or short
+    return best[0] if best else None
+
+
+def _short(line: str) -> bool:
+    return len(line.split()) <= TITLE_MAX_WORDS and len(line) <= TITLE_MAX_CHARS

@@ -57,12 +57,8 @@ def expand(inputs: list[str] | tuple[str, ...]) -> Iterator[Path | str | IngestF
         elif path.exists():
             yield IngestFailure(item, "read", "not a regular file or folder")
         elif _GLOB_CHARS & set(item):
+            # glob's wildcards never match names starting with "." (hidden files)
             matches = sorted(glob.glob(os.path.expanduser(item), recursive=True))
-            matches = [
-                m
-                for m in matches
-                if not any(p.startswith(".") and p not in (".", "..") for p in Path(m).parts)
-            ]
             files = [Path(m) for m in matches if Path(m).is_file()]
             for d in (Path(m) for m in matches if Path(m).is_dir()):
                 files.extend(_walk(d))
