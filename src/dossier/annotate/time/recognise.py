@@ -1,0 +1,89 @@
+"""Find time expressions: run every rule, keep the longest non-overlapping matches,
+then normalise them in text order so 'the next day' can lean on the date before it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Importing the rule modules registers their rules in RULES.
+from dossier.annotate.time import rules_abs, rules_dur, rules_rel, rules_time  # noqa: F401
+from dossier.annotate.time.dates import Ref, parse_ref
+from dossier.annotate.time.rules import RULES, Context, Result, Rule
+
+_TRIM = " \t\n,;:"
+_CONCRETE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
+
+
+@dataclass
+class Found:
+    """A normalised expression: its span and the rule's result."""
+
+    start: int
+    end: int
+    rule: str
+    result: Result
+
+
+def _span(match: re.Match[str], result: Result, text: str) -> tuple[int, int]:
+    start = result.start if result.start is not None else match.start()
+    end = result.end if result.end is not None else match.end()
+    if "core" in match.re.groupindex and match.group("core"):
+        start, end = match.start("core"), match.end("core")
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    while start < end and text[start] in _TRIM:
+        start += 1
+    return start, end
+
+
+def _candidates(ctx: Context) -> list[tuple[int, int, int, Rule, re.Match[str]]]:
+    out: list[tuple[int, int, int, Rule, re.Match[str]]] = []
+    for rule in RULES:
+        for match in rule.regex.finditer(ctx.text):
+            if match.end() > match.start():
+                out.append((match.start(), match.end(), rule.priority, rule, match))
+    return out
+
+
+def _text_ref(result: Result) -> Ref | None:
+    """A Ref for the text's latest concrete date ('2023-09-12', '2023-09', '2023')."""
+    if result.type not in ("DATE", "TIME") or result.begin is not None:
+        return None
+    m = _CONCRETE.match(result.value)
+    if not m:
+        return None
+    return parse_ref(result.value[:10], "text")
+
+
+def recognise(text: str, dct: Ref | None, doc: object = None) -> list[Found]:
+    """Every time expression in ``text``, normalised against ``dct`` (and the text itself)."""
+    probe = Context(text, dct, doc)
+    cands = _candidates(probe)
+    cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[tuple[int, int, Rule, re.Match[str]]] = []
+    for start, end, _prio, rule, match in cands:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        result = rule.handler(match, probe)
+        if result is None:
+            continue
+        s, e = _span(match, result, text)
+        if e <= s or any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((start, end))
+        chosen.append((s, e, rule, match))
+    chosen.sort(key=lambda c: c[0])
+    ctx = Context(text, dct, doc)
+    ctx._tense_cache = probe._tense_cache
+    found: list[Found] = []
+    for s, e, rule, match in chosen:
+        result = rule.handler(match, ctx)
+        if result is None:
+            continue
+        found.append(Found(s, e, rule.name, result))
+        ref = _text_ref(result)
+        if ref is not None:
+            ctx.text_ref = ref
+    return found

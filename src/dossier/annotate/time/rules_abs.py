@@ -1,0 +1,355 @@
+"""Rules for calendar dates: day-month-year, months, years, decades, centuries, quarters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dossier.annotate.time.context import bare_month_ok, year_ok
+from dossier.annotate.time.dates import (
+    month_day_date,
+    month_year,
+    nearest_month_day,
+    quarter_of,
+)
+from dossier.annotate.time.lexicon import DECADE_WORDS, ORDINALS, month_number, parse_number
+from dossier.annotate.time.patterns import (
+    DAYNUM,
+    MOD_PREFIX,
+    MONTH,
+    MONTH_FULL,
+    ORDINAL,
+    POINT_MOD,
+    WEEKDAY,
+    YEAR,
+    YEAR4,
+)
+from dossier.annotate.time.rules import Context, Result, rule
+
+_REL_YEAR = r"(?P<ryear>last year|this year|next year|of last year|of this year|of next year)"
+
+
+def year_of(word: str, ctx: Context) -> int:
+    """A year from '2023', "'98" (two digits: the century that keeps it near the article)."""
+    word = word.strip()
+    if word.startswith(("'", "’")):
+        yy = int(word[1:])
+        base = ctx.dct.date.year if ctx.dct else 2000
+        year = (base // 100) * 100 + yy
+        return year - 100 if year > base + 10 else year
+    return int(word)
+
+
+def pmod(m: re.Match[str]) -> str | None:
+    """TIMEX3 mod of a point modifier group ('early' -> START)."""
+    word = m.groupdict().get("pmod")
+    if not word:
+        return None
+    return MOD_PREFIX.get(word.lower().rstrip("-"))
+
+
+def rel_year_shift(word: str | None) -> int | None:
+    if not word:
+        return None
+    w = word.lower().replace("of ", "")
+    return {"last year": -1, "this year": 0, "next year": 1}.get(w)
+
+
+def _day(m: re.Match[str]) -> int:
+    return int(re.sub(r"\D", "", m.group("day")))
+
+
+def resolve_month_day(m: re.Match[str], ctx: Context, month: int, day: int) -> Result | None:
+    """A day and month written without a year, anchored on the article (or text) date."""
+    year_word = m.groupdict().get("year")
+    if year_word:
+        try:
+            date = dt.date(year_of(year_word, ctx), month, day)
+        except ValueError:
+            return None
+        return Result("DATE", date.isoformat(), "day", pmod(m), "absolute")
+    ref = ctx.deictic()
+    if ref is None:
+        if not 1 <= day <= 31:
+            return None
+        return Result("DATE", f"XXXX-{month:02d}-{day:02d}", "day", pmod(m), None)
+    direction = ctx.direction(m.start(), m.end(), "nearest")
+    found: dt.date | None = (
+        nearest_month_day(ref.date, month, day)
+        if direction == "nearest"
+        else month_day_date(ref.date, month, day, direction)
+    )
+    if found is None:
+        return None
+    return Result("DATE", found.isoformat(), "day", pmod(m), ref.how)
+
+
+@rule(
+    "month_day_year",
+    rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAYNUM})"
+    rf"(?:(?:,\s*|\s+)(?P<year>{YEAR})(?!\s*(?:percent|%)))?",
+    priority=5,
+)
+def month_day_year(m: re.Match[str], ctx: Context) -> Result | None:
+    month = month_number(m.group("mon"))
+    if month is None:
+        return None
+    return resolve_month_day(m, ctx, month, _day(m))
+
+
+@rule(
+    "day_month_year",
+    rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+"
+    rf"(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?",
+    priority=5,
+)
+def day_month_year(m: re.Match[str], ctx: Context) -> Result | None:
+    month = month_number(m.group("mon"))
+    if month is None:
+        return None
+    return resolve_month_day(m, ctx, month, _day(m))
+
+
+@rule(
+    "iso_date",
+    r"(?P<y>(?:1[6-9]|20)\d\d)-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])",
+    priority=6,
+)
+def iso_date(m: re.Match[str], ctx: Context) -> Result | None:
+    try:
+        date = dt.date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
+    except ValueError:
+        return None
+    return Result("DATE", date.isoformat(), "day", None, "absolute")
+
+
+@rule(
+    "slash_date",
+    r"(?P<mo>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)\d\d)",
+    priority=6,
+)
+def slash_date(m: re.Match[str], ctx: Context) -> Result | None:
+    try:
+        date = dt.date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
+    except ValueError:
+        return None
+    return Result("DATE", date.isoformat(), "day", None, "absolute")
+
+
+@rule("month_year", rf"{POINT_MOD}?(?P<mon>{MONTH})(?:\s+of)?,?\s+(?P<year>{YEAR4})", priority=4)
+def month_year_rule(m: re.Match[str], ctx: Context) -> Result | None:
+    month = month_number(m.group("mon"))
+    if month is None:
+        return None
+    return Result("DATE", f"{int(m.group('year')):04d}-{month:02d}", "month", pmod(m), "absolute")
+
+
+@rule(
+    "month",
+    rf"{POINT_MOD}?(?:(?P<rel>last|this|next|this past|this coming|the coming|"
+    rf"the past|the previous|the following)\s+)?(?P<mon>{MONTH_FULL})(?:,?\s+{_REL_YEAR})?",
+    priority=1,
+)
+def month_alone(m: re.Match[str], ctx: Context) -> Result | None:
+    word = m.group("mon")
+    month = month_number(word)
+    if month is None:
+        return None
+    rel = (m.group("rel") or "").lower()
+    bare = not rel and not m.group("pmod") and not m.group("ryear")
+    if bare and not bare_month_ok(ctx.text, m.start("mon"), m.end("mon"), word):
+        return None
+    shift = rel_year_shift(m.group("ryear"))
+    ref = ctx.deictic()
+    if ref is None:
+        return Result("DATE", f"XXXX-{month:02d}", "month", pmod(m), None)
+    if shift is not None:
+        year = ref.date.year + shift
+    elif rel in ("last", "this past", "the past", "the previous"):
+        year = month_year(ref.date, month, "last")
+    elif rel in ("next", "this coming", "the coming", "the following"):
+        year = month_year(ref.date, month, "next")
+    elif rel == "this":
+        year = month_year(ref.date, month, "this")
+    else:
+        year = month_year(ref.date, month, ctx.direction(m.start(), m.end(), "nearest"))
+    return Result("DATE", f"{year:04d}-{month:02d}", "month", pmod(m), ref.how)
+
+
+@rule(
+    "year",
+    rf"{POINT_MOD}?(?:(?P<fiscal>fiscal(?: year)?|the year|calendar(?: year)?|"
+    rf"model year|the)\s+)?(?P<year>{YEAR4})(?:-(?P<y2>\d\d))?",
+    priority=0,
+)
+def year_rule(m: re.Match[str], ctx: Context) -> Result | None:
+    lead = (m.group("fiscal") or "").lower()
+    if lead == "the" and not m.group("pmod"):
+        return None  # 'the 2000 ...' is a count or a name more often than a year
+    if (not lead or lead == "the") and not year_ok(ctx.text, m.start("year"), m.end("year")):
+        return None
+    year = int(m.group("year"))
+    if m.group("y2"):  # '2023-24' season: a range of years
+        y2 = (year // 100) * 100 + int(m.group("y2"))
+        if y2 <= year:
+            return None
+        return Result(
+            "DATE",
+            f"{year:04d}",
+            "year",
+            pmod(m),
+            "absolute",
+            begin=f"{year:04d}",
+            end_value=f"{y2:04d}",
+        )
+    return Result("DATE", f"{year:04d}", "year", pmod(m), "absolute")
+
+
+@rule(
+    "decade",
+    rf"(?:the\s+)?{POINT_MOD}?(?:(?P<dec>(?:1[0-9]|20)\d0)'?s|'(?P<short>\d0)s|"
+    rf"(?P<word>{'|'.join(DECADE_WORDS)}))",
+    priority=3,
+)
+def decade(m: re.Match[str], ctx: Context) -> Result | None:
+    if m.group("dec"):
+        value = m.group("dec")[:3]
+    else:
+        tens = (
+            int(m.group("short")[0]) if m.group("short") else DECADE_WORDS[m.group("word").lower()]
+        )
+        if m.group("word") and not m.group(0).lower().startswith("the"):
+            return None  # 'in his forties' is an age
+        value = f"19{tens}"
+    return Result("DATE", value, "decade", pmod(m), "absolute")
+
+
+@rule("century", rf"(?:the\s+)?{POINT_MOD}?(?P<ord>{ORDINAL})[-\s]century", priority=3)
+def century(m: re.Match[str], ctx: Context) -> Result | None:
+    n = ORDINALS.get(m.group("ord").lower())
+    if n is None:
+        return None
+    return Result("DATE", f"{n - 1:02d}", "century", pmod(m), "absolute")
+
+
+_YEAR_WORD_TENS = (
+    "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+    "nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+)
+_UNIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
+
+
+@rule(
+    "spelled_year",
+    rf"(?:the year\s+)?(?:(?P<cent>nineteen|eighteen|twenty)[-\s]"
+    rf"(?P<rest>(?:{_YEAR_WORD_TENS})(?:[-\s](?:{_UNIT_WORD}))?|oh[-\s](?:{_UNIT_WORD}))|"
+    rf"(?P<two>two thousand(?:(?: and)?[-\s](?:{_YEAR_WORD_TENS}|{_UNIT_WORD})"
+    rf"(?:[-\s](?:{_UNIT_WORD}))?)?))(?!\s+(?:{'|'.join(['dollars', 'people', 'troops'])}))",
+    priority=2,
+)
+def spelled_year(m: re.Match[str], ctx: Context) -> Result | None:
+    if m.group("two"):
+        rest = m.group("two").lower().replace("two thousand", "").replace("and", "").strip()
+        year = 2000 + (parse_number(rest) or 0 if rest else 0)
+        if not m.group(0).lower().startswith("the year") and not rest:
+            return None  # bare 'two thousand' is a number
+    else:
+        cent = {"nineteen": 19, "eighteen": 18, "twenty": 20}[m.group("cent").lower()]
+        rest_words = m.group("rest").lower().replace("oh", "").strip(" -")
+        rest = parse_number(rest_words)
+        if rest is None:
+            return None
+        year = cent * 100 + rest
+    return Result("DATE", f"{year:04d}", "year", None, "absolute")
+
+
+_QUARTER_LEAD = (
+    r"(?:(?P<det>the|its|their|a|an|this year's|next year's|last year's|the company's|"
+    r"this|last|next)\s+)?"
+)
+_QUARTER_ADJ = r"(?:(?P<adj>fiscal|flat|strong|weak|disappointing|calendar|same|current|latest|"
+_QUARTER_ADJ += r"year-earlier|year-ago|comparable|corresponding)[-\s]+)*"
+
+
+@rule(
+    "quarter",
+    rf"{_QUARTER_LEAD}{_QUARTER_ADJ}(?:(?P<y1>{YEAR4})\s+)?(?P<ord>first|second|"
+    rf"third|fourth|1st|2nd|3rd|4th)[-\s]quarters?(?:\s+of\s+(?P<y2>{YEAR4}|"
+    rf"this year|next year|last year|the year))?|(?P<q>Q[1-4])(?:\s+(?P<y3>{YEAR4}))?",
+    priority=4,
+)
+def quarter(m: re.Match[str], ctx: Context) -> Result | None:
+    ordw = (m.group("ord") or m.group("q") or "").lower()
+    num = {
+        "first": 1,
+        "second": 2,
+        "third": 3,
+        "fourth": 4,
+        "q1": 1,
+        "q2": 2,
+        "q3": 3,
+        "q4": 4,
+    }.get(ordw) or ORDINALS.get(ordw)
+    if num is None or num > 4:
+        return None
+    lead = (m.group("det") or "").lower()
+    adjs = m.group(0).lower()
+    explicit = m.group("y1") or m.group("y3")
+    y2 = (m.group("y2") or "").lower()
+    ref = ctx.deictic()
+    if explicit or y2[:1].isdigit():
+        year = int(explicit or y2)
+        how: str | None = "absolute"
+    elif ref is None:
+        return Result("DATE", f"XXXX-Q{num}", "quarter", None, None)
+    else:
+        year = ref.date.year
+        how = ref.how
+        if "last year" in lead or "last year" in y2 or "year-earlier" in adjs or "year-ago" in adjs:
+            year -= 1
+        elif "next year" in lead or "next year" in y2:
+            year += 1
+    if m.group(0).lower().endswith("quarters") and not explicit:
+        return Result("SET", f"XXXX-Q{num}", "quarter", None, None)
+    return Result("DATE", f"{year:04d}-Q{num}", "quarter", None, how)
+
+
+@rule(
+    "half_year",
+    rf"(?:the\s+)?(?P<ord>first|second|latter)\s+half(?:\s+of\s+(?:(?P<y>{YEAR4})|"
+    rf"(?P<rel>this year|next year|last year|the year)))",
+    priority=4,
+)
+def half_year(m: re.Match[str], ctx: Context) -> Result | None:
+    half = 1 if m.group("ord").lower() == "first" else 2
+    if m.group("y"):
+        return Result("DATE", f"{m.group('y')}-H{half}", "unknown", None, "absolute")
+    ref = ctx.deictic()
+    if ref is None:
+        return Result("DATE", f"XXXX-H{half}", "unknown", None, None)
+    shift = rel_year_shift(m.group("rel")) or 0
+    return Result("DATE", f"{ref.date.year + shift:04d}-H{half}", "unknown", None, ref.how)
+
+
+@rule(
+    "period_quarter",
+    r"(?:the\s+)?(?P<which>latest|current|most recent|recent|same|"
+    r"year-earlier|year-ago|comparable|corresponding|previous|prior)\s+(?:fiscal\s+)?"
+    r"(?:quarter|period)(?:\s+(?:a year ago|last year|a year earlier))?",
+    priority=2,
+)
+def period_quarter(m: re.Match[str], ctx: Context) -> Result | None:
+    ref = ctx.deictic()
+    if ref is None:
+        return Result("DATE", "XXXX-QX", "unknown", None, None)
+    year, q = quarter_of(ref.date)
+    which = m.group("which").lower()
+    if which != "current":  # reports speak of the last completed quarter
+        q -= 1
+        if q == 0:
+            year, q = year - 1, 4
+    if which in ("year-earlier", "year-ago", "comparable", "corresponding") or m.group(
+        0
+    ).lower().endswith(("ago", "last year", "earlier")):
+        year -= 1
+    return Result("DATE", f"{year:04d}-Q{q}", "quarter", None, ref.how)

@@ -1,0 +1,280 @@
+"""Rules for durations ('two weeks'), sets ('every year'), 'N units ago' and the vague
+references PAST_REF / PRESENT_REF / FUTURE_REF."""
+
+from __future__ import annotations
+
+import re
+
+from dossier.annotate.time.context import word_after, word_before
+from dossier.annotate.time.dates import shift, value_at
+from dossier.annotate.time.lexicon import (
+    SETS,
+    UNITS,
+    VAGUE_NUMBERS,
+    VAGUE_UNIT_VALUE,
+    month_number,
+    parse_number,
+)
+from dossier.annotate.time.patterns import (
+    COUNT,
+    DUR_MOD,
+    DURATION_MOD,
+    MONTH_FULL,
+    NUMWORD,
+    UNIT,
+)
+from dossier.annotate.time.rules import Context, Result, rule
+
+_UNIT_ALIASES = {"centuries": "century", "millennia": "millennium", "nights": "night"}
+
+
+def unit_key(word: str) -> str:
+    """Singular lower-case unit name: 'Centuries' -> 'century', 'weeks' -> 'week'."""
+    w = word.lower()
+    if w in _UNIT_ALIASES:
+        return _UNIT_ALIASES[w]
+    return w[:-1] if w.endswith("s") and w[:-1] in UNITS else w
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """TIMEX3 duration value: (2, 'week') -> 'P2W', (1.5, 'hour') -> 'PT90M', None -> 'PXW'."""
+    if n is None:
+        return VAGUE_UNIT_VALUE[unit]
+    letter, is_time, mult = UNITS[unit]
+    amount = n * mult
+    if amount != int(amount):  # halves: drop to the next smaller unit
+        smaller = {
+            "Y": ("M", 12, False),
+            "M": ("D", 30, False),
+            "W": ("D", 7, False),
+            "D": ("H", 24, True),
+            "H": ("M", 60, True),
+        }
+        if letter in smaller and not (letter == "M" and is_time):
+            letter, factor, is_time = smaller[letter]
+            amount *= factor
+    amount_text = str(int(amount)) if amount == int(amount) else f"{amount:g}"
+    return f"PT{amount_text}{letter}" if is_time else f"P{amount_text}{letter}"
+
+
+def count_of(word: str) -> float | None:
+    """The number a count spells; None for a vague one ('several')."""
+    w = word.lower().strip()
+    if w in VAGUE_NUMBERS:
+        return None
+    n = parse_number(w)
+    return None if n is None else float(n)
+
+
+def dmod(m: re.Match[str]) -> str | None:
+    for name in ("dmod", "dmod2"):
+        word = m.groupdict().get(name)
+        if word:
+            return DURATION_MOD.get(word.lower())
+    return None
+
+
+_REL = (
+    r"(?P<rel>past|last|next|first|coming|previous|following|latest|final|initial|"
+    r"remaining|entire|whole|full|other|same|preceding|ensuing|subsequent|intervening|"
+    r"few|recent)"
+)
+_ADJ = (
+    r"(?P<adj>more|additional|extra|straight|consecutive|long|full|whole|trading|business|"
+    r"working|calendar|successive|further|odd)"
+)
+_RATE_PRE = (
+    r"(?:[\d.,]*\d%?|percent|cents?|dollars?|euros?|pounds?|rubles?|times|once|twice|"
+    r"million|billion)"
+)
+
+
+@rule(
+    "duration",
+    rf"{DUR_MOD}?(?:(?P<det>the|its|their|his|her|our|this)\s+)?(?:{_REL}\s+)?"
+    rf"{DUR_MOD.replace('dmod', 'dmod2')}?(?P<num>{COUNT})(?P<half>\s+and\s+a\s+half)?"
+    rf"(?:\s+{_ADJ})?[-\s]+(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?"
+    r"(?P<old>-old|-long)?(?:\s+(?P<tail>or so|or more|running|in a row|ahead))?",
+    priority=1,
+)
+def duration(m: re.Match[str], ctx: Context) -> Result | None:
+    num = m.group("num").lower()
+    unit = unit_key(m.group("unit"))
+    if unit == "second" and num in ("a", "an"):
+        return None  # 'a second term' is an ordinal
+    if num in ("a", "an") and m.group("unit").lower().endswith("s"):
+        return None
+    if num in ("a", "an", "one") and unit in ("second",) and not m.group("det"):
+        return None
+    text_after = ctx.text[m.end("unit") : m.end("unit") + 3]
+    if (
+        unit == "second"
+        and num.isalpha()
+        and word_after(ctx.text, m.end()).lower()
+        not in ("", "and", "or", "later", "earlier", "of", "before", "after", "to", "in")
+        and not text_after.startswith((",", ".", ";"))
+    ):
+        return None
+    n = count_of(num)
+    if n is not None and (m.group("half") or m.group("half2")):
+        n += 0.5
+    if n is not None and n > 10000:
+        return None
+    if num in ("a", "an") and m.group("det") is None and _is_rate(ctx.text, m.start()):
+        return Result("SET", duration_value(1, unit), "unknown", None, None)
+    value = duration_value(n, unit)
+    return Result("DURATION", value, "unknown", dmod(m), None)
+
+
+def _is_rate(text: str, start: int) -> bool:
+    before = word_before(text, start).lower()
+    return bool(re.fullmatch(_RATE_PRE, before))
+
+
+@rule(
+    "bare_units",
+    r"(?:(?P<det>the)\s+)?(?:(?P<rel>past|last|next|coming|recent|previous|"
+    r"early|later|final|ensuing|following|upcoming)\s+)?(?P<unit>years|months|weeks|days|"
+    r"decades|centuries|hours|minutes)(?P<long>-long)?(?:\s+(?P<tail>ahead|to come))?",
+    priority=0,
+)
+def bare_units(m: re.Match[str], ctx: Context) -> Result | None:
+    unit = unit_key(m.group("unit"))
+    before = word_before(ctx.text, m.start()).lower()
+    if (
+        not m.group("rel")
+        and not m.group("det")
+        and before in ("these", "those", "my", "our", "his", "her", "their", "its")
+    ):
+        return None
+    rel = (m.group("rel") or "").lower()
+    if rel in ("early",) and word_after(ctx.text, m.end()).lower() == "of":
+        return Result("DATE", "PAST_REF", "unknown", None, None)
+    return Result("DURATION", VAGUE_UNIT_VALUE[unit], "unknown", None, None)
+
+
+@rule(
+    "set",
+    rf"(?:(?P<q>every|each|per)\s+(?P<other>other\s+)?(?:(?P<num>{COUNT})\s+)?"
+    rf"(?P<unit>{UNIT})|(?P<qm>every|each)\s+(?P<mon>{MONTH_FULL})|"
+    r"(?P<adv>hourly|daily|nightly|weekly|biweekly|monthly|quarterly|annually|yearly|annual|"
+    rf"biannual|semiannual)|(?P<freq>once|twice|(?:{NUMWORD}|\d+) times)\s+(?:a|an|per|each|"
+    rf"every)\s+(?P<unit2>{UNIT}))",
+    priority=3,
+)
+def set_rule(m: re.Match[str], ctx: Context) -> Result | None:
+    if m.group("adv"):
+        word = m.group("adv").lower()
+        if word == "annual" and word_after(ctx.text, m.end()).lower() in _ANNUAL_NOT_SET:
+            return None
+        return Result("SET", SETS[word], "unknown", None, None)
+    if m.group("mon"):
+        month = month_number(m.group("mon"))
+        return Result("SET", f"XXXX-{month:02d}", "unknown", None, None)
+    unit = unit_key(m.group("unit") or m.group("unit2"))
+    n = count_of(m.group("num")) if m.group("num") else 1.0
+    if m.group("other") and n is not None:
+        n *= 2
+    if n is not None and n == 0:
+        return None
+    return Result("SET", duration_value(n, unit), "unknown", None, None)
+
+
+# 'annual' before these nouns is a name or a plain adjective, not a recurrence the
+# timeline can use.
+_ANNUAL_NOT_SET = frozenset(
+    {
+        "report",
+        "reports",
+        "income",
+        "salary",
+        "revenue",
+        "budget",
+        "rate",
+        "basis",
+        "general",
+        "percentage",
+        "growth",
+        "inflation",
+    }
+)
+
+
+@rule("rate", rf"(?<=\d |% )(?P<core>(?:a|an|per)\s+(?P<unit>{UNIT}))", priority=4)
+def rate(m: re.Match[str], ctx: Context) -> Result | None:
+    return Result("SET", duration_value(1, unit_key(m.group("unit"))), "unknown", None, None)
+
+
+@rule(
+    "ago",
+    rf"{DUR_MOD}?(?P<num>{COUNT})(?P<half>\s+and\s+a\s+half)?\s+(?P<unit>{UNIT})\s+"
+    r"(?P<dir>ago|earlier|later|from now|hence|back|before|after)(?!\s+(?:the|a|an|his|her|"
+    r"their|its|that|this|he|she|they|it|we|i|you|[A-Z]\w*)\b)",
+    priority=3,
+)
+def ago(m: re.Match[str], ctx: Context) -> Result | None:
+    num = m.group("num").lower()
+    unit = unit_key(m.group("unit"))
+    if num in ("a", "an") and m.group("unit").lower().endswith("s"):
+        return None
+    direction = m.group("dir").lower()
+    sign = -1 if direction in ("ago", "earlier", "back", "before") else 1
+    n = count_of(num)
+    if n is None:
+        return Result("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "unknown", dmod(m), None)
+    ref = ctx.narrative() if direction in ("earlier", "later", "before", "after") else ctx.deictic()
+    unit_is_time = UNITS[unit][1]
+    if ref is None or unit_is_time or (unit in ("day", "week") and ref.grain != "day"):
+        return Result(
+            "DATE",
+            "XXXX-XX-XX" if ref is None else ref.date.isoformat(),
+            "unknown" if ref is None else "day",
+            dmod(m),
+            ref.how if ref else None,
+        )
+    target = shift(ref.date, sign * int(n), unit)
+    value, prec = value_at(target, unit if unit not in ("decade", "century") else "year")
+    return Result("DATE", value, prec, dmod(m), ref.how)
+
+
+_PRESENT = (
+    r"right now|just now|now|currently|nowadays|these days|presently|the present|"
+    r"the moment|present-day|current|today's"
+)
+_PAST = (
+    r"more recently|most recently|recently|lately|previously|formerly|the past|recent|"
+    r"once upon a time|in years past|past years|earlier"
+)
+_FUTURE = (
+    r"the near future|the foreseeable future|the distant future|the future|future|"
+    r"the near term|the short term|the long term|the medium term|the long run|the short run|"
+    r"soon|shortly|as soon as possible|a later date|someday|one day soon"
+)
+
+
+@rule("ref", rf"(?P<present>{_PRESENT})|(?P<past>{_PAST})|(?P<future>{_FUTURE})", priority=1)
+def ref_word(m: re.Match[str], ctx: Context) -> Result | None:
+    word = m.group(0).lower()
+    after = word_after(ctx.text, m.end()).lower()
+    before = word_before(ctx.text, m.start()).lower()
+    if word == "current" and (
+        after
+        in ("account", "accounts", "affairs", "events", "flows", "flow", "and", "of", "prices")
+        or before == "electric"
+    ):
+        return None
+    if word == "soon" and (before == "as" or after == "as"):
+        return None
+    if word == "earlier" and not (
+        ctx.text[m.end() : m.end() + 1] in (",", ".") or before in ("", "said", "reported")
+    ):
+        return None  # 'earlier than', 'earlier talks': not a reference to the past
+    if word in ("the past", "recent") and after in ("decade", "year", "month", "week"):
+        return None
+    if m.group("present"):
+        value = "PRESENT_REF"
+    elif m.group("past"):
+        value = "PAST_REF"
+    else:
+        value = "FUTURE_REF"
+    return Result("DATE", value, "unknown", None, None)

@@ -1,0 +1,129 @@
+"""Which way a bare 'Friday' or 'in March' points: from the tense of the governing verb.
+
+With a spaCy parse the governing verb of the expression is found through the
+dependency heads (``Tense=Past``, a ``will`` auxiliary, 'going to', 'expected to');
+without one, the nearest tense cue word in the same sentence decides.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+Tense = Literal["past", "future", "present"]
+
+_FUTURE_CUE = (
+    r"will|shall|'ll|’ll|won't|wo n't|going to|gonna|due to|plans? to|planning to|"
+    r"scheduled|set to|expected to|expects? to|hopes? to|intends? to|to be held|upcoming|"
+    r"aims? to|prepares? to|would like to|next|tomorrow|soon"
+)
+_PAST_IRREGULAR = (
+    r"was|were|had|did|said|told|ago|last|yesterday|met|went|came|began|took|made|gave|"
+    r"held|left|saw|spoke|fell|rose|won|lost|sold|bought|paid|sent|struck|flew|led|"
+    r"brought|became|found|felt|got|kept|knew|meant|put|ran|set off|stood|thought|"
+    r"wrote|earlier|previously|hit|cut|shut|quit|broke|chose|drew|drove|fought|grew|"
+    r"hung|laid|paid|read|rode|sank|shot|slid|spent|split|spread|stole|swore|threw|"
+    r"understood|withdrew|woke|wore"
+)
+_CUE = re.compile(
+    rf"\b(?P<fut>{_FUTURE_CUE})\b|\b(?P<past>{_PAST_IRREGULAR})\b|"
+    r"\b(?P<ed>[a-z]{3,}ed)\b",
+)
+# '-ed' words that are not past-tense verbs often enough to mislead.
+_NOT_PAST = frozenset(
+    {"need", "speed", "seed", "feed", "breed", "indeed", "red", "bed", "shed", "united",
+     "limited", "based", "related", "interested", "detailed", "advanced", "armed", "proposed",
+     "expected", "scheduled", "planned", "supposed", "concerned", "alleged", "so-called",
+     "embattled", "unprecedented", "coordinated", "combined", "sacred", "hundred"}
+)  # fmt: skip
+_SENT_END = re.compile(r"[.!?]\s|\n")
+
+_FUTURE_HEADS = frozenset(
+    {"expect", "plan", "schedule", "due", "set", "intend", "hope", "aim", "prepare", "go",
+     "want", "seek", "promise", "agree", "vow", "pledge", "threaten"}
+)  # fmt: skip
+
+
+def sentence_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence around ``[start, end)`` (cheap: full stops and newlines)."""
+    left = max(text.rfind(c, 0, start) for c in (". ", "! ", "? ", "\n"))
+    left = 0 if left < 0 else left + 1
+    m = _SENT_END.search(text, end)
+    right = m.start() + 1 if m else len(text)
+    return left, right
+
+
+def regex_tense(text: str, start: int, end: int) -> Tense | None:
+    """Tense of the nearest cue word in the sentence of ``[start, end)``; None if none."""
+    left, right = sentence_window(text, start, end)
+    best: tuple[int, Tense] | None = None
+    for m in _CUE.finditer(text.lower(), left, right):
+        if start <= m.start() < end:
+            continue
+        kind: Tense
+        if m.group("fut"):
+            kind = "future"
+        elif m.group("past"):
+            kind = "past"
+        else:
+            if m.group("ed") in _NOT_PAST:
+                continue
+            kind = "past"
+        dist = start - m.end() if m.end() <= start else m.start() - end
+        if best is None or dist < best[0]:
+            best = (dist, kind)
+    return best[1] if best else None
+
+
+def _verb_tense(verb: Any) -> Tense | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    for aux in auxes:
+        low = aux.lower_
+        if low in ("will", "shall", "'ll", "’ll", "wo"):
+            return "future"
+        if aux.tag_ == "VBD" or low in ("did", "was", "were", "had"):
+            return "past"
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "future" if verb.lemma_ == "go" else "present"
+    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
+        head = verb.head
+        if head is not verb and head.lemma_ in _FUTURE_HEADS:
+            return "future" if head.tag_ != "VBD" else None
+    if "Past" in verb.morph.get("Tense"):
+        return "past"
+    return None
+
+
+def doc_tense(doc: Any, start: int, end: int) -> Tense | None:
+    """Tense of the verb that governs the expression at ``[start, end)`` in a spaCy doc."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD":
+            tense = _verb_tense(tok)
+            if tense is not None:
+                return tense
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return None
+
+
+def tense_at(text: str, start: int, end: int, doc: Any = None) -> Tense | None:
+    """Tense around ``[start, end)``: from the parse when there is one, else from cue words."""
+    if doc is not None:
+        try:
+            tense = doc_tense(doc, start, end)
+        except (AttributeError, IndexError, ValueError):
+            tense = None
+        if tense is not None:
+            return tense
+    return regex_tense(text, start, end)
