@@ -126,3 +126,8 @@ def test_navigation_bar_and_widgets_around_the_article_are_removed() -> None:
 def test_lines_only_partly_matching_a_pattern_are_kept() -> None:
     raw = "Source link checks were added by the council, officials said on Monday."
     assert clean_text(raw).text == raw
+
+
+def test_single_bracketed_reference_is_kept() -> None:
+    raw = "The study was published last year, the report said.\n[Coast Courier]"
+    assert clean_text(raw).text == raw

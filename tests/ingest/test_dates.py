@@ -76,6 +76,11 @@ def test_weekday_that_disagrees_is_noted_and_date_kept() -> None:
         ("2023-09-13 08:15", "2023-09-13"),
         ("By Ida Berg, 13 Sep 2023", "2023-09-13"),
         ("Updated 13 September 2023", "2023-09-13"),
+        ("Published: 10:32 BST, 13 September 2023 | Updated: 11:05 BST", "2023-09-13"),
+        ("Wed 13 Sep 2023 06.00 BST", "2023-09-13"),
+        ("13 September 2023 • 4 min read", "2023-09-13"),
+        ("2023-09-13T10:15:00Z", "2023-09-13"),
+        ("Last modified: Wednesday, September 13, 2023 10:15", "2023-09-13"),
     ],
 )
 def test_dateline_shapes(line: str, value: str) -> None:
@@ -120,3 +125,22 @@ def test_evidence_offsets_point_into_the_text() -> None:
 )
 def test_metadata_date_normalisation(value: str | None, iso: str | None) -> None:
     assert normalise_meta_date(value) == iso
+
+
+def test_date_deep_in_a_long_line_starting_with_by_is_not_a_byline() -> None:
+    text = (
+        "By Staff Exports of grain fell during the season that began on March 20, 2017, "
+        "the ministry said in a statement published on its website on Monday.\n"
+    )
+    assert find_dateline(text) is None
+
+
+def test_labelled_line_date_must_follow_the_label_closely() -> None:
+    text = "Updated: the council has not yet replied to the letter sent on 2 May 2022.\n"
+    assert find_dateline(text) is None
+
+
+def test_labelled_line_with_time_before_the_date() -> None:
+    found = find_dateline("Updated at 1:33 p.m. on Thursday, March 29, 2018. More text.\n")
+    assert found is not None
+    assert (found.value, found.text) == ("2018-03-29", "Thursday, March 29, 2018")

@@ -65,7 +65,9 @@ _SHAPES = [
     re.compile(
         _WEEKDAY_RE + r"(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b", re.I
     ),
-    re.compile(_WEEKDAY_RE + r"(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b", re.I),
+    re.compile(
+        _WEEKDAY_RE + r"(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?=T|\b)", re.I
+    ),
 ]
 # A line that is nothing but a dateline: optional label, the date, optional time/zone.
 _LABEL = re.compile(
@@ -74,12 +76,17 @@ _LABEL = re.compile(
     re.I,
 )
 _TIME_TAIL = re.compile(
-    r"^[\s,|\-–—]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
-    r"(?:\s*\(?[A-Z]{2,5}(?:[+-]\d{1,2})?\)?)?)?[\s.]*$",
+    r"^(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"  # ISO time part
+    r"[\s,|•·\-–—]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*\(?[A-Z]{2,5}(?:[+-]\d{1,2})?\)?)?)?"
+    r"(?:[\s|•·]*\d{1,3}\s*min(?:ute)?s?\s+read)?"  # "• 4 min read"
+    r"[\s.]*$",
     re.I,
 )
 _BYLINE = re.compile(r"^\s*by\s+\S", re.I)
 
+LABEL_WINDOW = 40  # the date must start this close after a "Published/Updated" label
+BYLINE_MAX_WORDS = 16  # a longer line starting "By ..." is a sentence, not a byline
 TOP_LINES = 5  # datelines are accepted in the first few non-empty lines...
 LABEL_LINES = 15  # ...and "Published ..." lines a little further down
 
@@ -117,25 +124,30 @@ def _build(m: re.Match[str]) -> tuple[dt.date, str | None] | None:
 
 
 def _match_line(line: str, offset: int, labelled_only: bool) -> DateFound | None:
-    """A date on a dateline-like line; offsets are into the whole text."""
+    """A date on a dateline-like line; offsets are into the whole text.
+
+    Three kinds of line: a bare dateline (the date, then at most a time); a labelled line
+    ("Published on ...", "Updated at 1:30 pm on ...": the date must follow the label
+    closely); a short byline ("By Jane Roe, 13 September 2023"). A date further into a
+    line is body text, never a publication date.
+    """
     label = _LABEL.match(line)
     if label is None and labelled_only:
         return None
+    byline = label is None and _BYLINE.match(line) and len(line.split()) <= BYLINE_MAX_WORDS
     if label is not None:
-        rest_at = label.end()
-    elif _BYLINE.match(line):
-        rest_at = 0  # "By Jane Roe, 13 September 2023": the date may follow the byline
+        start, window = label.end(), label.end() + LABEL_WINDOW
+    elif byline:
+        start, window = 0, len(line)
     else:
-        rest_at = len(line) - len(line.lstrip())
+        start = len(line) - len(line.lstrip())
+        window = start
     for shape in _SHAPES:
-        if label is not None or _BYLINE.match(line):
-            m = shape.search(line, rest_at)
-        else:
-            m = shape.match(line, rest_at)
-        if m is None:
+        m = shape.search(line, start)
+        if m is None or m.start() > window:
             continue
-        # the rest of the line may only be a time (and zone), unless it is labelled/byline
-        if label is None and not _BYLINE.match(line) and not _TIME_TAIL.match(line[m.end() :]):
+        # a bare dateline may only go on with a time (and zone)
+        if label is None and not byline and not _TIME_TAIL.match(line[m.end() :]):
             continue
         built = _build(m)
         if built is None:
