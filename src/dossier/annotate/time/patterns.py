@@ -79,3 +79,8 @@ DUR_MOD = (
 def word_boundary(pattern: str) -> str:
     """``pattern`` anchored on word boundaries (letters, digits and apostrophes)."""
     return rf"(?<![\w'’-]){pattern}(?![\w’-]|'\w)"
+
+
+# Only these may stand before a determiner: 'at least the past 18 months' ('over the
+# past two years' is a preposition).
+DUR_MOD_OUTER = r"(?:(?P<dmod>nearly|almost|about|roughly|more than|less than|at least|at most)\s+)"

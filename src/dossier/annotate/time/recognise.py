@@ -83,6 +83,7 @@ def recognise(text: str, dct: Ref | None, doc: object = None) -> list[Found]:
         if result is None:
             continue
         found.append(Found(s, e, rule.name, result))
+        ctx.last_end = e
         ref = _text_ref(result)
         if ref is not None:
             ctx.text_ref = ref

@@ -43,6 +43,7 @@ class Context:
     dct: Ref | None
     doc: Any = None
     text_ref: Ref | None = None
+    last_end: int = -1  # end of the expression normalised just before this one
     _tense_cache: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
     def direction(self, start: int, end: int, default: Direction = "past") -> Direction:

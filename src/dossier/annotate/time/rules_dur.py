@@ -18,6 +18,7 @@ from dossier.annotate.time.lexicon import (
 from dossier.annotate.time.patterns import (
     COUNT,
     DUR_MOD,
+    DUR_MOD_OUTER,
     DURATION_MOD,
     MONTH_FULL,
     NUMWORD,
@@ -91,7 +92,7 @@ _RATE_PRE = (
 
 @rule(
     "duration",
-    rf"{DUR_MOD}?(?:(?P<det>the|its|their|his|her|our|this)\s+)?(?:{_REL}\s+)?"
+    rf"{DUR_MOD_OUTER}?(?:(?P<det>the|its|their|his|her|our|this)\s+)?(?:{_REL}\s+)?"
     rf"{DUR_MOD.replace('dmod', 'dmod2')}?(?P<num>{COUNT})(?P<half>\s+and\s+a\s+half)?"
     rf"(?:\s+{_ADJ})?[-\s]+(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?"
     r"(?P<old>-old|-long)?(?:\s+(?P<tail>or so|or more|running|in a row|ahead))?",

@@ -108,7 +108,11 @@ def weekday(m: re.Match[str], ctx: Context) -> Result | None:
     elif rel in ("this", "this coming", "coming"):
         direction = "future"
     else:
-        direction = ctx.direction(m.start("wd"), m.end("wd"), "past")
+        # after a date the text gave, a bare weekday is the nearest one to it
+        default: Direction = "nearest" if ref.how == "text" else "past"
+        direction = (
+            "nearest" if ref.how == "text" else ctx.direction(m.start("wd"), m.end("wd"), default)
+        )
     day = weekday_date(ref.date, wd, direction)
     res = _with_part(day, part, ref.how, pmod(m))
     res.start = m_start
@@ -259,7 +263,8 @@ def season(m: re.Match[str], ctx: Context) -> Result | None:
             "next",
         ):
             return None
-    if code in ("FA", "SP") and after in ("of", "in", "from", "to", "by", "back", "and"):
+    verb_like = after in ("of", "in", "from", "to", "by", "back", "and", "short", "apart")
+    if code in ("FA", "SP") and rel in ("", "the") and verb_like:
         return None  # 'the fall of the city', 'a fall in prices'
     if rel == "the" and after in ("of", "'s"):
         return None

@@ -21,12 +21,27 @@ _APPROX = (
 )
 
 
+_GLUE = re.compile(r"[\s,]*(?:at|around|about|by)?\s*$", re.IGNORECASE)
+
+
+def _follows_day(m: re.Match[str], ctx: Context) -> bool:
+    """'on 2 May at 10:30': the clock time is on the day written just before it."""
+    ref = ctx.text_ref
+    if ref is None or ref.grain != "day" or ctx.last_end < 0 or ctx.last_end > m.start():
+        return False
+    gap = ctx.text[ctx.last_end : m.start()]
+    return len(gap) <= 12 and bool(_GLUE.fullmatch(gap))
+
+
 def _when_date(m: re.Match[str], ctx: Context) -> tuple[dt.date | None, str | None]:
     """The day a clock time is on: its weekday or date if written, else the article date."""
     ref = ctx.deictic()
     if ref is None or ref.grain != "day":
         return None, None
     when = (m.groupdict().get("when") or "").lower()
+    if not when and _follows_day(m, ctx):
+        assert ctx.text_ref is not None
+        return ctx.text_ref.date, ctx.text_ref.how
     if not when or when == "today":
         return ref.date, ref.how
     if when == "yesterday":

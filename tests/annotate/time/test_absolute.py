@@ -1,0 +1,54 @@
+"""Calendar dates, months, years, decades, quarters."""
+
+from __future__ import annotations
+
+import pytest
+from time_helpers import find
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value", "precision"),
+    [
+        ("The treaty dates from 2000.", "2000", "2000", "year"),
+        ("The plant opened in April 2019.", "April 2019", "2019-04", "month"),
+        ("The leaders met on 12 September.", "12 September", "2023-09-12", "day"),
+        ("The visit ended September 13, 2023.", "September 13, 2023", "2023-09-13", "day"),
+        ("The talks began on Sept. 4.", "Sept. 4", "2023-09-04", "day"),
+        ("Relations froze in the 1960s.", "the 1960s", "196", "decade"),
+        ("Profit fell in the third quarter.", "the third quarter", "2023-Q3", "quarter"),
+        ("The rail link was built in the 19th century.", "the 19th century", "18", "century"),
+        ("The report is due 2023-10-01.", "2023-10-01", "2023-10-01", "day"),
+    ],
+)
+def test_absolute(sentence: str, surface: str, value: str, precision: str) -> None:
+    t = find(sentence, surface)
+    assert (t.value, t.precision) == (value, precision)
+
+
+def test_day_month_without_year_or_dct() -> None:
+    t = find("The leaders met on 13 September.", "13 September", None)
+    assert t.value == "XXXX-09-13"
+
+
+def test_absolute_date_needs_no_dct() -> None:
+    t = find("The leaders met on 13 September 2023.", "13 September 2023", None)
+    assert (t.value, t.anchor) == ("2023-09-13", "absolute")
+
+
+def test_bare_month_in_past_sentence() -> None:
+    assert find("The rebels seized the port in March.", "March", "2023-09-13").value == "2023-03"
+
+
+def test_mid_month_mod() -> None:
+    t = find("Fighting eased in mid-July.", "mid-July")
+    assert (t.value, t.mod) == ("2023-07", "MID")
+
+
+def test_month_range() -> None:
+    t = find("The drills run from March to May.", "March to May", "2023-01-10")
+    assert (t.begin, t.end_value) == ("2023-03", "2023-05")
+
+
+def test_weekday_and_date_header() -> None:
+    t = find("Monday, 11 September 2023", "Monday, 11 September 2023", None)
+    assert t.value == "2023-09-11"

@@ -1,0 +1,39 @@
+"""Anchoring without an article date: X values, or the latest date the text gave."""
+
+from __future__ import annotations
+
+from time_helpers import find, tag
+
+
+def test_relative_without_dct_is_unknown() -> None:
+    t = find("The convoy left yesterday.", "yesterday", None)
+    assert (t.value, t.precision, t.anchor) == ("XXXX-XX-XX", "unknown", None)
+
+
+def test_next_day_anchors_on_text_date() -> None:
+    text = "On 12 September 2023 the train reached the border. The next day the talks began."
+    t = find(text, "The next day", None)
+    assert (t.value, t.anchor) == ("2023-09-13", "text")
+
+
+def test_same_day_anchors_on_text_date_even_with_dct() -> None:
+    text = "The forum opened on 5 September. On the same day a missile was fired."
+    t = find(text, "the same day", "2023-09-13")
+    assert (t.value, t.anchor) == ("2023-09-05", "text")
+
+
+def test_weekday_without_dct_uses_text_date() -> None:
+    text = "The talks were held on 12 September 2023. On Wednesday the visitors toured a base."
+    t = find(text, "Wednesday", None)
+    assert (t.value, t.anchor) == ("2023-09-13", "text")
+
+
+def test_weekday_without_any_anchor() -> None:
+    t = find("The visitors toured a base on Wednesday.", "Wednesday", None)
+    assert t.value == "XXXX-WXX-3"
+
+
+def test_ids_are_stable() -> None:
+    a = tag("They met on Friday.", "2023-09-13")
+    b = tag("They met on Friday.", "2023-09-13")
+    assert [t.id for t in a] == [t.id for t in b]

@@ -1,0 +1,43 @@
+"""Durations and sets."""
+
+from __future__ import annotations
+
+import pytest
+from time_helpers import find
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value"),
+    [
+        ("The pair met for the first time in 24 years.", "24 years", "P24Y"),
+        ("The siege lasted two weeks.", "two weeks", "P2W"),
+        ("Repairs took several months.", "several months", "PXM"),
+        ("The ban ran for 18 months.", "18 months", "P18M"),
+        ("A 10-year deal was signed.", "10-year", "P10Y"),
+        ("Talks went on for three hours.", "three hours", "PT3H"),
+        ("Output fell over the past two years.", "the past two years", "P2Y"),
+        ("A ruling is expected within weeks.", "weeks", "PXW"),
+    ],
+)
+def test_duration(sentence: str, surface: str, value: str) -> None:
+    t = find(sentence, surface)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
+def test_duration_mod() -> None:
+    t = find("The blockade lasted more than four months.", "more than four months")
+    assert (t.value, t.mod) == ("P4M", "MORE_THAN")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value"),
+    [
+        ("The forum is held every year.", "every year", "P1Y"),
+        ("The annual summit took place.", "annual", "P1Y"),
+        ("Ferries sail daily.", "daily", "P1D"),
+        ("The market opens every Monday.", "every Monday", "XXXX-WXX-1"),
+    ],
+)
+def test_set(sentence: str, surface: str, value: str) -> None:
+    t = find(sentence, surface)
+    assert (t.type, t.value) == ("SET", value)
