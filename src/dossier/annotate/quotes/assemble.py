@@ -1,0 +1,363 @@
+"""Putting the pieces together: candidates from every finder, linked, resolved, recorded."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from itertools import pairwise
+from typing import Any
+
+from dossier.annotate.quotes.coref import Coref
+from dossier.annotate.quotes.cues import (
+    Cand,
+    cue_after,
+    cue_before,
+    mixed_only_cue,
+    set_cue,
+)
+from dossier.annotate.quotes.dashes import dash_quotes
+from dossier.annotate.quotes.docindex import DocIndex
+from dossier.annotate.quotes.indirect import according_to, speech_clauses
+from dossier.annotate.quotes.lexicon import PRONOUNS
+from dossier.annotate.quotes.marks import MarkSpan, find_trailers, pair_marks
+from dossier.annotate.quotes.relay import (
+    cue_relays,
+    hedges_for,
+    intro_sources,
+    relay_kind,
+    trailer_relay,
+)
+from dossier.ids import span_id
+from dossier.records import Article, Mention, Quote, Relay, TimeExpr
+
+MIN_UNCUED_WORDS = 6  # shorter quoted phrases without a cue are titles or scare quotes
+FLOAT_PARAS = 2  # a floating quote continues a speaker at most this many paragraphs back
+_SENT_END = re.compile(r"[.!?…:]\s*$")
+
+
+def _ranges_test(ranges: list[tuple[int, int]]) -> Callable[[int], bool]:
+    ranges = sorted(ranges)
+    starts = [s for s, _ in ranges]
+    ends: list[int] = []
+    best = -1
+    for _, e in ranges:  # running max of ends, for nested/overlapping ranges
+        best = max(best, e)
+        ends.append(best)
+
+    def inside(pos: int) -> bool:
+        k = bisect_right(starts, pos) - 1
+        return k >= 0 and ends[k] > pos
+
+    return inside
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _whole_sentence(ix: DocIndex, ms: MarkSpan) -> bool:
+    """Whether a quote stands as its own sentence(s): nothing but punctuation around it."""
+    text = ix.text
+    ps = ix.paras[ix.para_of(ms.open_pos)][0]
+    before = text[ps : ms.open_pos]
+    if before.strip() and not _SENT_END.search(before) and not before.rstrip().endswith(("”", '"')):
+        return False
+    ape = ix.paras[ix.para_of(max(ms.close_end - 1, ms.open_pos))][1]
+    after = text[ms.close_end : ape]
+    stop = re.search(r"[.!?]", after)
+    head = after[: stop.start()] if stop else after
+    return not head.strip(' \t,;–—-"”')
+
+
+def _link_clauses(clauses: list[Cand], directs: list[Cand]) -> None:
+    """A clause that is the quote itself gives it a cue; one that holds a quote is mixed."""
+    for cl in clauses:
+        for d in directs:
+            if d.block or d.absorbed or d.mark is None:
+                continue
+            q = (d.mark.open_pos, d.mark.close_end)
+            inter = _overlap(q, (cl.start, cl.end))
+            if inter == 0:
+                continue
+            if inter >= 0.8 * (cl.end - cl.start) or (q[0] <= cl.start and q[1] >= cl.end - 2):
+                if d.cue is None and d.cue_lemma is None:
+                    d.cue, d.cue_lemma = cl.cue, cl.cue_lemma
+                    d.cue_start, d.cue_end, d.speaker = cl.cue_start, cl.cue_end, cl.speaker
+                cl.absorbed = True
+                break
+            cl.kind = "mixed"
+            cl.start, cl.end = min(cl.start, q[0]), max(cl.end, q[1])
+            d.absorbed = True
+
+
+def _intro_cue(ix: DocIndex, d: Cand) -> None:
+    """A quote opening a paragraph after 'X explains that,' / 'X said:' takes X as speaker."""
+    if d.mark is None:
+        return
+    k = ix.para_of(d.mark.open_pos)
+    ps, _ = ix.paras[k]
+    if k == 0 or ix.text[ps : d.mark.open_pos].strip():
+        return
+    prev_s, prev_e = ix.paras[k - 1]
+    if not ix.text[prev_s:prev_e].rstrip().endswith((",", ":")):
+        return
+    sources, verb = intro_sources(ix, k - 1)
+    if sources and verb is not None:
+        d.speaker = sources[0]
+        d.cue_lemma = verb.lemma_.lower()
+        d.cue_start, d.cue_end = verb.idx, verb.idx + len(verb.text)
+
+
+def _merge_split(ix: DocIndex, directs: list[Cand]) -> None:
+    """'"A," she said, "B."' is one quote: fold B into A (the span covers both)."""
+    live = [d for d in directs if not d.absorbed and not d.block and d.mark is not None]
+    for a, b in pairwise(live):
+        if a.absorbed or a.mark is None or b.mark is None:
+            continue
+        if ix.para_of(a.mark.open_pos) != ix.para_of(b.mark.open_pos):
+            continue
+        same_cue = a.cue is not None and b.cue is not None and a.cue.i == b.cue.i
+        gap = ix.text[a.mark.close_end : b.mark.open_pos]
+        follows = (
+            b.cue is None
+            and a.cue_end is not None
+            and a.mark.close_end <= a.cue_end <= b.mark.open_pos
+            and len(gap) < 60
+        )
+        if same_cue or follows:
+            b.absorbed = True
+            b_end, b_close = b.end, b.mark.close_end
+            a.end = b_end
+            a.mark = MarkSpan(
+                a.mark.start,
+                b_end,
+                a.mark.open_pos,
+                b_close,
+                a.mark.family,
+                a.mark.block,
+                a.mark.parent,
+                b.mark.trailer or a.mark.trailer,
+            )
+
+
+def assemble(
+    article: Article,
+    doc: Any,
+    mentions: list[Mention],
+    times: list[TimeExpr],
+    extractor: str,
+    version: str,
+) -> list[Quote]:
+    text = article.text
+    ix = DocIndex.build(text, doc, mentions)
+    trailers = find_trailers(text)
+    marks = pair_marks(text, trailers)
+
+    top: list[MarkSpan] = []
+    for ms in marks:
+        parent = marks[ms.parent] if ms.parent is not None else None
+        if parent is None or (parent.block and parent.parent is None):
+            top.append(ms)
+    dashes = dash_quotes(ix)
+    quoted = [(ms.open_pos, ms.close_end) for ms in top if not ms.block]
+    in_quote = _ranges_test(quoted + [(d.start, d.end) for d in dashes])
+    in_quote_only = _ranges_test(quoted)
+
+    directs = [Cand(ms.start, ms.end, "direct", mark=ms, block=ms.block) for ms in top]
+    clauses = [
+        cl
+        for cl in speech_clauses(ix, in_quote)
+        if not any(d.start <= (cl.cue_start or 0) <= (d.cue_end or 0) for d in dashes)
+    ]
+    accs = according_to(ix, in_quote)
+    _link_clauses(clauses, directs)
+
+    for d in directs:
+        if d.block or d.absorbed or d.cue_lemma is not None or d.mark is None:
+            continue
+        verb = cue_after(ix, d.mark)
+        if verb is not None:
+            set_cue(d, ix, verb)
+            continue
+        found = cue_before(ix, d.mark)
+        if found is not None:
+            set_cue(d, ix, found[0])
+            if found[1]:
+                d.kind = "mixed"
+            continue
+        verb = mixed_only_cue(ix, d.mark)
+        if verb is not None:
+            set_cue(d, ix, verb)
+            d.kind = "mixed"
+            continue
+        _intro_cue(ix, d)
+    _merge_split(ix, directs)
+
+    # relay blocks: speaker from the intro, relays from the intro and the trailer
+    block_chains: list[tuple[int, int, list[Relay]]] = []
+    for d in directs:
+        if not d.block or d.mark is None:
+            continue
+        sources, verb = intro_sources(ix, ix.para_of(d.mark.open_pos) - 1)
+        chain: list[Relay] = []
+        for sp in sources:
+            name = text[sp.start : sp.end]
+            if name.lower() in PRONOUNS:
+                continue
+            mention = ix.mention_of(sp.start, sp.end)
+            chain.append(
+                Relay(
+                    name,
+                    relay_kind(name, mention),  # type: ignore[arg-type]
+                    sp.start,
+                    sp.end,
+                )
+            )
+        if sources:
+            d.speaker = sources[0]
+        if verb is not None:
+            d.cue_lemma = verb.lemma_.lower()
+            d.cue_start, d.cue_end = verb.idx, verb.idx + len(verb.text)
+        if d.mark.trailer is not None:
+            chain.append(trailer_relay(ix, d.mark.trailer))
+            d.date = d.mark.trailer.date
+        d.relays = _dedupe(
+            chain[1:] if sources and chain and chain[0].start == sources[0].start else chain
+        )
+        block_chains.append((d.start, d.end, _dedupe(chain)))
+
+    cands = [c for c in directs + clauses + accs + dashes if not c.absorbed]
+    keep: list[Cand] = []
+    for c in cands:
+        if c.kind == "direct" and c.cue_lemma is None and not c.block and c.mark is not None:
+            if _whole_sentence(ix, c.mark):
+                c.resolution = "floating?"
+            elif len(text[c.start : c.end].split()) < MIN_UNCUED_WORDS:
+                continue
+        keep.append(c)
+    keep.sort(key=lambda c: (c.start, -c.end))
+
+    _resolve(ix, keep, in_quote_only)
+    out: list[Quote] = []
+    for c in keep:
+        relays: list[Relay] = []
+        for s, e, chain in block_chains:
+            if s <= c.start and c.end <= e and not c.block:
+                relays += chain
+        relays += c.relays
+        if c.cue is not None:
+            relays += cue_relays(ix, c.cue)
+        if c.mark is not None and c.mark.trailer is not None and not c.block:
+            relays.append(trailer_relay(ix, c.mark.trailer))
+        speaker = (c.speaker_text or "").lower().removeprefix("the ")
+        c.relays = [r for r in _dedupe(relays) if r.name.lower().removeprefix("the ") != speaker]
+        c.hedges = hedges_for(ix, c)
+        if c.date is None:
+            c.date = _date(ix, c, times)
+        out.append(_record(article, c, extractor, version))
+    return out
+
+
+def _dedupe(relays: list[Relay]) -> list[Relay]:
+    """One link per name (case-insensitive); a dated link fills in a missing date."""
+    out: list[Relay] = []
+    for r in relays:
+        key = r.name.lower().removeprefix("the ")
+        same = next((o for o in out if o.name.lower().removeprefix("the ") == key), None)
+        if same is None:
+            out.append(Relay(r.name, r.kind, r.start, r.end, r.date))
+        elif same.date is None and r.date is not None:
+            same.date = r.date
+    return out
+
+
+def _resolve(ix: DocIndex, cands: list[Cand], in_quote: Callable[[int], bool]) -> None:
+    coref = Coref(ix, in_quote)
+    doc = ix.doc
+    last: Cand | None = None
+    for c in cands:
+        if c.resolution == "floating?":
+            c.resolution = "unresolved"
+            if (
+                last is not None
+                and last.mention_id is not None
+                and c.mark is not None
+                and ix.para_of(c.mark.open_pos) - ix.para_of(last.end) <= FLOAT_PARAS
+            ):
+                c.floating_from = last
+                c.resolution = "floating"
+                c.mention_id = last.mention_id
+                c.speaker_text = last.speaker_text
+                c.speaker = last.speaker
+            continue
+        sp = c.speaker
+        if sp is None:
+            continue
+        c.speaker_text = ix.text[sp.start : sp.end]
+        head_tok = doc[sp.head]
+        mention: Mention | None = None
+        if sp.joined:
+            found = ix.mentions_in(doc[sp.head].idx, sp.end) or ix.mentions_in(sp.start, sp.end)
+            mention = found[0] if found else None
+        else:
+            mention = ix.mention_of(sp.start, sp.end, head_tok.idx)
+        if mention is not None:
+            c.mention_id, c.resolution = mention.id, "direct"
+        else:
+            last_mention = _mention_by_id(ix, last.mention_id) if last is not None else None
+            words = ix.text[sp.start : sp.end].split()
+            if head_tok.pos_ == "PRON" and head_tok.lower_ in PRONOUNS:
+                mention = coref.pronoun(head_tok.lower_, sp.start, last_mention)
+            elif head_tok.pos_ == "NOUN" and words and words[0].lower() in ("the", "this"):
+                mention = coref.description(words, sp.start)
+            if mention is not None:
+                c.mention_id, c.resolution = mention.id, "coref"
+        last = c
+
+
+def _mention_by_id(ix: DocIndex, mid: str | None) -> Mention | None:
+    return next((m for m in ix.mentions if m.id == mid), None) if mid else None
+
+
+def _date(ix: DocIndex, c: Cand, times: list[TimeExpr]) -> str | None:
+    """The value of a time expression in the cue's clause (outside the content)."""
+    if c.cue_start is None or not times:
+        return None
+    s = ix.sent_of_token(ix.token_at(c.cue_start))
+    lo, hi = ix.sent_chars(s)
+    best: tuple[int, str] | None = None
+    for t in times:
+        if t.start < lo or t.end > hi or _overlap((t.start, t.end), (c.start, c.end)) > 0:
+            continue
+        dist = abs(t.start - c.cue_start)
+        if best is None or dist < best[0]:
+            best = (dist, t.value)
+    return best[1] if best else None
+
+
+def _record(article: Article, c: Cand, extractor: str, version: str) -> Quote:
+    sp = c.speaker
+    return Quote(
+        id=span_id("q", article.id, c.start, c.end, c.kind),
+        article_id=article.id,
+        start=c.start,
+        end=c.end,
+        text=article.text[c.start : c.end],
+        kind=c.kind,  # type: ignore[arg-type]
+        extractor=extractor,
+        version=version,
+        cue=c.cue_lemma,
+        cue_start=c.cue_start,
+        cue_end=c.cue_end,
+        speaker_text=c.speaker_text
+        if c.speaker_text is not None or sp is None
+        else article.text[sp.start : sp.end],
+        speaker_start=sp.start if sp is not None else None,
+        speaker_end=sp.end if sp is not None else None,
+        speaker_mention_id=c.mention_id,
+        speaker_resolution=c.resolution,
+        relayed_by=c.relays,
+        hedges=c.hedges,
+        date=c.date,
+    )

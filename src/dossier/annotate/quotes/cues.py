@@ -1,0 +1,135 @@
+"""Cue verbs: which speech verb introduces a quote, found from the parse and adjacency."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from dossier.annotate.quotes.docindex import DocIndex
+from dossier.annotate.quotes.lexicon import MIXED_ONLY_CUES, is_speech_verb
+from dossier.annotate.quotes.marks import MarkSpan
+from dossier.annotate.quotes.speakers import SpeakerSpan, speaker_for_verb
+from dossier.records import Relay
+
+QUOTE_CHARS = '"“”‘’«»„‟'
+MAX_AFTER = 12  # tokens between a closing mark and its cue ('," the former senator said')
+MAX_BEFORE = 10  # tokens between a cue and the opening mark ('told reporters on Monday:')
+
+
+@dataclass
+class Cand:
+    """A quote being built: content span, kind, cue, speaker, relays."""
+
+    start: int
+    end: int
+    kind: str
+    cue: Any = None  # spaCy token of the cue verb
+    cue_lemma: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker: SpeakerSpan | None = None
+    mark: MarkSpan | None = None
+    block: bool = False
+    relays: list[Relay] = field(default_factory=list)
+    hedges: list[str] = field(default_factory=list)
+    speaker_text: str | None = None
+    mention_id: str | None = None
+    resolution: str = "unresolved"
+    floating_from: Cand | None = None
+    date: str | None = None
+    absorbed: bool = False  # folded into another quote (mixed, split quote)
+
+
+def is_cue(tok: Any) -> bool:
+    """A speech verb used as a verb (not 'the report', not 'a statement')."""
+    return bool(
+        tok.pos_ in ("VERB", "AUX")
+        and is_speech_verb(tok.lemma_, tok.lower_)
+        and tok.lemma_.lower() not in MIXED_ONLY_CUES
+    )
+
+
+def set_cue(c: Cand, ix: DocIndex, verb: Any) -> None:
+    c.cue = verb
+    c.cue_lemma = verb.lemma_.lower()
+    c.cue_start = verb.idx
+    c.cue_end = verb.idx + len(verb.text)
+    if c.speaker is None:
+        c.speaker = speaker_for_verb(ix, verb)
+
+
+def _blocked(tok: Any) -> bool:
+    """A token that ends the search for a cue beside a quote."""
+    return bool(
+        tok.text in ("!", "?", ";")
+        or (tok.text in QUOTE_CHARS and tok.text not in "”’»")
+        or (tok.pos_ == "VERB" and not is_cue(tok))
+    )
+
+
+def cue_after(ix: DocIndex, ms: MarkSpan) -> Any | None:
+    """'"…," said X.' / '"…," X said.' / '"…" – reported X': a cue just after the close."""
+    doc = ix.doc
+    para = ix.paras[ix.para_of(ms.end)]
+    seen = 0
+    for i in ix.tokens_between(ms.close_end, para[1]):
+        tok = doc[i]
+        if tok.text in QUOTE_CHARS:
+            if seen == 0 and tok.text in '”’»"':
+                continue
+            return None
+        if is_cue(tok):
+            return tok
+        if tok.text == "." and seen > 0:
+            return None
+        if _blocked(tok):
+            return None
+        if not tok.is_punct:
+            seen += 1
+        if seen > MAX_AFTER:
+            return None
+    return None
+
+
+def cue_before(ix: DocIndex, ms: MarkSpan) -> tuple[Any, bool] | None:
+    """'X said: "…"' / 'X said, "…"' / 'as saying "…"': the cue right before the open.
+
+    Returns the cue token and whether text other than punctuation, objects and
+    adverbials stands between it and the quote (then the quote is part of a clause).
+    """
+    doc = ix.doc
+    para = ix.paras[ix.para_of(ms.open_pos)]
+    toks = list(ix.tokens_between(para[0], ms.open_pos))
+    seen = 0
+    clause = False
+    for i in reversed(toks):
+        tok = doc[i]
+        if is_cue(tok):
+            return tok, clause
+        if tok.text in (".", "!", "?", ";") or tok.text in QUOTE_CHARS:
+            return None
+        if tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("mark", "nsubj", "nsubjpass"):
+            clause = True
+            if tok.pos_ == "VERB":
+                return None
+        if not tok.is_punct:
+            seen += 1
+        if seen > MAX_BEFORE:
+            return None
+    return None
+
+
+def mixed_only_cue(ix: DocIndex, ms: MarkSpan) -> Any | None:
+    """'X called it a "…"': a describing verb governing the quoted phrase's sentence."""
+    doc = ix.doc
+    inside = list(ix.tokens_between(ms.start, ms.end))
+    if not inside:
+        return None
+    tok = doc[inside[0]]
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.idx < ms.open_pos and tok.lemma_.lower() in MIXED_ONLY_CUES and tok.pos_ == "VERB":
+            return tok
+    return None

@@ -1,0 +1,90 @@
+"""Dash-led quotes of translated news: '– Words words, said Dr. Jane Doe from the Institute.'
+
+A quotation opened by a dash (at a paragraph start, or after a finished sentence),
+closed by a trailing cue: ', said X' / ', recalled X' / '– reported X'. The speaker
+comes after the content. A dash passage without such a cue is not taken as a quote.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dossier.annotate.quotes.cues import Cand
+from dossier.annotate.quotes.docindex import DocIndex
+from dossier.annotate.quotes.lexicon import speech_verbs
+from dossier.annotate.quotes.speakers import SpeakerSpan
+
+_START_RE = re.compile(r"^[ \t]*[–—-][ \t]+|(?<=[.!?…”\"])[ \t]+[–—][ \t]+")
+_CUE_RE = re.compile(
+    r"(?:,|[ \t][–—])[ \t]+(?P<verb>[a-z]+)[ \t]+(?P<who>[^,.;!?\n]*(?:\.[ \t]?[A-Z][^,.;!?\n]*)*)"
+)
+MAX_SPEAKER_WORDS = 14
+_SEP_RE = re.compile(r",|[ \t][–—]")
+
+
+def _cue_verb(word: str) -> str | None:
+    """The lemma-ish form of a past/present speech verb ('recalled' -> 'recall')."""
+    verbs = speech_verbs()
+    if word not in verbs:
+        return None
+    for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("s", ""), ("d", "")):
+        if word.endswith(suffix) and word[: -len(suffix)] + repl in verbs:
+            return word[: -len(suffix)] + repl
+    return {"said": "say", "told": "tell", "wrote": "write"}.get(word, word)
+
+
+def dash_quotes(ix: DocIndex) -> list[Cand]:
+    text = ix.text
+    out: list[Cand] = []
+    for ps, pe in ix.paras:
+        para = text[ps:pe]
+        starts = [m.end() for m in _START_RE.finditer(para)]
+        for k, rel in enumerate(starts):
+            seg_end = starts[k + 1] if k + 1 < len(starts) else len(para)
+            segment = para[rel:seg_end]
+            cue = None
+            for sep in _SEP_RE.finditer(segment):
+                m = _CUE_RE.match(segment, sep.start())
+                if m is None:
+                    continue
+                who = m.group("who").strip()
+                if not who or not who[:1].isupper() or len(who.split()) > MAX_SPEAKER_WORDS:
+                    continue
+                lemma = _cue_verb(m.group("verb"))
+                if lemma is None:
+                    continue
+                # the cue must close the passage: only the speaker phrase may follow
+                rest = segment[m.end() :].strip()
+                if len(rest) > 80 or (rest and rest[0] not in ".,;–—(" and k + 1 >= len(starts)):
+                    continue
+                cue = (m, lemma)
+            if cue is None:
+                continue
+            m, lemma = cue
+            start = ps + rel
+            end = ps + rel + m.start()
+            while end > start and text[end - 1] in " \t,–—":
+                end -= 1
+            c = Cand(start, end, "direct")
+            c.cue_lemma = lemma
+            c.cue_start, c.cue_end = ps + rel + m.start("verb"), ps + rel + m.end("verb")
+            c.speaker = _speaker(ix, ps + rel + m.start("who"), ps + rel + m.end("who"))
+            out.append(c)
+    return out
+
+
+def _speaker(ix: DocIndex, start: int, end: int) -> SpeakerSpan:
+    """The speaker phrase after a dash quote's verb: up to the end of the name it holds."""
+    text = ix.text
+    end = start + len(text[start:end].rstrip(" \t."))
+    names = [m for m in ix.mentions_in(start, end) if m.type == "PERSON"]
+    if not names:
+        names = [m for m in ix.mentions_in(start, end) if m.type in ("ORG", "GROUP")]
+    if names:
+        first = min(names, key=lambda m: m.start)
+        head = ix.token_at(first.end - 1)
+        return SpeakerSpan(start, first.end, head)
+    # no mention: the capitalised words right after the verb
+    words = re.match(r"(?:[A-Z][\w.'’-]*[ \t]?)+", text[start:end])
+    stop = start + len(words.group().rstrip()) if words else end
+    return SpeakerSpan(start, stop, ix.token_at(max(start, stop - 1)))

@@ -1,0 +1,114 @@
+"""Reported speech without (or with partial) quote marks: speech-verb clauses, 'according to'."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from dossier.annotate.quotes.cues import Cand, is_cue, set_cue
+from dossier.annotate.quotes.docindex import DocIndex
+from dossier.annotate.quotes.speakers import SpeakerSpan, phrase_of
+
+MIN_CONTENT_TOKENS = 3
+CONTENT_DEPS = ("ccomp",)
+
+
+def _span(tokens: list[Any]) -> tuple[int, int]:
+    first, last = tokens[0], tokens[-1]
+    return first.idx, last.idx + len(last.text)
+
+
+def _trim(ix: DocIndex, start: int, end: int) -> tuple[int, int]:
+    """Drop edge punctuation and spaces (but keep closing quote marks)."""
+    text = ix.text
+    while start < end and (text[start].isspace() or text[start] in ",;:–—-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:–—-."):
+        end -= 1
+    return start, end
+
+
+def _content_of(verb: Any) -> tuple[Any, list[Any]] | None:
+    """The complement clause of a cue verb: its ccomp, or the head clause it interrupts."""
+    for child in verb.children:
+        if child.dep_ in CONTENT_DEPS:
+            return child, list(child.subtree)
+    # '..., said X, ...' / 'Russia, echoed X, "will ..."': the cue hangs off the clause
+    if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+        head = verb.head
+        own = {t.i for t in verb.subtree}
+        toks = [t for t in head.subtree if t.i not in own]
+        return head, toks
+    return None
+
+
+def speech_clauses(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
+    """One candidate per cue verb with a complement clause (``skip``: positions in quotes)."""
+    doc = ix.doc
+    out: list[Cand] = []
+    for tok in doc:
+        if not is_cue(tok) or skip(tok.idx):
+            continue
+        # reduced passives and participles: 'Asked whether ...', 'a plan announced ...'
+        if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            continue
+        lead_from = max(ix.sent_chars(ix.sent_of_token(tok.i))[0], ix.paras[ix.para_of(tok.idx)][0])
+        if not any(ch.isalnum() for ch in ix.text[lead_from : tok.idx]):
+            continue  # 'Asked whether ...': a sentence-initial participle, not a report
+        found = _content_of(tok)
+        if found is None:
+            continue
+        _, toks = found
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) > 1 and subjects[0].i < tok.i < subjects[-1].i:
+            # 'Kim and Putin, said X, will meet': the first subject belongs to the content
+            toks = list(subjects[0].subtree) + toks
+        if len(toks) < MIN_CONTENT_TOKENS:
+            continue
+        toks.sort(key=lambda t: t.i)
+        start, end = _span(toks)
+        # a clause never runs past the cue's paragraph (the parser's sentences may)
+        ps, pe = ix.paras[ix.para_of(tok.idx)]
+        start, end = _trim(ix, max(start, ps), min(end, pe))
+        if end - start < 8:
+            continue
+        c = Cand(start, end, "indirect")
+        set_cue(c, ix, tok)
+        out.append(c)
+    return out
+
+
+def according_to(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
+    """'According to X, …' / '…, according to X': content is the rest of the sentence."""
+    doc = ix.doc
+    out: list[Cand] = []
+    for tok in doc:
+        if tok.lower_ != "according" or skip(tok.idx) or tok.i + 1 >= len(doc):
+            continue
+        to = doc[tok.i + 1]
+        if to.lower_ != "to":
+            continue
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        lo, hi = phrase_of(doc, pobj)
+        phrase_end = doc[hi].idx + len(doc[hi].text)
+        s = ix.sent_of_token(tok.i)
+        sent_start, sent_end = ix.sent_chars(s)
+        para = ix.paras[ix.para_of(tok.idx)]
+        sent_start, sent_end = max(sent_start, para[0]), min(sent_end, para[1])
+        if tok.idx - sent_start <= 2:
+            start, end = phrase_end, sent_end
+        else:
+            start, end = sent_start, tok.idx
+            if sent_end - phrase_end > 3:  # mid-sentence: the whole sentence
+                end = sent_end
+        start, end = _trim(ix, start, end)
+        if end - start < 8:
+            continue
+        c = Cand(start, end, "according-to")
+        c.cue_lemma = "according to"
+        c.cue_start, c.cue_end = tok.idx, to.idx + len(to.text)
+        c.speaker = SpeakerSpan(doc[lo].idx, phrase_end, pobj.i)
+        out.append(c)
+    return out

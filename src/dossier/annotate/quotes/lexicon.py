@@ -1,0 +1,123 @@
+"""Word lists the quote extractor reads from ``dossier/data`` (loaded once per process)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from dossier.resources import data_path, read_table
+
+PRONOUNS_MALE = frozenset({"he", "him", "his"})
+PRONOUNS_FEMALE = frozenset({"she", "her", "hers"})
+PRONOUNS_PLURAL = frozenset({"they", "them", "their"})
+PRONOUNS_NEUTER = frozenset({"it", "its"})
+PRONOUNS = PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_PLURAL | PRONOUNS_NEUTER
+
+# Titles that precede a name and are not part of it ('Dr. Jane Doe' -> 'Jane Doe').
+HONORIFICS = frozenset(
+    {
+        "dr",
+        "dr.",
+        "prof",
+        "prof.",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "sir",
+        "dame",
+        "comrade",
+    }
+)
+
+# Hedge words that weaken a report; 'according to <vague source>' is added by the caller.
+HEDGE_WORDS = (
+    "reportedly",
+    "allegedly",
+    "purportedly",
+    "supposedly",
+    "reputedly",
+    "rumoured",
+    "rumored",
+)
+VAGUE_SOURCE_WORDS = frozenset(
+    {
+        "sources",
+        "source",
+        "reports",
+        "media",
+        "officials",
+        "people",
+        "observers",
+        "analysts",
+        "estimates",
+        "rumors",
+        "rumours",
+    }
+)
+
+# Verbs that only act as cues when their clause holds a quoted phrase ('X called it a "...").
+MIXED_ONLY_CUES = frozenset({"call", "describe", "dub", "brand", "label", "term", "hail"})
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Forms and lemmas of speech verbs (``speech_verbs.txt``)."""
+    words: set[str] = set()
+    for line in data_path("speech_verbs.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip().lower()
+        if line and not line.startswith("#"):
+            words.add(line)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def name_genders() -> dict[str, str]:
+    """First names and titles to 'm' or 'f' (``person_gender.tsv``)."""
+    return {row[0].lower(): row[1] for row in read_table("person_gender.tsv") if len(row) >= 2}
+
+
+@lru_cache(maxsize=1)
+def media_names() -> frozenset[str]:
+    """Outlet names and generic media words (``media_outlets.txt``), lower case."""
+    out: set[str] = set()
+    for line in data_path("media_outlets.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip().lower()
+        if line and not line.startswith("#"):
+            out.add(line)
+    return frozenset(out)
+
+
+def is_speech_verb(lemma: str, lower: str) -> bool:
+    """Whether a token (given its lemma and lower-case form) is a speech verb."""
+    verbs = speech_verbs()
+    return lemma.lower() in verbs or lower in verbs
+
+
+def is_media_name(name: str) -> bool:
+    """Whether ``name`` names an outlet or the media ('CBS News', 'Russian state media')."""
+    low = " ".join(name.lower().replace("'s", "").split())
+    if low.startswith("the "):
+        low = low[4:]
+    names = media_names()
+    if low in names or f"the {low}" in names:
+        return True
+    words = low.split()
+    return any(
+        w
+        in {
+            "media",
+            "news",
+            "agency",
+            "tv",
+            "television",
+            "radio",
+            "newspaper",
+            "broadcaster",
+            "times",
+            "post",
+            "press",
+        }
+        for w in words
+    ) or (bool(words) and words[0] in names and len(words) <= 3)

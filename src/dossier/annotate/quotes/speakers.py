@@ -1,0 +1,173 @@
+"""Speakers of cue verbs: the subject (or inverted subject) noun phrase, as written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from dossier.annotate.quotes.docindex import DocIndex
+from dossier.annotate.quotes.lexicon import HONORIFICS
+
+SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Dependencies through which a cue verb takes its subject from its head verb:
+# 'quoted ... as saying', 'alleged ..., asking', 'said and added'.
+INHERIT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "prep")
+NP_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PRON", "NUM"})
+MAX_SPEAKER_TOKENS = 14
+
+
+@dataclass
+class SpeakerSpan:
+    """A speaker phrase: chars ``[start, end)``, its head token and how it was found."""
+
+    start: int
+    end: int
+    head: int  # token index of the head
+    joined: bool = False  # a split name joined across a sentence break
+
+
+def _char_span(doc: Any, lo: int, hi: int) -> tuple[int, int]:
+    """Chars of tokens ``lo..hi`` inclusive."""
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def phrase_of(doc: Any, head: Any) -> tuple[int, int]:
+    """Token bounds (inclusive) of the noun phrase headed by ``head``, without clauses."""
+    lo, hi = head.i, head.i
+    for child in head.children:
+        if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc") and child.i > head.i:
+            continue
+        if child.dep_ in ("punct",):
+            continue
+        sub = list(child.subtree)
+        if child.i < head.i:
+            lo = min(lo, sub[0].i)
+        else:
+            hi = max(hi, sub[-1].i)
+    # keep it contiguous and stop before a clause that starts after the head
+    for i in range(head.i + 1, hi + 1):
+        if doc[i].dep_ in ("relcl", "acl") and doc[i].head.i == head.i:
+            hi = i - 1
+            break
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    if hi - lo + 1 > MAX_SPEAKER_TOKENS:
+        lo = hi = head.i
+        for child in head.lefts:
+            if child.dep_ in ("compound", "flat", "amod", "det", "poss", "nummod"):
+                lo = min(lo, child.left_edge.i)
+    return lo, hi
+
+
+def subject_of(tok: Any, depth: int = 0) -> Any | None:
+    """The subject token of a verb, inherited from its head verb along xcomp/advcl/conj."""
+    subjects = [c for c in tok.children if c.dep_ in SUBJ_DEPS and c.lower_ != "there"]
+    doc = tok.doc
+    if (
+        tok.i > 0
+        and doc[tok.i - 1].text == ","
+        and tok.dep_ in ("parataxis", "ROOT")
+        and tok.lemma_.lower() != "tell"
+    ):
+        # 'Russia, echoed spokesman X, "..."': the phrase after the verb is the speaker
+        after = [
+            c
+            for c in tok.children
+            if c.i > tok.i
+            and c.dep_ in (*SUBJ_DEPS, "dobj")
+            and c.pos_ == "PROPN"
+            and (c.right_edge.i + 1 >= len(doc) or doc[c.right_edge.i + 1].is_punct)
+        ]
+        if after:
+            return after[0]
+    if subjects:
+        # '..., said spokesman X, ...': with two subjects the inverted one is the speaker
+        return subjects[-1]
+    if depth < 3 and tok.dep_ in INHERIT_DEPS and tok.head.i != tok.i:
+        head = tok.head
+        if tok.dep_ == "conj" and head.dep_ in ("ccomp", "xcomp", "advcl", "relcl"):
+            return None  # 'said [X hit Y] and claimed ...': not the content's subject
+        if head.pos_ in ("ADP",) and head.head.i != head.i:
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return subject_of(head, depth + 1)
+    return None
+
+
+def inverted_subject(doc: Any, verb: Any) -> Any | None:
+    """'..., said spokesman X': the noun phrase right after the verb (parser-independent)."""
+    for child in verb.children:
+        if (
+            child.dep_ in ("dobj", "attr", "npadvmod")
+            and child.i > verb.i
+            and child.pos_ in ("PROPN", "NOUN")
+        ):
+            return child
+    i = verb.i + 1
+    last = None
+    while i < len(doc) and (doc[i].pos_ in NP_POS or doc[i].lower_ in HONORIFICS):
+        if doc[i].pos_ in ("PROPN", "NOUN", "PRON"):
+            last = doc[i]
+        i += 1
+    return last
+
+
+def speaker_for_verb(ix: DocIndex, verb: Any) -> SpeakerSpan | None:
+    """The speaker phrase of cue ``verb`` (subject, inverted subject), or ``None``."""
+    doc = ix.doc
+    subj = subject_of(verb)
+    if subj is None and verb.dep_ in ("ROOT", "parataxis", "ccomp", "conj"):
+        subj = inverted_subject(doc, verb)
+    if subj is None:
+        return None
+    if subj.pos_ == "PRON" and subj.lower_ in ("that", "which", "who", "what", "this"):
+        if subj.lower_ == "who" and subj.head.dep_ == "relcl":
+            subj = subj.head.head
+        else:
+            return None
+    lo, hi = phrase_of(doc, subj)
+    start, end = _char_span(doc, lo, hi)
+    span = SpeakerSpan(start, end, subj.i)
+    return _join_split_name(ix, span)
+
+
+def _join_split_name(ix: DocIndex, span: SpeakerSpan) -> SpeakerSpan:
+    """'..., John said. Kirby of the Council.' -> one speaker 'John ... Kirby'.
+
+    Bad translations split a name across a sentence break: a lone first name as the
+    speaker, and the next sentence opening on a capitalised surname followed by
+    'of'/'from'/','. The speaker span then runs from the first name to the surname.
+    """
+    doc = ix.doc
+    head = doc[span.head]
+    if head.pos_ != "PROPN" or span.end - span.start != len(head.text):
+        return span
+    s = ix.sent_of_token(head.i)
+    if s + 1 >= len(ix.sent_bounds):
+        return span
+    a, b = ix.sent_bounds[s]
+    # the speaker and its verb must close the sentence: '... John said.'
+    tail = [t for t in doc[head.i + 1 : b] if not t.is_punct]
+    if len(tail) > 1 or ix.para_of(doc[a].idx) != ix.para_of(doc[b - 1].idx):
+        return span
+    na, nb = ix.sent_bounds[s + 1]
+    if nb - na < 2 or ix.para_of(doc[na].idx) != ix.para_of(head.idx):
+        return span
+    first, second = doc[na], doc[na + 1]
+    if not (
+        first.pos_ == "PROPN" and first.text[:1].isupper() and second.lower_ in ("of", "from", ",")
+    ):
+        return span
+    return SpeakerSpan(span.start, first.idx + len(first.text), first.i, joined=True)
+
+
+def strip_honorific(ix: DocIndex, start: int, end: int) -> int:
+    """Start of a speaker span past a leading title such as 'Dr.'."""
+    for i in ix.tokens_between(start, end):
+        tok = ix.doc[i]
+        if tok.lower_ in HONORIFICS or tok.is_punct:
+            continue
+        return int(tok.idx)
+    return start
