@@ -131,3 +131,43 @@ def test_lines_only_partly_matching_a_pattern_are_kept() -> None:
 def test_single_bracketed_reference_is_kept() -> None:
     raw = "The study was published last year, the report said.\n[Coast Courier]"
     assert clean_text(raw).text == raw
+
+
+PROSE = (
+    "The council of Dunmoor voted on Monday to keep the swimming pool open all winter.\n"
+    "The decision followed a petition signed by more than two thousand residents."
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisement",
+        "Continue reading the main story",
+        "4 min read",
+        "Read more: Pool prices rise again in the valley",
+        "You may also like: Ten walks for a wet weekend",
+        "Follow us on Facebook and Instagram",
+        "(Photo by Ida Berg/Coast Agency)",
+        "Image caption, The pool at night",
+        "Copyright © 2022 Coast Courier. All rights reserved.",
+        "Most read",
+        "Related stories",
+    ],
+)
+def test_common_leftover_line_is_dropped(line: str) -> None:
+    assert clean_text(f"{PROSE}\n{line}").text == PROSE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photos by the harbour club were shown at the town hall on Sunday evening",
+        "Advertisement revenue of the paper fell by a third last year, its owner said.",
+        "Read more widely, the minister told pupils at the opening of the new library.",
+        "Most read the report before the vote, according to a survey of councillors.",
+        "Copyright lawyers say the ruling will change how the archive is used.",
+    ],
+)
+def test_article_line_resembling_a_leftover_is_kept(line: str) -> None:
+    assert clean_text(f"{PROSE}\n{line}").text == f"{PROSE}\n{line}"
