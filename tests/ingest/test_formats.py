@@ -224,3 +224,18 @@ def test_gzipped_html(tmp_path: Path) -> None:
 def test_unknown_extension_is_sniffed_as_html(tmp_path: Path) -> None:
     doc = _doc(_one(_write(tmp_path, "page.bin", PAGE)))
     assert doc.fmt == "html"
+
+
+def test_json_text_with_html_markup_is_extracted(tmp_path: Path) -> None:
+    record = {"text": PAGE, "title": "Own title"}
+    doc = _doc(_one(_write(tmp_path, "x.json", json.dumps(record))))
+    assert (doc.fmt, doc.title, doc.source) == ("json", "Own title", "Coast Courier")
+    assert "<p>" not in doc.text and "radar upgrade" in doc.text
+
+
+def test_html_in_its_declared_charset(tmp_path: Path) -> None:
+    page = PAGE.replace("<head>", '<head><meta charset="windows-1251">').replace(
+        "Passengers were offered", "Пассажирам предложили"
+    )
+    doc = _doc(_one(_write(tmp_path, "x.html", page.encode("cp1251"))))
+    assert "Пассажирам предложили" in doc.text

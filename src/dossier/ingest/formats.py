@@ -41,6 +41,7 @@ AUTHOR_FIELDS = ("author", "authors", "byline")
 _HTML_SNIFF = re.compile(
     r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article)\b", re.I | re.S
 )
+_HTML_FRAGMENT = re.compile(r"^\s*<(?:!doctype|html|body|article|div|p|section|h[1-6])\b", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
 _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\x0b"}
 
@@ -251,7 +252,13 @@ def record(value: Any, path: str, fmt: Fmt, line: int | None, where: str) -> Res
             f"{where}: record has no text (expected a non-empty 'text', 'body' or 'content' field)",
             line,
         )
-    return RawDocument(
+    html: RawDocument | None = None
+    if _HTML_FRAGMENT.match(body):  # scraped dumps often keep the page markup in "text"
+        extracted = read_html(body, path)
+        if isinstance(extracted, IngestFailure):
+            return IngestFailure(fail_path, "parse", f"{where}: {extracted.reason}", line)
+        html, body = extracted, extracted.text
+    doc = RawDocument(
         path=path,
         fmt=fmt,
         text=body,
@@ -262,3 +269,10 @@ def record(value: Any, path: str, fmt: Fmt, line: int | None, where: str) -> Res
         author=_first(value, AUTHOR_FIELDS),
         published=_first(value, DATE_FIELDS),
     )
+    if html is not None:  # the record's own fields win over what the markup says
+        doc.title = doc.title or html.title
+        doc.url = doc.url or html.url
+        doc.source = doc.source or html.source
+        doc.author = doc.author or html.author
+        doc.published = doc.published or html.published
+    return doc
