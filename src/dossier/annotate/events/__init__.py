@@ -1,13 +1,226 @@
-"""Events: who did what to whom, when and where, coded in CAMEO. Owner: events."""
+"""Events: who did what to whom, when and where, coded in CAMEO. Owner: events.
+
+One pass over the spaCy parse of an article: triggers (verbs and nouns of the event
+lexicon, light-verb constructions) -> CAMEO code refined by word classes -> source and
+target actors tied to entity mentions -> place, date, status, quote, quantities, hedges.
+Events with neither an actor nor a place are dropped (precision over recall), and events
+of one sentence that describe the same happening are merged.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from dossier.annotate.events.arguments import Actor, ActorFinder
+from dossier.annotate.events.dates import fallback_times, governing_time, index_times
+from dossier.annotate.events.lexicon import Lexicon, code_name, lexicon, plover
+from dossier.annotate.events.merge import merge_events
+from dossier.annotate.events.modality import hedges_of, status_of
+from dossier.annotate.events.places import Place, PlaceFinder
+from dossier.annotate.events.quantities import event_quantities
+from dossier.annotate.events.roles import noun_roles, subject_token, verb_roles
+from dossier.annotate.events.triggers import Trigger, find_triggers, phrase_tokens
+from dossier.ids import span_id
 from dossier.records import Article, Event, Mention, Quote, TimeExpr
 
+__all__ = ["EXTRACTOR", "VERSION", "code_name", "extract_events", "plover"]
+
 EXTRACTOR = "events.rules"
-VERSION = "0.0"
+VERSION = "0.1"
+
+# Verbs of motion that make a visit when they have a destination ('flies to Pyongyang').
+MOTION = frozenset({"fly", "travel", "arrive", "head", "go", "come", "journey"})
+CLAUSE_HEAD_POS = ("VERB", "AUX")
+
+
+class _Context:
+    def __init__(
+        self,
+        article: Article,
+        doc: Any,
+        mentions: list[Mention],
+        times: list[TimeExpr],
+        quotes: list[Quote],
+    ) -> None:
+        self.article = article
+        self.doc = doc
+        self.lex: Lexicon = lexicon()
+        self.actors = ActorFinder(article.text, mentions)
+        self.places = PlaceFinder(article.text, self.actors.index)
+        self.times_by_token = index_times(doc, times or fallback_times(article.id, doc))
+        self.quotes = sorted(quotes, key=lambda q: q.start)
+
+
+def _clause_head(tok: Any) -> Any:
+    """The verb heading the clause a token sits in (the token itself for verbs)."""
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in CLAUSE_HEAD_POS and cur.dep_ not in ("amod", "aux", "auxpass"):
+            return cur
+        if cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    """Bounds of the paragraph (blank-line separated block) around ``pos``."""
+    lo = text.rfind("\n\n", 0, pos)
+    hi = text.find("\n\n", pos)
+    return (0 if lo < 0 else lo + 2), (len(text) if hi < 0 else hi)
+
+
+def _clause_span(head: Any, trigger: Any, lo: int, hi: int) -> tuple[int, int]:
+    """The clause of ``head``, widened to hold the trigger, clipped to the paragraph."""
+    toks = phrase_tokens(head, frozenset({"ccomp"}) if head.dep_ == "ROOT" else frozenset())
+    if trigger not in toks:
+        toks = sorted({*toks, *phrase_tokens(trigger)}, key=lambda t: t.i)
+    toks = [t for t in toks if not t.is_space and lo <= t.idx < hi]
+    while len(toks) > 1 and (toks[-1].is_punct or toks[-1].is_quote):
+        toks.pop()
+    while len(toks) > 1 and (toks[0].is_punct or toks[0].is_quote):
+        toks.pop(0)
+    if not toks:
+        return trigger.idx, trigger.idx + len(trigger)
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _quote_of(ctx: _Context, pos: int) -> str | None:
+    for q in ctx.quotes:
+        if q.start <= pos < q.end:
+            return q.id
+        if q.start > pos:
+            break
+    return None
+
+
+def _motion_head(tok: Any) -> Any | None:
+    head = tok.head
+    if tok.dep_ in ("xcomp", "advcl", "conj") and head.lemma_.lower() in MOTION:
+        return head
+    return None
+
+
+def _visit_by_motion(ctx: _Context, tok: Any) -> Place | None:
+    """A destination that makes a motion verb a visit: a named place, with a named mover."""
+    if tok.lemma_.lower() not in MOTION or tok.pos_ != "VERB":
+        return None
+    subj = subject_token(tok)
+    actor = ctx.actors.actor(subj) if subj is not None else None
+    if actor is None or actor.mention_type not in ("PERSON", "ORG"):
+        return None
+    place = ctx.places.governed([tok], destination=True)
+    if place is None or place.mention_id is None:
+        return None
+    return place
+
+
+def _on_the_way(ctx: _Context, tok: Any) -> bool:
+    """'is on his way to the capital': a visit under way (its subject is the visitor)."""
+    if tok.lower_ != "way" or tok.dep_ != "pobj" or tok.head.lower_ not in ("on", "en"):
+        return False
+    return ctx.places.governed([tok], destination=True) is not None
+
+
+def _triggers(ctx: _Context, sent: Any) -> list[Trigger]:
+    found = list(find_triggers(sent, ctx.lex))
+    seen = {t.token.i for t in found}
+    for tok in sent:
+        if tok.i in seen:
+            continue
+        if _visit_by_motion(ctx, tok) is not None:
+            found.append(Trigger(tok, "042"))
+        elif _on_the_way(ctx, tok):
+            found.append(Trigger(tok, "042", light=tok.head.head, nominal=True, way=True))
+    found.sort(key=lambda t: t.token.i)
+    return found
+
+
+def _build(ctx: _Context, trig: Trigger, stop: set[int]) -> list[Event]:
+    tok, light, code = trig.token, trig.light, trig.code
+    text = ctx.article.text
+    symmetric = tok.lemma_.lower() in ctx.lex.symmetric or tok.lower_ in ctx.lex.symmetric
+    if trig.way and light is not None:
+        roles = verb_roles(ctx.actors, light, code, symmetric)
+        roles.target = None
+        if not roles.sources:
+            roles = noun_roles(ctx.actors, tok, code, symmetric, None)  # 'his way'
+            roles.target = None
+    elif trig.nominal:
+        roles = noun_roles(ctx.actors, tok, code, symmetric, light)
+    else:
+        roles = verb_roles(ctx.actors, tok, code, symmetric)
+    motion = _motion_head(tok)
+    destination = code.startswith("042") or motion is not None
+    carriers = [tok, light, motion]
+    head = light if light is not None else (tok if not trig.nominal else _clause_head(tok))
+    if tok.dep_ == "relcl" and tok.pos_ in CLAUSE_HEAD_POS:
+        carriers.append(tok)  # 'the capital, where he will meet ...'
+    place = ctx.places.governed([c for c in carriers if c is not None], destination)
+    if place is None:
+        place = ctx.places.nearby(tok, stop)
+    lo, hi = _paragraph(text, tok.idx)
+    sources = [a for a in roles.sources if lo <= a.start and a.end <= hi]
+    target = roles.target if roles.target and lo <= roles.target.start < hi else None
+    if place is not None and not (lo <= place.start < hi):
+        place = None
+    if target is None and code.startswith("042") and place is not None and place.mention_id:
+        target = Actor(place.text, place.start, place.end, place.mention_id, "PLACE")
+    if (
+        not sources
+        and target is None
+        and (place is None or not trig.nominal or not code.startswith(("18", "19", "20")))
+    ):
+        return []
+    time = governing_time([tok, light, motion, head], ctx.times_by_token, (lo, hi))
+    start, end = _clause_span(head, tok, lo, hi)
+    t_start, t_end = tok.idx, tok.idx + len(tok)
+    status = status_of(tok, light, threat=code.startswith("13"))
+    if trig.way and status == "asserted":
+        status = "expected"  # on the way: the visit is about to happen
+    clause = phrase_tokens(head) if head is not None else [tok]
+    quants = event_quantities(clause, tok.sent, code)
+    hedges = hedges_of(tok, light)
+    out: list[Event] = []
+    srcs: list[Actor | None] = [*sources] if sources else [None]
+    for src in srcs:
+        out.append(
+            Event(
+                id=span_id("ev", ctx.article.id, t_start, t_end, src.start if src else ""),
+                article_id=ctx.article.id,
+                start=start,
+                end=end,
+                text=text[start:end],
+                code=code,
+                extractor=EXTRACTOR,
+                version=VERSION,
+                trigger=text[t_start:t_end],
+                trigger_start=t_start,
+                trigger_end=t_end,
+                code_name=code_name(code),
+                source_text=src.text if src else None,
+                source_start=src.start if src else None,
+                source_end=src.end if src else None,
+                source_mention_id=src.mention_id if src else None,
+                target_text=target.text if target else None,
+                target_start=target.start if target else None,
+                target_end=target.end if target else None,
+                target_mention_id=target.mention_id if target else None,
+                place_text=place.text if place else None,
+                place_start=place.start if place else None,
+                place_end=place.end if place else None,
+                place_mention_id=place.mention_id if place else None,
+                date=time.value if time else None,
+                date_precision=time.precision if time else None,
+                date_how="text" if time else None,
+                time_id=time.id if time else None,
+                status=status,
+                quote_id=_quote_of(ctx, t_start),
+                quantities=quants,
+                hedges=hedges,
+            )
+        )
+    return out
 
 
 def extract_events(
@@ -17,5 +230,14 @@ def extract_events(
     times: list[TimeExpr],
     quotes: list[Quote],
 ) -> list[Event]:
-    """The events of one parsed article."""
-    return []
+    """The events of one parsed article (``doc`` is the spaCy parse of ``article.text``)."""
+    ctx = _Context(article, doc, mentions, times, quotes)
+    events: list[Event] = []
+    for sent in doc.sents:
+        triggers = _triggers(ctx, sent)
+        stop = {t.token.i for t in triggers}
+        found: list[Event] = []
+        for trig in triggers:
+            found.extend(_build(ctx, trig, stop - {trig.token.i}))
+        events.extend(merge_events(found))
+    return events

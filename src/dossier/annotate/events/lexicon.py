@@ -1,0 +1,98 @@
+"""The event lexicon: trigger words, light verbs and word classes, and CAMEO code data.
+
+Everything here is read from data files in ``dossier/data`` (written for this project):
+``event_lexicon.tsv`` (triggers), ``cameo_codes.tsv`` (code names and Goldstein scores)
+and ``cameo_plover.tsv`` (CAMEO to PLOVER categories).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from dossier.resources import read_table
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One reading of a trigger lemma: its CAMEO code, maybe only when a word class occurs."""
+
+    code: str
+    word_class: str = ""
+
+
+@dataclass
+class Lexicon:
+    """Trigger lemmas by part of speech, light verbs, symmetric lemmas and word classes."""
+
+    verbs: dict[str, list[Sense]] = field(default_factory=dict)
+    nouns: dict[str, list[Sense]] = field(default_factory=dict)
+    light_verbs: set[str] = field(default_factory=set)
+    symmetric: set[str] = field(default_factory=set)
+    classes: dict[str, set[str]] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The shipped event lexicon (read once)."""
+    lex = Lexicon()
+    for row in read_table("event_lexicon.tsv"):
+        kind, lemma = row[0], row[1].lower()
+        if kind in ("V", "N"):
+            code = row[2]
+            word_class = row[3] if len(row) > 3 else ""
+            table = lex.verbs if kind == "V" else lex.nouns
+            table.setdefault(lemma, []).append(Sense(code, word_class))
+        elif kind == "L":
+            lex.light_verbs.add(lemma)
+        elif kind == "S":
+            lex.symmetric.add(lemma)
+        elif kind == "C":
+            lex.classes.setdefault(lemma, set()).add(row[2].lower())
+    return lex
+
+
+@lru_cache(maxsize=1)
+def _codes() -> dict[str, tuple[str, float]]:
+    out: dict[str, tuple[str, float]] = {}
+    for row in read_table("cameo_codes.tsv"):
+        try:
+            score = float(row[2])
+        except (IndexError, ValueError):
+            score = 0.0
+        out[row[0]] = (row[1], score)
+    return out
+
+
+def code_name(code: str) -> str | None:
+    """The short name of a CAMEO code ('042' -> 'Make a visit'), or None if unknown."""
+    entry = _codes().get(code)
+    return entry[0] if entry else None
+
+
+def goldstein(code: str) -> float | None:
+    """The Goldstein conflict-cooperation score of a CAMEO code, or None if unknown."""
+    entry = _codes().get(code)
+    return entry[1] if entry else None
+
+
+@lru_cache(maxsize=1)
+def _plover() -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    for row in read_table("cameo_plover.tsv"):
+        cells = [*row, "", ""]
+        out[cells[0]] = (cells[1], cells[2])
+    return out
+
+
+def plover(code: str, draft_2016: bool = False) -> str:
+    """The PLOVER category of a CAMEO code (longest prefix match); '' when none.
+
+    ``draft_2016`` gives the label of the 2016 PLOVER draft (DEMAND, DISAPPROVE, FIGHT...).
+    """
+    table = _plover()
+    for n in range(len(code), 1, -1):
+        entry = table.get(code[:n])
+        if entry is not None:
+            return entry[1] if draft_2016 else entry[0]
+    return ""

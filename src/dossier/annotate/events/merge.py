@@ -1,0 +1,71 @@
+"""Merging the events of one sentence that describe the same happening.
+
+'Kim arrived in Russia on an official visit' gives a motion visit and a noun visit; 'two
+warships were damaged as a barrage of missiles rained down' gives a verb and a noun attack.
+Two events merge when their codes share a CAMEO root, one trigger lies inside the other's
+clause, and their actors do not contradict each other.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from dossier.records import Event
+
+_FIELDS = ("source", "target", "place")
+
+
+def _conflict(a: Event, b: Event) -> bool:
+    for f in ("source", "target"):
+        ta, tb = getattr(a, f"{f}_text"), getattr(b, f"{f}_text")
+        ma, mb = getattr(a, f"{f}_mention_id"), getattr(b, f"{f}_mention_id")
+        if ta and tb and ta != tb and not (ma and ma == mb):
+            return True
+    return False
+
+
+def _inside(a: Event, b: Event) -> bool:
+    assert a.trigger_start is not None
+    return b.start <= a.trigger_start < b.end
+
+
+def _score(e: Event) -> int:
+    return sum(getattr(e, f"{f}_text") is not None for f in _FIELDS) + (e.date is not None)
+
+
+def _combine(keep: Event, other: Event) -> Event:
+    changes: dict[str, object] = {}
+    for f in _FIELDS:
+        if getattr(keep, f"{f}_text") is None and getattr(other, f"{f}_text") is not None:
+            for suffix in ("text", "start", "end", "mention_id"):
+                changes[f"{f}_{suffix}"] = getattr(other, f"{f}_{suffix}")
+    if keep.date is None and other.date is not None:
+        for f in ("date", "date_precision", "date_how", "time_id"):
+            changes[f] = getattr(other, f)
+    if len(other.code) > len(keep.code) or (
+        other.code[2:] > keep.code[2:] and keep.code.endswith("0")
+    ):
+        changes["code"] = other.code
+        changes["code_name"] = other.code_name
+    changes["quantities"] = keep.quantities + [
+        q for q in other.quantities if q not in keep.quantities
+    ]
+    changes["hedges"] = keep.hedges + [h for h in other.hedges if h not in keep.hedges]
+    return dataclasses.replace(keep, **changes)  # type: ignore[arg-type]
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """The events of one sentence, with duplicates of one happening merged."""
+    out: list[Event] = []
+    for ev in events:
+        for k, prev in enumerate(out):
+            if prev.code[:2] != ev.code[:2] or _conflict(prev, ev):
+                continue
+            if not (_inside(ev, prev) or _inside(prev, ev)):
+                continue
+            keep, other = (prev, ev) if _score(prev) >= _score(ev) else (ev, prev)
+            out[k] = _combine(keep, other)
+            break
+        else:
+            out.append(ev)
+    return out

@@ -1,0 +1,239 @@
+"""Event status: asserted, negated, expected, hypothetical or reported; and hedges.
+
+Read from the words around the trigger: negation ('did not', 'never'), modals ('will',
+'could', 'may'), governing verbs ('expected to meet', 'deny the existence of', 'accused X
+of supplying'), conditional clauses ('if ...'), adverbs ('reportedly') and attributions
+('according to ...').
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dossier.records import EventStatus
+
+NEGATING = frozenset({"deny", "refute", "dispute"})
+REPORTING = frozenset({"allege", "claim", "accuse", "rumor", "rumour", "suspect", "blame"})
+REPORTING_PASSIVE = frozenset(
+    {
+        "say",
+        "believe",
+        "think",
+        "report",
+        "allege",
+        "rumor",
+        "rumour",
+        "suspect",
+        "understand",
+        "know",
+    }
+)
+EXPECTING = frozenset(
+    {
+        "expect",
+        "plan",
+        "intend",
+        "prepare",
+        "schedule",
+        "set",
+        "aim",
+        "hope",
+        "want",
+        "seek",
+        "wish",
+        "promise",
+        "pledge",
+        "vow",
+        "agree",
+        "decide",
+        "try",
+        "go",
+        "look",
+        "propose",
+        "offer",
+        "due",
+        "arrange",
+        "head",
+    }
+)
+HYPOTHESIZING = frozenset(
+    {"fear", "consider", "threaten", "warn", "risk", "could", "might", "imagine", "suggest"}
+)
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPO_AUX = frozenset({"could", "may", "might", "would", "should", "can", "must"})
+NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+REPORT_ADV = frozenset(
+    {"reportedly", "allegedly", "purportedly", "supposedly", "apparently", "ostensibly"}
+)
+HEDGE_ADV = REPORT_ADV | frozenset(
+    {
+        "likely",
+        "possibly",
+        "probably",
+        "perhaps",
+        "maybe",
+        "presumably",
+        "unofficially",
+        "officially",
+    }
+)
+EXPECT_ADJ = frozenset(
+    {
+        "planned",
+        "upcoming",
+        "expected",
+        "forthcoming",
+        "scheduled",
+        "future",
+        "next",
+        "proposed",
+        "coming",
+        "impending",
+        "prospective",
+    }
+)
+HYPO_ADJ = frozenset({"possible", "potential", "hypothetical", "conditional"})
+REPORT_ADJ = frozenset(
+    {
+        "alleged",
+        "reported",
+        "rumoured",
+        "rumored",
+        "suspected",
+        "so-called",
+        "purported",
+        "supposed",
+    }
+)
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+
+
+def _modal_flags(tok: Any) -> set[str]:
+    """Flags from the words attached directly to one verb or noun."""
+    flags: set[str] = set()
+    for c in tok.children:
+        low = c.lower_
+        if c.dep_ == "neg" or (low in NEG_WORDS and c.dep_ in ("det", "advmod", "preconj")):
+            flags.add("negated")
+        elif c.dep_ == "aux" and low in FUTURE_AUX:
+            flags.add("expected")
+        elif (c.dep_ == "aux" and low in HYPO_AUX) or (
+            c.dep_ == "mark" and low in CONDITIONAL_MARKS
+        ):
+            flags.add("hypothetical")
+        elif c.dep_ == "advmod" and low in REPORT_ADV:
+            flags.add("reported")
+        elif c.dep_ == "amod":
+            if low in EXPECT_ADJ:
+                flags.add("expected")
+            elif low in HYPO_ADJ:
+                flags.add("hypothetical")
+            elif low in REPORT_ADJ:
+                flags.add("reported")
+        elif c.dep_ == "prep" and low == "according":
+            flags.add("reported")
+        if c.dep_ == "aux" and low in ("going",):
+            flags.add("expected")
+    return flags
+
+
+def _governor_flags(tok: Any) -> set[str]:
+    """Flags from the words that govern the trigger ('expected to', 'deny', 'accused of')."""
+    flags: set[str] = set()
+    cur = tok
+    for _ in range(4):
+        dep = cur.dep_
+        head = cur.head
+        if head is cur:
+            break
+        lemma = head.lemma_.lower()
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+        if dep in (
+            "xcomp",
+            "ccomp",
+            "pcomp",
+            "pobj",
+            "dobj",
+            "prep",
+            "advcl",
+            "acl",
+            "nsubjpass",
+            "nsubj",
+            "attr",
+            "oprd",
+        ):
+            if lemma in NEGATING:
+                flags.add("negated")
+            if lemma in REPORTING or (passive and lemma in REPORTING_PASSIVE):
+                flags.add("reported")
+            if lemma in EXPECTING and dep in ("xcomp", "prep", "pobj", "pcomp", "dobj", "acl"):
+                flags.add("expected")
+            if lemma in HYPOTHESIZING and dep in ("xcomp", "ccomp", "dobj"):
+                flags.add("hypothetical")
+            if dep == "xcomp" or (cur is tok and dep in ("nsubj", "nsubjpass", "dobj", "attr")):
+                # modals of the governing verb scope over its complement ('could try to
+                # meet') and over an event noun it predicates ('the meeting could take place')
+                flags |= _modal_flags(head) & {"hypothetical", "expected"}
+            if "negated" in _modal_flags(head) and dep in ("xcomp", "dobj"):
+                flags.add("negated")
+        if dep in ("ROOT", "conj", "relcl", "parataxis"):
+            break
+        cur = head
+    return flags
+
+
+def _sentence_flags(tok: Any) -> set[str]:
+    flags: set[str] = set()
+    for t in tok.sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            flags.add("reported")
+    return flags
+
+
+def _threat_content_future(tok: Any) -> bool:
+    """'warned that X will pay a price': the threatened consequence is still to come."""
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp") and (_modal_flags(c) & {"expected", "hypothetical"}):
+            return True
+    return False
+
+
+def status_of(tok: Any, light: Any | None = None, threat: bool = False) -> EventStatus:
+    """The status of the event named by ``tok`` (lent a subject by ``light``, if any).
+
+    For threats (``threat``), a consequence marked as future ('will pay a price') makes the
+    event 'expected': what the threat announces has not happened yet.
+    """
+    flags = _modal_flags(tok) | _governor_flags(tok)
+    if threat and _threat_content_future(tok):
+        flags.add("expected")
+    if light is not None:
+        flags |= _modal_flags(light) | _governor_flags(light)
+    if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        # 'will meet and discuss': modals are shared across coordinated verbs.
+        flags |= _modal_flags(tok.head) - {"negated"}
+    flags |= _sentence_flags(tok)
+    order: tuple[EventStatus, ...] = ("negated", "hypothetical", "expected", "reported")
+    for status in order:
+        if status in flags:
+            return status
+    return "asserted"
+
+
+def hedges_of(tok: Any, light: Any | None = None) -> list[str]:
+    """Hedging words and attributions in the trigger's sentence ('reportedly', 'according to
+    various sources')."""
+    out: list[str] = []
+    carriers = [tok] if light is None else [tok, light]
+    for carrier in carriers:
+        for c in carrier.children:
+            if c.dep_ == "advmod" and c.lower_ in HEDGE_ADV:
+                out.append(c.text)
+    for t in tok.sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            end = t.doc[t.i + 1]
+            for c in end.children:
+                if c.dep_ == "pobj":
+                    end = c.right_edge
+            out.append(t.doc[t.i : end.i + 1].text)
+    return list(dict.fromkeys(out))

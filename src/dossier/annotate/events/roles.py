@@ -1,0 +1,247 @@
+"""Who is the source and who the target of a trigger, read from the dependency parse.
+
+Verbs: subject -> source, object (or 'to'/'with'/'on'/'against' object) -> target; passives
+swap ('were damaged by missiles'); subjects are inherited through 'expected to meet',
+coordinated verbs and 'accused X of supplying'. Nouns: possessor ('Putin's visit'), 'by'
+and 'from' objects -> source; 'with', 'to', 'against', 'on' objects -> target; 'between X
+and Y' gives both. Light verbs ('held a meeting') lend their subject.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from dossier.annotate.events.arguments import Actor, ActorFinder, child, prep_objects
+
+# Verbs whose object is the accused/suspected party of the embedded 'of ...' event.
+OBJECT_CONTROL = frozenset(
+    {"accuse", "suspect", "blame", "charge", "urge", "help", "force", "allow", "ask", "call"}
+)
+# Verbs whose object event is attributed to their subject ('deny a deal').
+EMBEDDING = frozenset({"deny", "refute", "confirm", "admit", "acknowledge", "conceal"})
+# Light verbs whose subject receives rather than does ('North Korea will receive aid').
+REVERSING = frozenset({"receive", "get", "obtain", "accept"})
+TARGET_PREPS_BY_ROOT: dict[str, tuple[str, ...]] = {
+    "02": ("to", "on"),
+    "03": ("with",),
+    "04": ("with", "to"),
+    "05": ("of", "for", "to"),
+    "06": ("with",),
+    "07": ("to", "for"),
+    "08": ("to",),
+    "09": ("into", "of"),
+    "10": ("from", "of", "on"),
+    "11": ("of", "against", "for"),
+    "12": ("of", "from"),
+    "13": ("to", "against", "on"),
+    "14": ("against", "outside"),
+    "15": ("against",),
+    "16": ("on", "against", "from"),
+    "17": ("of",),
+    "18": ("on", "against", "of"),
+    "19": ("on", "against", "of", "into"),
+    "20": ("of", "against", "on"),
+}
+
+
+@dataclass
+class Roles:
+    sources: list[Actor]
+    target: Actor | None
+
+
+def _things_ok(code: str) -> bool:
+    return code.startswith(("17", "18", "19", "20"))
+
+
+def subject_token(tok: Any) -> Any | None:
+    """The subject of a verb, inherited from governing verbs where it is unexpressed."""
+    cur = tok
+    for _ in range(4):
+        subjs = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
+        if subjs:
+            # the subject nearest the verb (a run-in dateline can parse as a second subject)
+            return min(subjs, key=lambda c: abs(c.i - cur.i))
+        if child(cur, "nsubjpass") is not None and cur is not tok:
+            return child(cur, "nsubjpass")
+        head = cur.head
+        if head is cur:
+            return None
+        if cur.dep_ in ("xcomp", "conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+            if cur.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+                obj = child(head, "dobj")
+                if obj is not None:
+                    return obj
+            cur = head
+            continue
+        if cur.dep_ == "pcomp" and head.dep_ == "prep":
+            verb = head.head
+            if verb.lemma_.lower() in OBJECT_CONTROL:
+                return child(verb, "dobj")
+            cur = verb
+            continue
+        if cur.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN") and not child(cur, "advmod"):
+            return head
+        return None
+    return None
+
+
+def _first_actor(finder: ActorFinder, toks: list[Any], things: bool) -> Actor | None:
+    for t in toks:
+        a = finder.actor(t, allow_things=things)
+        if a is not None:
+            return a
+    return None
+
+
+def _named_parties(finder: ActorFinder, toks: list[Any]) -> list[Actor]:
+    """The parties named in a token run ('Putin and North Korea's Kim'): mentions and actor
+    nouns, skipping possessive modifiers of a following party ('North Korea's')."""
+    out: list[Actor] = []
+    seen: set[int] = set()
+    for t in toks:
+        if t.is_punct or t.dep_ in ("cc", "case", "det", "prep"):
+            continue
+        a = finder.actor(t)
+        if a is None or a.start in seen:
+            continue
+        if finder.text[a.end : a.end + 2] in ("'s", "’s") and any(
+            x.idx > a.end
+            and not x.is_punct
+            and x.dep_ not in ("case", "cc")
+            and finder.actor(x) is not None
+            for x in toks
+        ):
+            continue
+        if any(o.start <= a.start < o.end for o in out):
+            continue
+        seen.add(a.start)
+        out.append(a)
+    return out
+
+
+def _embedding_subject(tok: Any) -> Any | None:
+    """'both countries deny the existence of an arms deal': the deal's parties are the
+    subject of the verb that embeds it."""
+    cur = tok
+    for _ in range(5):
+        head = cur.head
+        if head is cur or cur.dep_ not in ("pobj", "prep", "dobj", "nsubjpass"):
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            if head.lemma_.lower() in EMBEDDING:
+                return subject_token(head)
+            return None
+        cur = head
+    return None
+
+
+def _sources_from(
+    finder: ActorFinder, tok: Any | None, symmetric: bool
+) -> tuple[list[Actor], Actor | None]:
+    """Source actors from a subject token; for symmetric events the second conjunct is the
+    target ('Putin and Kim met')."""
+    if tok is None:
+        return [], None
+    conj = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+    actors = [a for a in (finder.actor(c) for c in conj) if a is not None]
+    if symmetric and len(actors) >= 2:
+        return [actors[0]], actors[1]
+    return actors[:3], None
+
+
+def verb_roles(finder: ActorFinder, tok: Any, code: str, symmetric: bool) -> Roles:
+    things = _things_ok(code)
+    passive_subj = child(tok, "nsubjpass")
+    target: Actor | None = None
+    if passive_subj is not None:
+        agents = [obj for p, obj in prep_objects(tok, ("by",))]
+        sources = [a for a in (finder.actor(t, things) for t in agents) if a is not None]
+        if sources and not (sources[0].mention_id or finder.actor(agents[0]) is not None):
+            sources = []  # 'damaged by missiles': the instrument is not an actor
+        target = finder.actor(passive_subj, allow_things=True)
+        return Roles(sources[:1], target)
+    sources, sym_target = _sources_from(finder, subject_token(tok), symmetric)
+    target = sym_target
+    if target is None:
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+        target = _first_actor(finder, objs, things or code.startswith("04"))
+    if target is None:
+        preps = TARGET_PREPS_BY_ROOT.get(code[:2], ())
+        target = _first_actor(finder, [o for _, o in prep_objects(tok, preps)], things)
+    if target is None and code.startswith("13"):
+        # 'warned that North Korea will pay a price': the threatened party
+        comp = child(tok, "ccomp")
+        subj = child(comp, "nsubj", "nsubjpass") if comp is not None else None
+        if subj is not None:
+            target = finder.actor(subj)
+    if target is not None and any(s.start == target.start for s in sources):
+        target = None
+    return Roles(sources, target)
+
+
+def noun_roles(
+    finder: ActorFinder, tok: Any, code: str, symmetric: bool, light: Any | None
+) -> Roles:
+    things = _things_ok(code)
+    sources: list[Actor] = []
+    target: Actor | None = None
+    between = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("between", "among")]
+    if between:
+        actors = _named_parties(finder, list(between[0].subtree)[1:])
+        if actors:
+            sources = actors[:1]
+            target = actors[1] if len(actors) > 1 else None
+    if not sources and symmetric:
+        # 'the Putin-Kim meeting', 'Moscow and Pyongyang's talks'
+        left = [t for t in tok.lefts if t.dep_ in ("compound", "poss", "nmod", "amod")]
+        region = sorted({x for t in left for x in t.subtree}, key=lambda t: t.i)
+        actors = _named_parties(finder, region)
+        if len(actors) >= 2:
+            sources, target = actors[:1], actors[1]
+    if not sources:
+        poss = child(tok, "poss")
+        cands = [poss] if poss is not None else []
+        cands += [o for _, o in prep_objects(tok, ("by", "from"))]
+        cands += [
+            c
+            for c in tok.lefts
+            if c.dep_ in ("compound", "amod", "nmod")
+            and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+        ]
+        actor = _first_actor(finder, [c for c in cands if c is not None], False)
+        if actor is not None:
+            sources = [actor]
+    reversed_light = light is not None and light.lemma_.lower() in REVERSING
+    if light is not None and not sources and not reversed_light:
+        srcs, sym_target = _sources_from(finder, subject_token(light), symmetric)
+        sources = srcs
+        target = target or sym_target
+    carriers = [tok] if light is None else [tok, light]
+    preps = TARGET_PREPS_BY_ROOT.get(code[:2], ())
+    if target is None:
+        for carrier in carriers:
+            target = _first_actor(finder, [o for _, o in prep_objects(carrier, preps)], things)
+            if target is not None:
+                break
+    if not sources and light is None:
+        embedding = _embedding_subject(tok)
+        if embedding is not None:
+            srcs, sym_target = _sources_from(finder, embedding, symmetric)
+            sources = srcs
+            target = target or sym_target
+    if reversed_light and light is not None:
+        recipient = finder.actor(subject_token(light)) if subject_token(light) else None
+        if not sources:
+            sources = [
+                a
+                for a in (
+                    _first_actor(finder, [o for _, o in prep_objects(light, ("from",))], False),
+                )
+                if a is not None
+            ]
+        target = recipient or target
+    if target is not None and any(s.start == target.start for s in sources):
+        target = None
+    return Roles(sources, target)

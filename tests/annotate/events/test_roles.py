@@ -1,0 +1,70 @@
+"""Who did it to whom: subjects, objects, coordination, passives, nouns, pronouns."""
+
+from __future__ import annotations
+
+from event_helpers import by_trigger, events_of
+
+
+def test_coordinated_subjects_of_symmetric_verb() -> None:
+    ev = by_trigger(events_of("Macron and Scholz met in Berlin on 4 March 2021."), "met")
+    assert (ev.code, ev.source_text, ev.target_text) == ("040", "Macron", "Scholz")
+
+
+def test_actor_is_tied_to_its_mention() -> None:
+    ev = by_trigger(events_of("Macron and Scholz met in Berlin on 4 March 2021."), "met")
+    assert ev.source_mention_id is not None and ev.target_mention_id is not None
+
+
+def test_passive_agent_is_source() -> None:
+    ev = by_trigger(
+        events_of("The embassy was attacked by militants near the airport."), "attacked"
+    )
+    assert (ev.source_text, ev.target_text) == ("militants", "The embassy")
+
+
+def test_object_is_target() -> None:
+    ev = by_trigger(events_of("Viktor Orban praised Donald Trump on Monday."), "praised")
+    assert (ev.code, ev.source_text, ev.target_text) == ("051", "Viktor Orban", "Donald Trump")
+
+
+def test_nominal_between_pair() -> None:
+    ev = by_trigger(events_of("The meeting between Biden and Xi lasted four hours."), "meeting")
+    assert (ev.source_text, ev.target_text) == ("Biden", "Xi")
+
+
+def test_nominal_possessor_is_source() -> None:
+    ev = by_trigger(events_of("Erdogan's visit to Baghdad drew protests."), "visit")
+    assert (ev.code, ev.source_text, ev.place_text) == ("042", "Erdogan", "Baghdad")
+
+
+def test_light_verb_lends_subject() -> None:
+    ev = by_trigger(events_of("Narendra Modi and Joe Biden held talks in Washington."), "talks")
+    assert (ev.code, ev.source_text, ev.target_text, ev.place_text) == (
+        "040",
+        "Narendra Modi",
+        "Joe Biden",
+        "Washington",
+    )
+
+
+def test_accused_party_is_target() -> None:
+    ev = by_trigger(
+        events_of("Lithuania accused Belarus of sending migrants across the border."), "accused"
+    )
+    assert (ev.code, ev.source_text, ev.target_text) == ("112", "Lithuania", "Belarus")
+
+
+def test_pronoun_subject_resolved_to_previous_person() -> None:
+    text = "Emmanuel Macron landed in Beijing on Friday. He met Xi Jinping at the airport."
+    ev = by_trigger(events_of(text), "met")
+    assert ev.source_text == "He"
+    assert ev.source_mention_id is not None and ev.target_text == "Xi Jinping"
+
+
+def test_no_actor_no_event() -> None:
+    assert events_of("Talks are always useful.") == []
+
+
+def test_threatened_party_from_complement() -> None:
+    ev = by_trigger(events_of("Minsk warned Vilnius that it would face consequences."), "warned")
+    assert (ev.code[:2], ev.source_text, ev.target_text) == ("13", "Minsk", "Vilnius")
