@@ -1,0 +1,184 @@
+"""Benchmark of quote extraction and attribution on PolNeAR-style data.
+
+Data rows: ``{doc_id, text, meta{is_primary, ...}, quotes: [{quote_spans, speaker_text,
+speaker_spans, has_quote_marks, ...}]}``; only primary rows are scored (a missing key
+counts as primary). Scoring is the Gender Gap Tracker style span-overlap metric of the
+``score_quotes.py`` shipped next to the data, imported from there (never copied).
+
+Scheme adapter: gold direct quotes in PolNeAR include their quote marks (and the comma
+before the closing mark); our ``Quote`` spans exclude them, so the runner widens a
+direct quote over adjacent marks before scoring. Speakers are given as spans when the
+speaker is written at the quote (direct, pronoun or description), as text when a
+floating quote inherits its speaker from an earlier one.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import tempfile
+import time
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from dossier.annotate import nlp as nlp_mod
+from dossier.annotate.entities import extract_mentions
+from dossier.annotate.quotes import extract_quotes
+from dossier.errors import InputError
+from dossier.records import Article, Quote
+
+SCORER = "score_quotes.py"
+MARKS = '"“”‘’«»„‟'
+KEYS = (
+    "precision_30",
+    "recall_30",
+    "f1_30",
+    "f1_80",
+    "speaker_accuracy",
+    "f1_30_direct",
+    "f1_30_indirect",
+    "n_gold",
+    "n_pred",
+)
+
+
+def load_rows(data: Path, limit: int | None = None) -> list[dict[str, Any]]:
+    """The primary rows of a JSON Lines file (first ``limit`` of them)."""
+    rows: list[dict[str, Any]] = []
+    with data.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if not (row.get("meta") or {}).get("is_primary", True):
+                continue
+            rows.append(row)
+            if limit is not None and len(rows) >= limit:
+                break
+    return rows
+
+
+def load_scorer(data: Path) -> ModuleType:
+    """The scorer module shipped next to the data file."""
+    path = data.parent / SCORER
+    spec = importlib.util.spec_from_file_location("_score_quotes", path)
+    if not path.is_file() or spec is None or spec.loader is None:
+        raise InputError(
+            f"{path} not found: the quotes bench scores with the scorer shipped "
+            "next to its data file"
+        )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """A direct quote's span over its own quote marks (and the comma before the close)."""
+    if start > 0 and text[start - 1] in MARKS:
+        start -= 1
+        j = end
+        while j < len(text) and text[j] in ",.":
+            j += 1
+        if j < len(text) and text[j] in MARKS:
+            end = j + 1
+    return start, end
+
+
+def system_row(doc_id: str, text: str, quotes: list[Quote]) -> dict[str, Any]:
+    """One SYSTEM line for the scorer."""
+    out = []
+    for q in quotes:
+        start, end = q.start, q.end
+        if q.kind == "direct":
+            start, end = widen(text, start, end)
+        row: dict[str, Any] = {"start": start, "end": end}
+        if q.speaker_resolution == "floating":
+            row["speaker"] = q.speaker_text or ""
+        elif q.speaker_start is not None and q.speaker_end is not None:
+            row["speaker_start"], row["speaker_end"] = q.speaker_start, q.speaker_end
+        out.append(row)
+    return {"doc_id": doc_id, "quotes": out}
+
+
+def _score(scorer: ModuleType, data: Path, ids: set[str], rows: list[dict[str, Any]]) -> Any:
+    gold = {k: v for k, v in scorer.load_gold(str(data)).items() if k in ids}
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row) + "\n")
+        tmp = fh.name
+    try:
+        system = scorer.load_system(tmp)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    return scorer.score(gold, system)
+
+
+def _textacy_baseline(
+    scorer: ModuleType, data: Path, rows: list[dict[str, Any]], docs: list[Any]
+) -> dict[str, Any]:
+    try:
+        from textacy.extract.triples import direct_quotations
+    except ImportError:
+        return {"error": "textacy not installed"}
+    out = []
+    t0 = time.perf_counter()
+    for row, doc in zip(rows, docs, strict=True):
+        preds = []
+        for triple in direct_quotations(doc):
+            content = triple.content
+            toks = list(content)
+            if not toks:
+                continue
+            pred: dict[str, Any] = {
+                "start": toks[0].idx,
+                "end": toks[-1].idx + len(toks[-1].text),
+            }
+            speaker = list(triple.speaker)
+            if speaker:
+                pred["speaker_start"] = speaker[0].idx
+                pred["speaker_end"] = speaker[-1].idx + len(speaker[-1].text)
+            preds.append(pred)
+        out.append({"doc_id": row["doc_id"], "quotes": preds})
+    seconds = time.perf_counter() - t0
+    res = _score(scorer, data, {r["doc_id"] for r in rows}, out)
+    report = {k: round(float(res[k]), 4) if isinstance(res[k], float) else res[k] for k in KEYS}
+    report["seconds_per_doc"] = round(seconds / len(rows), 4) if rows else 0.0
+    return report
+
+
+def run_quotes_bench(data: Path, limit: int | None = None) -> dict[str, Any]:
+    """Score :func:`extract_quotes` on a PolNeAR-style file; see the module docstring."""
+    data = Path(data)
+    scorer = load_scorer(data)
+    rows = load_rows(data, limit)
+    nlp = nlp_mod.load()
+    parse_s = quote_s = 0.0
+    system_rows: list[dict[str, Any]] = []
+    docs: list[Any] = []
+    for row in rows:
+        text = row["text"]
+        article = Article(id=str(row["doc_id"]), text=text, path=str(data), fmt="jsonl")
+        t0 = time.perf_counter()
+        doc = nlp(text)
+        parse_s += time.perf_counter() - t0
+        docs.append(doc)
+        mentions = extract_mentions(article, doc)
+        t0 = time.perf_counter()
+        quotes = extract_quotes(article, doc, mentions, [])
+        quote_s += time.perf_counter() - t0
+        system_rows.append(system_row(row["doc_id"], text, quotes))
+    res = _score(scorer, data, {r["doc_id"] for r in rows}, system_rows)
+    n = len(rows)
+    report: dict[str, Any] = {
+        k: round(float(res[k]), 4) if isinstance(res[k], float) else res[k] for k in KEYS
+    }
+    report.update(
+        {
+            "seconds_per_doc": round(quote_s / n, 4) if n else 0.0,
+            "overhead_vs_parse": round(quote_s / parse_s, 4) if parse_s else 0.0,
+            "docs": n,
+        }
+    )
+    report["baseline"] = _textacy_baseline(scorer, data, rows, docs)
+    return report

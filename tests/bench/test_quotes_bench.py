@@ -1,0 +1,60 @@
+"""Smoke test of the quotes benchmark runner on a few PolNeAR documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dossier.bench.quotes import run_quotes_bench, widen
+
+DATA = (
+    Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "quotes" / "polnear_dev.jsonl"
+)
+
+RATES = (
+    "precision_30",
+    "recall_30",
+    "f1_30",
+    "f1_80",
+    "speaker_accuracy",
+    "f1_30_direct",
+    "f1_30_indirect",
+)
+
+
+@pytest.fixture(scope="module")
+def report() -> dict[str, Any]:
+    if not DATA.is_file():
+        pytest.skip(f"benchmark data not found at {DATA} (../shared is absent): skipping")
+    return run_quotes_bench(DATA, limit=3)
+
+
+def test_scores_three_documents(report: dict[str, Any]) -> None:
+    assert report["docs"] == 3
+
+
+def test_rates_are_fractions(report: dict[str, Any]) -> None:
+    for key in RATES:
+        assert 0.0 <= report[key] <= 1.0, key
+
+
+def test_finds_some_quotes(report: dict[str, Any]) -> None:
+    assert report["n_pred"] > 0 and report["f1_30"] > 0.0
+
+
+def test_timing_is_reported(report: dict[str, Any]) -> None:
+    assert report["seconds_per_doc"] >= 0.0 and report["overhead_vs_parse"] > 0.0
+
+
+def test_baseline_reports_or_explains(report: dict[str, Any]) -> None:
+    base = report["baseline"]
+    assert "error" in base or "f1_30" in base
+
+
+def test_widen_takes_in_the_marks() -> None:
+    text = 'He said: "We won," and left.'
+    start = text.index("We")
+    end = text.index("won") + 3
+    assert text[slice(*widen(text, start, end))] == '"We won,"'
