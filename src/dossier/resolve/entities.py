@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dossier.annotate.entities.lexicon import fold, lexicon
 from dossier.ids import digest
 from dossier.records import Entity, EntityType, Mention
+from dossier.resolve.entities_names import person_tokens
 from dossier.resolve.entities_persons import cluster_persons
 
 _TYPE_ORDER: dict[EntityType, int] = {"PERSON": 0, "ORG": 1, "PLACE": 2, "GROUP": 3}
@@ -46,13 +47,25 @@ def _vote_types(mentions: Sequence[Mention]) -> dict[str, EntityType]:
     return out
 
 
+def _lexicon_name(m: Mention) -> str | None:
+    """The lexicon's canonical name for a mention that came without one."""
+    lex = lexicon()
+    key = fold(m.text)
+    if m.type == "ORG":
+        return lex.orgs.get(key)
+    if m.type == "GROUP":
+        return lex.demonyms.get(key)
+    place = lex.places.get(key)
+    return place.name if place else None
+
+
 def _initials(key: str) -> str:
     return "".join(w[0] for w in key.split() if w not in _ACRONYM_SKIP)
 
 
 def _org_keys(mentions: Sequence[Mention]) -> dict[str, str]:
     """Mention id -> key for organisations, places and groups."""
-    keys = {m.id: fold(m.canonical or m.text) for m in mentions}
+    keys = {m.id: fold(m.canonical or _lexicon_name(m) or m.text) for m in mentions}
     orgs = [m for m in mentions if m.type == "ORG"]
     by_initials: dict[str, set[str]] = defaultdict(set)
     article_initials: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -73,13 +86,20 @@ def _org_keys(mentions: Sequence[Mention]) -> dict[str, str]:
 
 def _best_name(forms: Counter[str], etype: EntityType, canonical: Counter[str]) -> str:
     """Canonical name when the lexicon gave one; else the most frequent well-formed variant
-    (multi-word forms first for people and organisations)."""
+    (multi-word forms first for people and organisations; then the most frequent spelling
+    ignoring case and hyphens, the most frequent form, and fewer words, so 'Vladimir Putin'
+    rather than the form with the patronymic)."""
     if canonical:
         return min(canonical, key=lambda c: (-canonical[c], c))
 
-    def rank(form: str) -> tuple[int, int, int, str]:
-        multi = 0 if (etype in ("PERSON", "ORG") and " " in form.strip()) else 1
-        return (multi, -forms[form], -len(form), form)
+    spellings: Counter[str] = Counter()  # frequency of each spelling, ignoring case and hyphens
+    for form, n in forms.items():
+        spellings[fold(form)] += n
+
+    def rank(form: str) -> tuple[int, int, int, int, str]:
+        words = len(person_tokens(form) if etype == "PERSON" else fold(form).split())
+        multi = 0 if (etype in ("PERSON", "ORG") and words > 1) else 1
+        return (multi, -spellings[fold(form)], -forms[form], words, form)
 
     return min(forms, key=rank)
 
@@ -103,18 +123,14 @@ def resolve_entities(mentions: Sequence[Mention]) -> tuple[list[Entity], dict[st
     members: dict[tuple[EntityType, str], list[Mention]] = defaultdict(list)
     for m in mentions:
         members[group_of[m.id]].append(m)
-    lex = lexicon()
     by_id: dict[str, Entity] = {}
     assignment: dict[str, str] = {}
     for (etype, _), ms in sorted(members.items()):
         forms = Counter(m.text for m in ms)
-        canonical = Counter(m.canonical for m in ms if m.canonical)
+        canonical = Counter(c for m in ms if (c := m.canonical or _lexicon_name(m)))
         if etype == "GROUP":
             canonical = Counter()  # a group is named by its own word ('Russian'), not the country
         name = _best_name(forms, etype, canonical)
-        if etype == "PLACE" and not canonical:
-            place = lex.place(name)
-            name = place.name if place else name
         eid = "ent_" + digest(etype, fold(name), length=12)
         ent = by_id.get(eid)
         if ent is None:

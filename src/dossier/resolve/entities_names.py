@@ -10,11 +10,14 @@ Un', 'Laura Bush' is not 'George Bush'.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz.distance import Indel, Levenshtein
 
 from dossier.annotate.entities.lexicon import fold, lexicon
 
 
+@lru_cache(maxsize=1 << 16)
 def person_tokens(text: str) -> tuple[str, ...]:
     """Folded name tokens without honorifics or title words ('Mr Putin' -> ('putin',))."""
     lex = lexicon()

@@ -1,8 +1,9 @@
 """Clustering person mentions across the store.
 
 1. Within each article a one-word name ('Kim', 'Putin') is linked to a full name of the
-   same article whose first or last word it is: the most recent one before it, else the
-   most frequent one after it.
+   same article whose first or last word it is: the most recent one before it when that
+   was named close by, else the most mentioned one before it, else the most frequent one
+   after it.
 2. Distinct full names of the whole store are blocked by their first and by their last
    word (no all-pairs comparison) and merged with complete linkage: two groups merge only
    when every pair of their names is compatible, so a chain of near-misses never joins two
@@ -22,6 +23,7 @@ from dossier.resolve.entities_names import compatible, matches_part, person_toke
 
 Key = tuple[str, ...]
 DOMINANCE = 2.0
+NEAR = 250  # characters: a bare name this close to a full name refers to it
 
 
 def _link_within_articles(mentions: Sequence[Mention]) -> dict[str, Key]:
@@ -34,18 +36,31 @@ def _link_within_articles(mentions: Sequence[Mention]) -> dict[str, Key]:
         ms.sort(key=lambda m: m.start)
         keys = [person_tokens(m.text) for m in ms]
         full_counts = Counter(k for k in keys if len(k) > 1)
+        seen: Counter[Key] = Counter()  # mentions so far, partial ones included
+        last_at: dict[Key, int] = {}
         for i, (m, key) in enumerate(zip(ms, keys, strict=True)):
-            out[m.id] = key
-            if len(key) != 1:
-                continue
-            before = [k for k in keys[:i] if len(k) > 1 and matches_part(key[0], k)]
-            if before:
-                out[m.id] = before[-1]
-                continue
-            after = [k for k in keys[i + 1 :] if len(k) > 1 and matches_part(key[0], k)]
-            if after:
-                out[m.id] = max(after, key=lambda k: (full_counts[k], -after.index(k)))
+            target = key
+            if len(key) == 1:
+                before = [k for k in last_at if matches_part(key[0], k)]
+                after = [k for k in keys[i + 1 :] if len(k) > 1 and matches_part(key[0], k)]
+                if before:
+                    target = _antecedent(before, seen, last_at, m.start)
+                elif after:
+                    target = max(after, key=lambda k: (full_counts[k], -after.index(k)))
+            out[m.id] = target
+            if len(target) > 1:
+                seen[target] += 1
+                last_at[target] = m.end
     return out
+
+
+def _antecedent(cands: list[Key], seen: Counter[Key], last_at: dict[Key, int], pos: int) -> Key:
+    """The full name a bare name refers to: the most recent one if it was named close by
+    (within ``NEAR`` characters), else the most mentioned so far (ties: the most recent)."""
+    recent = max(cands, key=lambda k: last_at[k])
+    if pos - last_at[recent] <= NEAR:
+        return recent
+    return max(cands, key=lambda k: (seen[k], last_at[k]))
 
 
 class _Groups:

@@ -25,7 +25,7 @@ from typing import Any
 
 from dossier.annotate.entities.gazetteer import place_hits
 from dossier.annotate.entities.lexicon import Lexicon, fold, lexicon
-from dossier.annotate.entities.roles import assign_roles
+from dossier.annotate.entities.roles import assign_roles, named_org
 from dossier.annotate.entities.spans import (
     Cand,
     classify,
@@ -105,8 +105,9 @@ def _add_gazetteer(
 
 
 def _drop_inside_roles(cands: list[Cand], text: str, lex: Lexicon) -> list[Cand]:
-    """Drop non-person spans lying inside a role whose last word is a title ('US National
-    Security Advisor' tagged ORG); keep real names inside a role ('Kremlin spokesman')."""
+    """Drop spans inside a role that are part of the title, not names: 'US National Security
+    Advisor' tagged ORG, 'Defence' of 'Defence Minister'; keep 'Kremlin' of 'Kremlin
+    spokesman' and 'Russian' of 'Russian President'."""
     roles = [(c.role_start, c.role_end) for c in cands if c.role_start is not None]
     out = []
     for c in cands:
@@ -114,9 +115,71 @@ def _drop_inside_roles(cands: list[Cand], text: str, lex: Lexicon) -> list[Cand]
         in_role = any(
             rs is not None and re is not None and rs <= c.start and c.end <= re for rs, re in roles
         )
-        if c.type != "PERSON" and in_role and words and words[-1] in lex.titles:
+        title_part = words and (
+            words[-1] in lex.titles or (c.type == "ORG" and not named_org(c, text))
+        )
+        if in_role and c.type != "PERSON" and title_part:
             continue
         out.append(c)
+    return out
+
+
+def _people_tagged_org(cands: list[Cand], doc: Any, text: str, lex: Lexicon) -> None:
+    """Re-type as PERSON an unlisted ORG span that reads as a personal name: right after a
+    title word ('spokesman Dmitry Orlov'), or the last word of a person named elsewhere in
+    the article ('Orlov')."""
+    person_words = _person_words(text, cands)
+    for c in cands:
+        if c.type != "ORG" or c.canonical is not None:
+            continue
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None or len(span) > 3:
+            continue
+        if not all(t.is_title and t.pos_ == "PROPN" for t in span):
+            continue
+        prev = doc[span.start - 1] if span.start > 0 else None
+        after_title = prev is not None and prev.lower_ in lex.titles
+        if after_title or (len(span) == 1 and fold(span.text) in person_words):
+            c.type = "PERSON"
+
+
+def _recover_people(cands: list[Cand], doc: Any, lex: Lexicon) -> list[Cand]:
+    """People the model missed but the syntax gives away: a two- or three-word proper name
+    with a title apposition ('Olga Petrenko, the head of ...') or right after a lowercase
+    title word ('spokeswoman Olga Petrenko')."""
+    covered: set[int] = set()
+    for c in cands:
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is not None:
+            covered.update(range(span.start, span.end))
+
+    def name_at(first: int, last: int) -> bool:
+        toks = doc[first : last + 1]
+        return (
+            2 <= len(toks) <= 3
+            and all(t.pos_ == "PROPN" and t.is_title and t.i not in covered for t in toks)
+            and all(
+                fold(t.text) not in lex.places and fold(t.text) not in lex.demonyms for t in toks
+            )
+        )
+
+    out = list(cands)
+    for tok in doc:
+        first = last = -1
+        if tok.dep_ == "appos" and tok.lower_ in lex.titles and tok.head.i < tok.i:
+            last = tok.head.i
+            first = last
+            while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == last:
+                first -= 1
+        elif tok.is_lower and tok.lower_ in lex.titles and tok.i + 2 < len(doc):
+            first = last = tok.i + 1
+            while last + 1 < len(doc) and last - first < 2 and doc[last + 1].pos_ == "PROPN":
+                last += 1
+        if first >= 0 and name_at(first, last):
+            out.append(
+                Cand(doc[first].idx, doc[last].idx + len(doc[last].text), "PERSON", "SYNTAX")
+            )
+            covered.update(range(first, last + 1))
     return out
 
 
@@ -135,7 +198,8 @@ def extract_mentions(article: Article, doc: Any) -> list[Mention]:
         or c.role_start is not None
     ]
     cands = _add_gazetteer(cands, place_hits(doc, lex), text, lex)
-    cands = _dedupe(cands)
+    cands = _dedupe(_recover_people(cands, doc, lex))
+    _people_tagged_org(cands, doc, text, lex)
     assign_roles(cands, doc, text, lex)
     cands = _drop_inside_roles(cands, text, lex)
     return [_mention(article, c) for c in cands]

@@ -37,6 +37,16 @@ def place_hits(doc: Any, lex: Lexicon) -> list[tuple[int, int]]:
     spans = [doc[s:e] for _, s, e in _matcher(doc.vocab, lex)(doc)]
     out: list[tuple[int, int]] = []
     for span in filter_spans(spans):
-        if span.text[:1].isupper() and (len(span) > 1 or not span.text.islower()):
+        if _written_as_name(span.text, lex):
             out.append((span.start_char, span.end_char))
     return sorted(out)
+
+
+def _written_as_name(text: str, lex: Lexicon) -> bool:
+    """A hit counts only when capitalised like a name; a short one ('US', 'UK') only when
+    written exactly as listed or in capitals, so the pronoun 'Us' is not the United States."""
+    if not text[:1].isupper():
+        return False
+    if len(text) <= 4:
+        return text.isupper() or text in lex.place_forms
+    return True

@@ -23,6 +23,7 @@ _POSSESSIVE = re.compile(r"(?:'s|')$")
 _LEADING_THE = re.compile(r"^the\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """A lookup key for a name: accents, case, dots, hyphens, possessives and 'the' folded.
 

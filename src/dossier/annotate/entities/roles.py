@@ -64,6 +64,13 @@ def _org_of(cand: Cand | None, text: str) -> str | None:
     return text[cand.start : cand.end] if cand is not None and cand.type == "ORG" else None
 
 
+def named_org(cand: Cand, text: str) -> bool:
+    """Whether an ORG span inside a title phrase names an organisation ('Kremlin', 'BBC',
+    'Foreign Ministry') rather than a portfolio word ('Defence Minister')."""
+    name = text[cand.start : cand.end]
+    return cand.canonical is not None or " " in name or (name.isupper() and len(name) > 1)
+
+
 def _left_role(
     first: int,
     idx: TokenIndex,
@@ -97,8 +104,9 @@ def _left_role(
         if not _modifier_ok(tok, idx, lex):
             break
         left -= 1
-    if org is None:
-        org = _org_of(idx.owner.get(left), text)
+    first_owner = idx.owner.get(left)
+    if org is None and first_owner is not None and named_org(first_owner, text):
+        org = _org_of(first_owner, text)
     return doc[left].idx, doc[last].idx + len(doc[last].text), org
 
 
@@ -152,9 +160,11 @@ def _right_role(
             role_start, role_end = doc[first].idx, doc[j].idx + len(doc[j].text)
             org = next(
                 (
-                    _org_of(idx.owner.get(t), text)
+                    _org_of(o, text)
                     for t in range(first, j)
-                    if _org_of(idx.owner.get(t), text)
+                    if (o := idx.owner.get(t)) is not None
+                    and named_org(o, text)
+                    and o.type == "ORG"
                 ),
                 None,
             )

@@ -141,7 +141,7 @@ def classify(cand: Cand, text: str, lex: Lexicon, person_words: frozenset[str]) 
         if place is not None and " " not in key and key not in person_words:
             cand.type, cand.canonical = "PLACE", place.name
         return
-    place = lex.place(name) if cand.type == "GROUP" else lex.fuzzy_place(name)
+    place = lex.fuzzy_place(name)
     if place is not None:
         cand.type, cand.canonical = "PLACE", place.name
 

@@ -1,0 +1,217 @@
+"""Entity mentions on own fixture sentences: spans, types, canonical names, roles."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import pytest
+
+from dossier.annotate.entities import extract_mentions
+from dossier.annotate.entities.lexicon import lexicon
+from dossier.annotate.entities.spans import split_glued
+from dossier.records import Article, Mention
+
+KOWALSKA = "Maria Kowalska, the head of the Baltic Research Centre, said it was risky."
+
+
+def _mentions(nlp: Any, text: str) -> list[Mention]:
+    article = Article(id="fixture", text=text, path="fixture.txt", fmt="txt")
+    return extract_mentions(article, nlp(text))
+
+
+def _find(ms: list[Mention], text: str) -> Mention:
+    hits = [m for m in ms if m.text == text]
+    assert hits, f"no mention {text!r} in {[m.text for m in ms]}"
+    return hits[0]
+
+
+def test_spans_point_at_the_article_text(nlp: Any) -> None:
+    text = "Defence Minister Ivan Petrov met Dr. Anna Novak in North Korea's capital."
+    ms = _mentions(nlp, text)
+    assert ms
+    for m in ms:
+        assert text[m.start : m.end] == m.text
+        if m.role is not None:
+            assert text[m.role_start : m.role_end] == m.role
+
+
+def test_possessive_is_trimmed_from_a_place(nlp: Any) -> None:
+    ms = _mentions(nlp, "The delegation landed in North Korea's capital after a long flight.")
+    assert _find(ms, "North Korea").type == "PLACE"
+
+
+def test_leading_article_is_trimmed_from_an_organisation(nlp: Any) -> None:
+    ms = _mentions(
+        nlp, "Maria Kowalska, the head of the Baltic Research Centre, said it was risky."
+    )
+    assert _find(ms, "Baltic Research Centre").type == "ORG"
+
+
+def test_honorific_is_not_part_of_the_name(nlp: Any) -> None:
+    ms = _mentions(nlp, "They met Comrade Lena Brandt at the airport.")
+    assert _find(ms, "Lena Brandt").type == "PERSON"
+    assert all("Comrade" not in m.text for m in ms)
+
+
+def test_pronoun_is_not_a_mention(nlp: Any) -> None:
+    ms = _mentions(nlp, "Us and them: the US and the UK agreed on Tuesday.")
+    assert [m.text for m in ms if m.type == "PLACE"] == ["US", "UK"]
+
+
+def test_misspelt_place_gets_its_canonical_name(nlp: Any) -> None:
+    ms = _mentions(nlp, "Ivan Petrov arrived in Vladivostock on Monday.")
+    m = _find(ms, "Vladivostock")
+    assert (m.type, m.canonical) == ("PLACE", "Vladivostok")
+
+
+def test_fuzzy_match_does_not_turn_austria_into_australia(nlp: Any) -> None:
+    ms = _mentions(nlp, "It was not Australia but Austria that sent troops.")
+    assert _find(ms, "Austria").canonical == "Austria"
+    assert _find(ms, "Australia").canonical == "Australia"
+
+
+def test_sea_of_a_town_is_the_sea_not_the_town(nlp: Any) -> None:
+    ms = _mentions(nlp, "Farmers near the Azov Sea watched the storm.")
+    assert _find(ms, "Azov Sea").canonical == "Sea of Azov"
+
+
+def test_old_spelling_of_a_city_is_canonicalised(nlp: Any) -> None:
+    ms = _mentions(nlp, "The news came from Kiev late on Friday.")
+    m = _find(ms, "Kiev")
+    assert (m.type, m.canonical) == ("PLACE", "Kyiv")
+
+
+def test_facility_missed_by_the_model_is_added_from_the_gazetteer(nlp: Any) -> None:
+    ms = _mentions(nlp, "The rocket lifted off from the Vostochny cosmodrome at dawn.")
+    m = _find(ms, "Vostochny cosmodrome")
+    assert (m.type, m.canonical) == ("PLACE", "Vostochny Cosmodrome")
+
+
+def test_demonym_is_a_group_pointing_at_its_country(nlp: Any) -> None:
+    ms = _mentions(nlp, "The Ukrainian delegation left early.")
+    m = _find(ms, "Ukrainian")
+    assert (m.type, m.canonical) == ("GROUP", "Ukraine")
+
+
+def test_kremlin_is_an_organisation(nlp: Any) -> None:
+    ms = _mentions(nlp, "The Kremlin said the visit would go ahead.")
+    assert _find(ms, "Kremlin").type == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Kremlin spokesman Dmitry Orlov said the talks would last two days.",
+            "Dmitry Orlov",
+            "Kremlin spokesman",
+        ),
+        (
+            "Officials said spokeswoman Olga Petrenko would travel to Minsk.",
+            "Olga Petrenko",
+            "spokeswoman",
+        ),
+        ("Defence Minister Ivan Petrov arrived on Monday.", "Ivan Petrov", "Defence Minister"),
+        (
+            "Mr Petrov later met Chinese leader Xi Jinping in the capital.",
+            "Xi Jinping",
+            "Chinese leader",
+        ),
+    ],
+)
+def test_title_before_the_name_is_the_role(nlp: Any, text: str, name: str, role: str) -> None:
+    m = _find(_mentions(nlp, text), name)
+    assert (m.type, m.role) == ("PERSON", role)
+
+
+def test_person_tagged_as_organisation_after_a_title_is_a_person(nlp: Any) -> None:
+    ms = _mentions(nlp, "Kremlin spokesman Dmitry Orlov said the talks would last two days.")
+    assert _find(ms, "Dmitry Orlov").type == "PERSON"
+
+
+def test_organisation_in_the_title_phrase_is_the_affiliation(nlp: Any) -> None:
+    ms = _mentions(nlp, "Kremlin spokesman Dmitry Orlov said the talks would last two days.")
+    assert _find(ms, "Dmitry Orlov").org == "Kremlin"
+
+
+def test_portfolio_word_is_not_an_organisation(nlp: Any) -> None:
+    ms = _mentions(nlp, "Defence Minister Ivan Petrov arrived on Monday.")
+    assert _find(ms, "Ivan Petrov").org is None
+    assert [m.text for m in ms] == ["Ivan Petrov"]
+
+
+def test_apposition_gives_role_and_organisation(nlp: Any) -> None:
+    ms = _mentions(
+        nlp, "Maria Kowalska, the head of the Baltic Research Centre, said it was risky."
+    )
+    m = _find(ms, "Maria Kowalska")
+    assert (m.role, m.org) == ("head", "Baltic Research Centre")
+
+
+def test_apposition_with_an_article_gives_the_role(nlp: Any) -> None:
+    ms = _mentions(nlp, "Pavel Dorn, a senior analyst at the Eastern Policy Group, disagreed.")
+    m = _find(ms, "Pavel Dorn")
+    assert (m.role, m.org) == ("senior analyst", "Eastern Policy Group")
+
+
+def test_from_phrase_gives_the_organisation_and_doctor_the_role(nlp: Any) -> None:
+    ms = _mentions(nlp, "Dr. Anna Novak from the Institute of Coastal Studies agreed.")
+    m = _find(ms, "Anna Novak")
+    assert (m.role, m.org) == ("Dr.", "Institute of Coastal Studies")
+
+
+def test_of_phrase_gives_the_organisation(nlp: Any) -> None:
+    ms = _mentions(nlp, "Tom Baker of the Northern Security Council declined to comment.")
+    assert _find(ms, "Tom Baker").org == "Northern Security Council"
+
+
+def test_possessive_outlet_and_comma_title(nlp: Any) -> None:
+    ms = _mentions(nlp, "At the time, CNN's Asia Editor, Sarah Lund, was in Seoul.")
+    m = _find(ms, "Sarah Lund")
+    assert (m.role, m.org) == ("Asia Editor", "CNN")
+
+
+def test_title_of_a_state_before_a_comma(nlp: Any) -> None:
+    ms = _mentions(
+        nlp, "They were greeted by the President of the Baltic Federation, Arvid Kalnins."
+    )
+    assert _find(ms, "Arvid Kalnins").role == "President of the Baltic Federation"
+
+
+def test_person_with_title_apposition_missed_by_the_model_is_recovered(nlp: Any) -> None:
+    text = (
+        "Residents were told to stay inside.\n\nNataliya Humeniuk, the head of the Joint "
+        "Coordination Press Centre, issued a warning."
+    )
+    m = _find(_mentions(nlp, text), "Nataliya Humeniuk")
+    assert (m.type, m.role) == ("PERSON", "head")
+
+
+def test_glued_names_are_split() -> None:
+    text = "Halvorsen arrived. The Halvorsen-Kim Soo Min meeting ended late."
+    start = text.index("Halvorsen-")
+    parts = split_glued(text, start, text.index(" meeting"), "PERSON", lexicon())
+    assert [text[s:e] for s, e in parts] == ["Halvorsen", "Kim Soo Min"]
+
+
+def test_hyphenated_given_name_is_not_split() -> None:
+    text = "Jean-Pierre Dumont spoke."
+    assert split_glued(text, 0, len("Jean-Pierre Dumont"), "PERSON", lexicon()) == [(0, 18)]
+
+
+def test_glued_demonyms_are_split() -> None:
+    text = "Korean-Russian friendship"
+    parts = split_glued(text, 0, 14, "GROUP", lexicon())
+    assert [text[s:e] for s, e in parts] == ["Korean", "Russian"]
+
+
+def test_span_does_not_run_across_a_line_break(nlp: Any) -> None:
+    ms = _mentions(nlp, "Crushing Blow to Russian Fleet\nFighter Jets and Long Range Missiles")
+    assert all("\n" not in m.text for m in ms)
+
+
+def test_mentions_are_sorted_and_do_not_overlap(nlp: Any) -> None:
+    ms = _mentions(nlp, "Kremlin spokesman Dmitry Orlov met the US envoy in Seoul and Vladivostok.")
+    assert [m.start for m in ms] == sorted(m.start for m in ms)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(ms))
