@@ -85,4 +85,9 @@ def test_similarity_of_signatures(texts: dict[str, str]) -> None:
 
 def test_bad_signature_length_is_an_error() -> None:
     with pytest.raises(ValueError, match="a signature is 1024 bytes"):
-        NearDuplicateIndex([("x", b"short")])
+        NearDuplicateIndex().add("x", b"short")
+
+
+def test_unusable_stored_signatures_are_skipped(texts: dict[str, str]) -> None:
+    index = NearDuplicateIndex([("bad", b"short"), ("a1", signature(texts["dedup_article"]))])
+    assert (len(index), index.skipped) == (1, ["bad"])

@@ -69,8 +69,12 @@ class NearDuplicateIndex:
         self.threshold = threshold
         self._lsh = MinHashLSH(threshold=max(0.3, threshold - LSH_MARGIN), num_perm=NUM_PERM)
         self._sigs: dict[str, MinHash] = {}
+        self.skipped: list[str] = []  # stored ids whose signature is unusable (wrong size)
         for article_id, sig in pairs:
-            self.add(article_id, sig)
+            try:
+                self.add(article_id, sig)
+            except ValueError:
+                self.skipped.append(article_id)
 
     def __len__(self) -> int:
         return len(self._sigs)
