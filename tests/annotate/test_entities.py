@@ -180,12 +180,21 @@ def test_title_of_a_state_before_a_comma(nlp: Any) -> None:
 
 
 def test_person_with_title_apposition_missed_by_the_model_is_recovered(nlp: Any) -> None:
-    text = (
-        "Residents were told to stay inside.\n\nNataliya Humeniuk, the head of the Joint "
-        "Coordination Press Centre, issued a warning."
-    )
-    m = _find(_mentions(nlp, text), "Nataliya Humeniuk")
-    assert (m.type, m.role) == ("PERSON", "head")
+    text = "Oksana Hrytsenko, the head of the regional press office, issued a warning."
+    doc = nlp(text)
+    doc.ents = []  # as if the model had missed the name
+    article = Article(id="fixture", text=text, path="fixture.txt", fmt="txt")
+    m = _find(extract_mentions(article, doc), "Oksana Hrytsenko")
+    assert (m.type, m.label, m.role) == ("PERSON", "SYNTAX", "head")
+
+
+def test_person_after_a_lowercase_title_missed_by_the_model_is_recovered(nlp: Any) -> None:
+    text = "Officials said spokeswoman Olga Petrenko would travel on Monday."
+    doc = nlp(text)
+    doc.ents = []
+    article = Article(id="fixture", text=text, path="fixture.txt", fmt="txt")
+    m = _find(extract_mentions(article, doc), "Olga Petrenko")
+    assert (m.type, m.role) == ("PERSON", "spokeswoman")
 
 
 def test_glued_names_are_split() -> None:
