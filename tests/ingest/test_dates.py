@@ -144,3 +144,14 @@ def test_labelled_line_with_time_before_the_date() -> None:
     found = find_dateline("Updated at 1:33 p.m. on Thursday, March 29, 2018. More text.\n")
     assert found is not None
     assert (found.value, found.text) == ("2018-03-29", "Thursday, March 29, 2018")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Updated figures released on 2 May 2022 show a fall in visitors.",
+        "Dates of the talks were fixed for 2 May 2022 by the council.",
+    ],
+)
+def test_sentence_starting_with_a_label_word_is_not_a_dateline(line: str) -> None:
+    assert find_dateline(f"{line}\n{BODY}") is None

@@ -71,7 +71,7 @@ _SHAPES = [
 ]
 # A line that is nothing but a dateline: optional label, the date, optional time/zone.
 _LABEL = re.compile(
-    r"^\s*(?:(?:first\s+)?published|updated|last\s+updated|posted|last\s+modified|date)"
+    r"^\s*(?:(?:first\s+)?published|updated|last\s+updated|posted|last\s+modified|date)\b"
     r"(?:\s+(?:on|at))?\s*:?\s*",
     re.I,
 )
@@ -85,7 +85,10 @@ _TIME_TAIL = re.compile(
 )
 _BYLINE = re.compile(r"^\s*by\s+\S", re.I)
 
-LABEL_WINDOW = 40  # the date must start this close after a "Published/Updated" label
+# between a "Published/Updated" label and its date there may only be a time
+_LABEL_GAP = re.compile(
+    r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:\(?[A-Z]{2,5}\)?)?\s*(?:,|on)?\s*)?", re.I
+)
 BYLINE_MAX_WORDS = 16  # a longer line starting "By ..." is a sentence, not a byline
 TOP_LINES = 5  # datelines are accepted in the first few non-empty lines...
 LABEL_LINES = 15  # ...and "Published ..." lines a little further down
@@ -127,24 +130,22 @@ def _match_line(line: str, offset: int, labelled_only: bool) -> DateFound | None
     """A date on a dateline-like line; offsets are into the whole text.
 
     Three kinds of line: a bare dateline (the date, then at most a time); a labelled line
-    ("Published on ...", "Updated at 1:30 pm on ...": the date must follow the label
-    closely); a short byline ("By Jane Roe, 13 September 2023"). A date further into a
+    ("Published on ...", "Updated at 1:30 pm on ...": only a time may come between the
+    label and the date); a short byline ("By Jane Roe, 13 September 2023"). A date further into a
     line is body text, never a publication date.
     """
     label = _LABEL.match(line)
     if label is None and labelled_only:
         return None
     byline = label is None and _BYLINE.match(line) and len(line.split()) <= BYLINE_MAX_WORDS
-    if label is not None:
-        start, window = label.end(), label.end() + LABEL_WINDOW
-    elif byline:
-        start, window = 0, len(line)
-    else:
-        start = len(line) - len(line.lstrip())
-        window = start
+    start = label.end() if label is not None else len(line) - len(line.lstrip())
     for shape in _SHAPES:
         m = shape.search(line, start)
-        if m is None or m.start() > window:
+        if m is None:
+            continue
+        if label is not None and not _LABEL_GAP.fullmatch(line[start : m.start()]):
+            continue
+        if label is None and not byline and m.start() != start:
             continue
         # a bare dateline may only go on with a time (and zone)
         if label is None and not byline and not _TIME_TAIL.match(line[m.end() :]):
