@@ -9,8 +9,8 @@ import pytest
 
 from dossier.annotate.entities import extract_mentions
 from dossier.annotate.entities.lexicon import lexicon
-from dossier.annotate.entities.spans import split_glued
-from dossier.records import Article, Mention
+from dossier.annotate.entities.spans import split_glued, trim
+from dossier.records import Article, EntityType, Mention
 
 KOWALSKA = "Maria Kowalska, the head of the Baltic Research Centre, said it was risky."
 
@@ -215,9 +215,25 @@ def test_glued_demonyms_are_split() -> None:
     assert [text[s:e] for s, e in parts] == ["Korean", "Russian"]
 
 
-def test_span_does_not_run_across_a_line_break(nlp: Any) -> None:
-    ms = _mentions(nlp, "Crushing Blow to Russian Fleet\nFighter Jets and Long Range Missiles")
-    assert all("\n" not in m.text for m in ms)
+def test_span_does_not_run_across_a_line_break() -> None:
+    text = "Harbour Patrol Unit\nNight Boats and Rescue Teams"
+    start, end = trim(text, 0, len(text), "ORG", lexicon())
+    assert text[start:end] == "Harbour Patrol Unit"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "name"),
+    [
+        ("the Eastern Trade Forum", "ORG", "Eastern Trade Forum"),
+        ("Ana Lis's", "PERSON", "Ana Lis"),
+        ("Mr Ana Lis", "PERSON", "Ana Lis"),
+        ("Dale Radio (Evening Edition", "ORG", "Dale Radio"),
+        ("“Ostrava”,", "PLACE", "Ostrava"),
+    ],
+)
+def test_trim_keeps_the_name_proper(text: str, etype: EntityType, name: str) -> None:
+    start, end = trim(text, 0, len(text), etype, lexicon())
+    assert text[start:end] == name
 
 
 def test_mentions_are_sorted_and_do_not_overlap(nlp: Any) -> None:
