@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dossier.annotate.events.actors import actor_code
 from dossier.annotate.events.arguments import Actor, ActorFinder
 from dossier.annotate.events.dates import fallback_times, governing_time, index_times
 from dossier.annotate.events.lexicon import Lexicon, code_name, lexicon, plover
@@ -23,7 +24,7 @@ from dossier.annotate.events.triggers import Trigger, find_triggers, phrase_toke
 from dossier.ids import span_id
 from dossier.records import Article, Event, Mention, Quote, TimeExpr
 
-__all__ = ["EXTRACTOR", "VERSION", "code_name", "extract_events", "plover"]
+__all__ = ["EXTRACTOR", "VERSION", "actor_code", "code_name", "extract_events", "plover"]
 
 EXTRACTOR = "events.rules"
 VERSION = "0.1"

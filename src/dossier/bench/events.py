@@ -1,0 +1,233 @@
+"""Benchmark of event extraction and CAMEO/PLOVER coding on the PLOVER gold standard.
+
+Data: ``plover_gsr.jsonl`` rows ``{id, text, date, gold_events: [{source, target, code,
+plover, ...}]}``: one sentence each, one gold event, PLOVER labels of the 2016 draft and
+no CAMEO codes. Scoring is the ``score_events.py`` shipped next to the data, imported from
+there (never copied); its printed P/R/F1 lines are read back.
+
+For each sentence the runner predicts one event: the extracted event whose trigger is
+highest in the dependency tree (the main clause). Metrics:
+
+- ``plover_accuracy``: share of scored sentences whose predicted PLOVER label (2016 draft)
+  equals the gold label (one gold and at most one predicted event per sentence, so this is
+  the scorer's plover true positives over sentences); ``plover_f1`` is the scorer's F1.
+- ``country_f1`` / ``exact_f1``: the scorer's country and exact levels, predicted with the
+  event code left empty because the gold has none: they measure actor coding only.
+- ``cameo_root_f1``: the gold sentences are CAMEO-manual examples; where a sentence is the
+  example of a code in ``cameo_event_codes.csv`` (next to the data) that code is taken as
+  its gold CAMEO code, and the scorer's ``root_code`` F1 is computed on those sentences.
+- ``seconds_per_sentence``: event extraction alone; ``overhead_vs_parse``: its time over
+  the spaCy parse time.
+
+``codebook=True`` instead runs the example sentence of every code in
+``cameo_event_codes.csv`` and reports the share coded with the right root (and code).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import importlib.util
+import io
+import json
+import re
+import tempfile
+import time
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from dossier.annotate import nlp as nlp_mod
+from dossier.annotate.entities import extract_mentions
+from dossier.annotate.events import extract_events
+from dossier.annotate.events.actors import actor_code
+from dossier.annotate.events.lexicon import plover
+from dossier.errors import InputError
+from dossier.records import Article, Event
+
+SCORER = "score_events.py"
+CODEBOOK = "cameo_event_codes.csv"
+_LINE = re.compile(r"^(\w+)\s+P=([\d.]+) R=([\d.]+) F1=([\d.]+)\s+\(tp=(\d+) fp=(\d+) fn=(\d+)\)")
+
+
+def load_scorer(data: Path) -> ModuleType:
+    """The scorer module shipped next to the data file."""
+    path = data.parent / SCORER
+    spec = importlib.util.spec_from_file_location("_score_events", path)
+    if not path.is_file() or spec is None or spec.loader is None:
+        raise InputError(
+            f"{path} not found: the events bench scores with the scorer shipped "
+            "next to its data file"
+        )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_rows(data: Path, limit: int | None = None) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    with data.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rows.append(json.loads(line))
+                if limit is not None and len(rows) >= limit:
+                    break
+    return rows
+
+
+def _norm(text: str) -> str:
+    """A matching key for a sentence: its first 60 characters, spacing and case folded
+    (the two files differ in trailing punctuation and character encoding)."""
+    return " ".join(text.split()).lower()[:60]
+
+
+def load_codebook(data: Path) -> list[tuple[str, str]]:
+    """(code, example sentence) pairs of the CAMEO codebook next to the data file."""
+    path = data.parent / CODEBOOK
+    if not path.is_file():
+        raise InputError(f"{path} not found: the codebook ships next to the events bench data")
+    out: list[tuple[str, str]] = []
+    with path.open(encoding="utf-8", errors="replace", newline="") as fh:
+        for row in csv.DictReader(fh):
+            example = (row.get("example") or "").strip()
+            if example and example != "NA":
+                out.append((row["code"], example))
+    return out
+
+
+def _depth(tok: Any) -> int:
+    depth = 0
+    while tok.head is not tok and depth < 50:
+        tok = tok.head
+        depth += 1
+    return depth
+
+
+def main_event(events: list[Event], doc: Any) -> Event | None:
+    """The event of the main clause: the trigger highest in the dependency tree."""
+    best: tuple[int, int] | None = None
+    chosen: Event | None = None
+    for ev in events:
+        span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
+        if span is None:
+            continue
+        key = (_depth(span.root), span.root.i)
+        if best is None or key < best:
+            best, chosen = key, ev
+    return chosen
+
+
+def _score(
+    scorer: ModuleType, gold: list[dict[str, Any]], pred: list[dict[str, Any]]
+) -> dict[str, dict[str, float]]:
+    """Run the scorer's ``main`` on temporary files and read back its P/R/F1 lines."""
+    with tempfile.TemporaryDirectory() as tmp:
+        gpath, ppath = Path(tmp) / "gold.jsonl", Path(tmp) / "pred.jsonl"
+        gpath.write_text("".join(json.dumps(g) + "\n" for g in gold), encoding="utf-8")
+        ppath.write_text("".join(json.dumps(p) + "\n" for p in pred), encoding="utf-8")
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            scorer.main(str(gpath), str(ppath))
+    levels: dict[str, dict[str, float]] = {}
+    for line in out.getvalue().splitlines():
+        m = _LINE.match(line)
+        if m:
+            levels[m.group(1)] = {
+                "p": float(m.group(2)),
+                "r": float(m.group(3)),
+                "f1": float(m.group(4)),
+                "tp": int(m.group(5)),
+                "fp": int(m.group(6)),
+                "fn": int(m.group(7)),
+            }
+    return levels
+
+
+def _extract(
+    nlp: Any, ident: str, text: str, date: str | None
+) -> tuple[Event | None, float, float]:
+    article = Article(id=ident, text=text, path="<bench>", fmt="jsonl", published=date)
+    t0 = time.perf_counter()
+    doc = nlp(text)
+    parse_s = time.perf_counter() - t0
+    mentions = extract_mentions(article, doc)
+    t0 = time.perf_counter()
+    events = extract_events(article, doc, mentions, [], [])
+    ev = main_event(events, doc)
+    return ev, time.perf_counter() - t0, parse_s
+
+
+def _coded(ev: Event, date: str | None, with_code: bool) -> dict[str, Any]:
+    return {
+        "source": actor_code(ev.source_text, date) if ev.source_text else "",
+        "target": actor_code(ev.target_text, date) if ev.target_text else "",
+        "code": ev.code if with_code else None,
+        "plover": plover(ev.code, draft_2016=True),
+    }
+
+
+def _codebook_report(data: Path, limit: int | None) -> dict[str, Any]:
+    nlp = nlp_mod.load()
+    pairs = load_codebook(data)[:limit] if limit else load_codebook(data)
+    root_ok = code_ok = empty = 0
+    for code, example in pairs:
+        ev, _, _ = _extract(nlp, f"cb-{code}", example, None)
+        if ev is None:
+            empty += 1
+            continue
+        root_ok += ev.code[:2] == code[:2]
+        code_ok += ev.code == code
+    n = len(pairs)
+    return {
+        "examples": n,
+        "root_accuracy": round(root_ok / n, 4) if n else 0.0,
+        "code_accuracy": round(code_ok / n, 4) if n else 0.0,
+        "no_event": empty,
+    }
+
+
+def run_events_bench(
+    data: Path, limit: int | None = None, codebook: bool = False
+) -> dict[str, Any]:
+    """Score :func:`extract_events` on the PLOVER gold standard; see the module docstring."""
+    data = Path(data)
+    scorer = load_scorer(data)
+    if codebook:
+        return _codebook_report(data, limit)
+    rows = load_rows(data, limit)
+    examples = {_norm(ex): code for code, ex in load_codebook(data)}
+    nlp = nlp_mod.load()
+    parse_s = event_s = 0.0
+    pred_actors: list[dict[str, Any]] = []
+    pred_codes: list[dict[str, Any]] = []
+    cameo_gold: list[dict[str, Any]] = []
+    for row in rows:
+        ev, ev_s, p_s = _extract(nlp, row["id"], row["text"], row.get("date"))
+        event_s += ev_s
+        parse_s += p_s
+        date = row.get("date")
+        events = [_coded(ev, date, False)] if ev else []
+        pred_actors.append({"id": row["id"], "events": events})
+        gold_code = examples.get(_norm(row["text"]))
+        if gold_code is not None:
+            gold = dict(row)
+            gold["gold_events"] = [dict(g, code=gold_code) for g in row["gold_events"]]
+            cameo_gold.append(gold)
+            pred_codes.append({"id": row["id"], "events": [_coded(ev, date, True)] if ev else []})
+    levels = _score(scorer, rows, pred_actors)
+    cameo = _score(scorer, cameo_gold, pred_codes) if cameo_gold else {}
+    n = len(rows)
+    plov = levels.get("plover", {})
+    return {
+        "plover_accuracy": round(plov.get("tp", 0) / n, 4) if n else 0.0,
+        "plover_f1": plov.get("f1", 0.0),
+        "cameo_root_f1": cameo.get("root_code", {}).get("f1", 0.0),
+        "cameo_code_f1": cameo.get("code", {}).get("f1", 0.0),
+        "country_f1": levels.get("country", {}).get("f1", 0.0),
+        "exact_f1": levels.get("exact", {}).get("f1", 0.0),
+        "seconds_per_sentence": round(event_s / n, 5) if n else 0.0,
+        "overhead_vs_parse": round(event_s / parse_s, 4) if parse_s else 0.0,
+        "sentences": n,
+        "cameo_scored": len(cameo_gold),
+        "levels": levels,
+    }
