@@ -31,9 +31,10 @@ def ingested(
 
 
 def _quote(db: Dossier, words: str) -> QuoteView:
+    """The innermost quote containing ``words`` (a relayed block quote holds inner ones)."""
     hits = [q for q in db.quotes() if words in q.quote.text]
     assert hits, f"no quote containing {words!r}"
-    return hits[0]
+    return min(hits, key=lambda q: q.quote.end - q.quote.start)
 
 
 def test_corrupt_file_fails_clearly_while_the_seeds_are_stored(
@@ -74,7 +75,7 @@ def test_pietrewicz_of_the_polish_institute_on_a_valuable_partner(
     ingested: tuple[Dossier, IngestReport],
 ) -> None:
     db, _ = ingested
-    q = _quote(db, "very valuable partner")
+    q = _quote(db, "turned out to be a very valuable partner")
     assert q.speaker is not None and q.speaker.name == "Oskar Pietrewicz"
     speaker_mentions = [
         m for m in db.store.mentions([q.quote.article_id]) if m.entity_id == q.speaker.id
