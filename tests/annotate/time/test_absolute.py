@@ -45,8 +45,8 @@ def test_mid_month_mod() -> None:
 
 
 def test_month_range() -> None:
-    t = find("The drills run from March to May.", "March to May", "2023-01-10")
-    assert (t.begin, t.end_value) == ("2023-03", "2023-05")
+    t = find("The drills run from March to May.", "May", "2023-01-10")
+    assert (t.value, t.begin, t.end_value) == ("2023-05", "2023-03", "2023-05")
 
 
 def test_weekday_and_date_header() -> None:

@@ -41,12 +41,19 @@ def test_weekday_part_of_day_is_a_time() -> None:
     assert (t.type, t.value) == ("TIME", "2023-09-12TNI")
 
 
-def test_weekday_range() -> None:
-    t = find(
-        "The delegation travelled between Tuesday and Wednesday.", "Tuesday and Wednesday", WED
-    )
-    assert (t.begin, t.end_value) == ("2023-09-12", "2023-09-13")
-    assert t.value == t.begin
+def test_weekday_range_marks_both_ends() -> None:
+    text = "The delegation travelled between Tuesday and Wednesday."
+    start = find(text, "Tuesday", WED)
+    end = find(text, "Wednesday", WED)
+    assert (start.value, end.value) == ("2023-09-12", "2023-09-13")
+    assert (start.begin, start.end_value) == ("2023-09-12", "2023-09-13")
+    assert (end.begin, end.end_value) == ("2023-09-12", "2023-09-13")
+
+
+def test_range_end_never_precedes_its_start() -> None:
+    text = "The exercise will run from Friday to Tuesday."
+    end = find(text, "Tuesday", WED)
+    assert (end.begin, end.end_value) == ("2023-09-15", "2023-09-19")
 
 
 def test_weekday_with_tense_from_parse(nlp) -> None:

@@ -229,3 +229,36 @@ def holiday_date(name: str, year: int) -> dt.date | None:
         monday = first + dt.timedelta(days=(0 - first.weekday()) % 7)
         return monday + dt.timedelta(days=1)
     return None
+
+
+# How much farther a reading against the tense may be and still win: tense cues found
+# without a parse are often wrong ('said' before a future date), so tense only breaks
+# near-ties: 'Dec. 7' in an October article stays ahead even after a past-tense verb.
+AGAINST_TENSE = 3
+
+
+def _lean(offset: int, direction: Direction) -> int:
+    against = (direction in ("past", "last") and offset > 0) or (
+        direction in ("future", "next") and offset < 0
+    )
+    return abs(offset) * (AGAINST_TENSE if against else 1)
+
+
+def leaning_month_day(ref: dt.date, month: int, day: int, direction: Direction) -> dt.date | None:
+    """The year-less day+month nearest ``ref``, leaning the way the tense points."""
+    cands: list[dt.date] = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            cands.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not cands:
+        return None
+    return min(cands, key=lambda c: (_lean((c - ref).days, direction), c > ref))
+
+
+def leaning_month_year(ref: dt.date, month: int, direction: Direction) -> int:
+    """Year of a bare month name nearest ``ref``, leaning the way the tense points."""
+    here = ref.year * 12 + ref.month - 1
+    cands = [(y, y * 12 + month - 1 - here) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    return min(cands, key=lambda c: (_lean(c[1], direction), c[1] > 0))[0]

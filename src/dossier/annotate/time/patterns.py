@@ -23,8 +23,8 @@ MONTH_ABBR = (
 )
 MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR})"
 WEEKDAY = rf"(?:{'|'.join(WEEKDAYS)})"
-DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:/])"
-YEAR4 = r"(?<![\d$£€.,/-])(?:1[6-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
+DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|/\d)"
+YEAR4 = r"(?<![\d$£€.,/])(?<!\d-)(?:1[6-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"
 YEAR = rf"(?:{YEAR4}|'\d\d(?!\w))"
 _UNIT_WORDS = (
     "seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|"
@@ -40,7 +40,7 @@ NUMWORD = (
     rf"(?:(?:{_TENS})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|{_SMALL}|"
     r"(?:a |one )?hundred|(?:a |one )?thousand|a couple of|a couple|a dozen|couple of|dozen)"
 )
-NUMERAL = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+NUMERAL = r"(?:\d{1,3}(?:,\d{3})+|\d+ 1/2|\d+(?:\.\d+)?)"
 VAGUE = r"(?:a few|few|several|many|some|a number of|numerous|countless)"
 # A count of units: digits, words, 'a'/'an' or a vague quantity.
 COUNT = rf"(?:{NUMERAL}|{NUMWORD}|{VAGUE}|an?)"
@@ -78,7 +78,7 @@ DUR_MOD = (
 
 def word_boundary(pattern: str) -> str:
     """``pattern`` anchored on word boundaries (letters, digits and apostrophes)."""
-    return rf"(?<![\w'’-]){pattern}(?![\w’-]|'\w)"
+    return rf"(?<![\w'’-]){pattern}(?![\w-]|['’](?!s\b)\w)"
 
 
 # Only these may stand before a determiner: 'at least the past 18 months' ('over the

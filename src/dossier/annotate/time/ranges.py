@@ -1,55 +1,53 @@
-"""Join two dates into one range: 'between Tuesday and Wednesday', 'from March to May'.
+"""Ranges: 'between Tuesday and Wednesday', 'from March to May', 'Sept. 14 to Thursday'.
 
-A range is one record whose ``value`` is its first point (the earliest date an event in
-it can have) with ``begin`` and ``end_value`` set to the two ends.
+Each end keeps its own record, span and value (as TimeBank tags them); both ends get
+``begin`` and ``end_value`` set to the two points of the range, so a reader of either
+record sees the whole interval. An end that the calendar puts before the start (a
+weekday read in the wrong week) is moved forward a week.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from itertools import pairwise
 
 from dossier.annotate.time.recognise import Found
-from dossier.annotate.time.rules import Result
 
-_BETWEEN = re.compile(r"\s*(?:and|&)\s*$")
-_TO = re.compile(r"\s*(?:to|until|till|through|thru|-|–|—)\s*$")
+_BETWEEN = re.compile(r"\s*(?:and|&)\s*")
+_TO = re.compile(r"\s*(?:to|until|till|through|thru|-|–|—)\s*")
 _LEAD_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-_LEAD_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
-_POINT = ("DATE", "TIME")
+_LEAD_FROM = re.compile(r"\b(?:from|since)\s+$", re.IGNORECASE)
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _is_point(found: Found) -> bool:
-    value = found.result.value
-    return found.result.type in _POINT and not value.endswith("_REF") and found.result.begin is None
+    r = found.result
+    return r.type in ("DATE", "TIME") and not r.value.endswith("_REF") and r.begin is None
+
+
+def _fix_end(a: Found, b: Found) -> None:
+    """Move a weekday end that falls before the start of its range one week on."""
+    va, vb = a.result.value, b.result.value
+    if b.rule == "weekday" and _DAY.match(va) and _DAY.match(vb) and vb < va:
+        b.result.value = (dt.date.fromisoformat(vb) + dt.timedelta(days=7)).isoformat()
 
 
 def join_ranges(text: str, found: list[Found]) -> list[Found]:
-    """``found`` with each 'between A and B' / 'from A to B' pair merged into one range."""
-    out: list[Found] = []
-    i = 0
-    while i < len(found):
-        a = found[i]
-        b = found[i + 1] if i + 1 < len(found) else None
-        if b is not None and _is_point(a) and _is_point(b):
-            gap = text[a.end : b.start]
-            lead = text[max(0, a.start - 12) : a.start]
-            joined = (_BETWEEN.fullmatch(gap) and _LEAD_BETWEEN.search(lead)) or (
-                _TO.fullmatch(gap) and (_LEAD_FROM.search(lead) or gap.strip() in "-–—")
-            )
-            if joined and len(gap) <= 12:
-                r = a.result
-                merged = Result(
-                    r.type,
-                    r.value,
-                    r.precision,
-                    r.mod,
-                    r.anchor,
-                    begin=r.value,
-                    end_value=b.result.value,
-                )
-                out.append(Found(a.start, b.end, "range", merged))
-                i += 2
-                continue
-        out.append(a)
-        i += 1
-    return out
+    """Mark each 'between A and B' / 'from A to B' pair of ``found`` as one range."""
+    for a, b in pairwise(found):
+        if not (_is_point(a) and _is_point(b)):
+            continue
+        gap = text[a.end : b.start]
+        if len(gap) > 12:
+            continue
+        lead = text[max(0, a.start - 12) : a.start]
+        between = _BETWEEN.fullmatch(gap) and _LEAD_BETWEEN.search(lead)
+        span_to = _TO.fullmatch(gap) and (_LEAD_FROM.search(lead) or gap.strip() in "-–—")
+        if not (between or span_to):
+            continue
+        _fix_end(a, b)
+        for end in (a, b):
+            end.result.begin = a.result.value
+            end.result.end_value = b.result.value
+    return found

@@ -12,6 +12,7 @@ from dossier.annotate.time.dates import Ref, parse_ref
 from dossier.annotate.time.rules import RULES, Context, Result, Rule
 
 _TRIM = " \t\n,;:"
+_QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 _CONCRETE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
 
 
@@ -48,7 +49,7 @@ def _candidates(ctx: Context) -> list[tuple[int, int, int, Rule, re.Match[str]]]
 
 def _text_ref(result: Result) -> Ref | None:
     """A Ref for the text's latest concrete date ('2023-09-12', '2023-09', '2023')."""
-    if result.type not in ("DATE", "TIME") or result.begin is not None:
+    if result.type not in ("DATE", "TIME"):
         return None
     m = _CONCRETE.match(result.value)
     if not m:
@@ -84,6 +85,8 @@ def recognise(text: str, dct: Ref | None, doc: object = None) -> list[Found]:
             continue
         found.append(Found(s, e, rule.name, result))
         ctx.last_end = e
+        if rule.name == "quarter" and _QUARTER.match(result.value):
+            ctx.last_quarter = (int(result.value[:4]), int(result.value[-1]))
         ref = _text_ref(result)
         if ref is not None:
             ctx.text_ref = ref

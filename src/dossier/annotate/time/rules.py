@@ -44,6 +44,7 @@ class Context:
     doc: Any = None
     text_ref: Ref | None = None
     last_end: int = -1  # end of the expression normalised just before this one
+    last_quarter: tuple[int, int] | None = None  # latest (year, quarter) the text named
     _tense_cache: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
     def direction(self, start: int, end: int, default: Direction = "past") -> Direction:
@@ -52,6 +53,13 @@ class Context:
         if key not in self._tense_cache:
             self._tense_cache[key] = tense_at(self.text, start, end, self.doc)
         tense = self._tense_cache[key]
+        lead = _LEAD_WORD.search(self.text, max(0, start - 12), start)
+        if lead:
+            word = lead.group(1).lower()
+            if word == "since":
+                return "past"
+            if word in ("by", "until", "till", "through", "effective"):
+                return "future"  # a deadline or a start date: ahead of the article
         if tense == "past":
             return "past"
         if tense == "future":
@@ -68,6 +76,8 @@ class Context:
         """Reference for 'the next day', 'that day': the text's latest date, else the article's."""
         return self.text_ref or self.dct
 
+
+_LEAD_WORD = re.compile(r"\b(since|by|until|till|through|effective)\s+(?:the\s+)?$", re.IGNORECASE)
 
 Handler = Callable[[re.Match[str], Context], Result | None]
 

@@ -7,9 +7,9 @@ import re
 
 from dossier.annotate.time.context import bare_month_ok, year_ok
 from dossier.annotate.time.dates import (
-    month_day_date,
+    leaning_month_day,
+    leaning_month_year,
     month_year,
-    nearest_month_day,
     quarter_of,
 )
 from dossier.annotate.time.lexicon import DECADE_WORDS, ORDINALS, month_number, parse_number
@@ -74,11 +74,7 @@ def resolve_month_day(m: re.Match[str], ctx: Context, month: int, day: int) -> R
             return None
         return Result("DATE", f"XXXX-{month:02d}-{day:02d}", "day", pmod(m), None)
     direction = ctx.direction(m.start(), m.end(), "nearest")
-    found: dt.date | None = (
-        nearest_month_day(ref.date, month, day)
-        if direction == "nearest"
-        else month_day_date(ref.date, month, day, direction)
-    )
+    found = leaning_month_day(ref.date, month, day, direction)
     if found is None:
         return None
     return Result("DATE", found.isoformat(), "day", pmod(m), ref.how)
@@ -172,7 +168,7 @@ def month_alone(m: re.Match[str], ctx: Context) -> Result | None:
     elif rel == "this":
         year = month_year(ref.date, month, "this")
     else:
-        year = month_year(ref.date, month, ctx.direction(m.start(), m.end(), "nearest"))
+        year = leaning_month_year(ref.date, month, ctx.direction(m.start(), m.end(), "nearest"))
     return Result("DATE", f"{year:04d}-{month:02d}", "month", pmod(m), ref.how)
 
 
@@ -184,10 +180,9 @@ def month_alone(m: re.Match[str], ctx: Context) -> Result | None:
 )
 def year_rule(m: re.Match[str], ctx: Context) -> Result | None:
     lead = (m.group("fiscal") or "").lower()
-    if lead == "the" and not m.group("pmod"):
-        return None  # 'the 2000 ...' is a count or a name more often than a year
     if (not lead or lead == "the") and not year_ok(ctx.text, m.start("year"), m.end("year")):
         return None
+    start = m.start("year") if lead == "the" and not m.group("pmod") else None
     year = int(m.group("year"))
     if m.group("y2"):  # '2023-24' season: a range of years
         y2 = (year // 100) * 100 + int(m.group("y2"))
@@ -202,7 +197,7 @@ def year_rule(m: re.Match[str], ctx: Context) -> Result | None:
             begin=f"{year:04d}",
             end_value=f"{y2:04d}",
         )
-    return Result("DATE", f"{year:04d}", "year", pmod(m), "absolute")
+    return Result("DATE", f"{year:04d}", "year", pmod(m), "absolute", start=start)
 
 
 @rule(
@@ -333,9 +328,9 @@ def half_year(m: re.Match[str], ctx: Context) -> Result | None:
 
 @rule(
     "period_quarter",
-    r"(?:the\s+)?(?P<which>latest|current|most recent|recent|same|"
-    r"year-earlier|year-ago|comparable|corresponding|previous|prior)\s+(?:fiscal\s+)?"
-    r"(?:quarter|period)(?:\s+(?:a year ago|last year|a year earlier))?",
+    r"(?:(?:the|that)\s+)?(?:(?P<which>latest|current|most recent|recent|same|"
+    r"year-earlier|year-ago|comparable|corresponding|previous|prior)\s+)?(?:fiscal\s+)?"
+    r"(?P<what>quarter|period)(?:\s+(?:a year ago|last year|a year earlier))?",
     priority=2,
 )
 def period_quarter(m: re.Match[str], ctx: Context) -> Result | None:
@@ -343,8 +338,12 @@ def period_quarter(m: re.Match[str], ctx: Context) -> Result | None:
     if ref is None:
         return Result("DATE", "XXXX-QX", "unknown", None, None)
     year, q = quarter_of(ref.date)
-    which = m.group("which").lower()
-    if which != "current":  # reports speak of the last completed quarter
+    which = (m.group("which") or "").lower()
+    if not which and (m.group("what").lower() == "period" or m.group(0).lower() == "quarter"):
+        return None  # 'the period' alone is too vague; a bare 'quarter' is a fraction
+    if which != "current" and ctx.last_quarter is not None:
+        year, q = ctx.last_quarter  # the quarter the report is about
+    elif which != "current":  # reports speak of the last completed quarter
         q -= 1
         if q == 0:
             year, q = year - 1, 4
@@ -353,3 +352,23 @@ def period_quarter(m: re.Match[str], ctx: Context) -> Result | None:
     ).lower().endswith(("ago", "last year", "earlier")):
         year -= 1
     return Result("DATE", f"{year:04d}-Q{q}", "quarter", None, ref.how)
+
+
+@rule(
+    "year_period",
+    rf"the\s+(?P<y>{YEAR4})\s+(?:(?:fiscal|calendar)\s+)?(?P<what>quarter|period|year|season)",
+    priority=3,
+)
+def year_period(m: re.Match[str], ctx: Context) -> Result | None:
+    """'the 1988 quarter' (the reported quarter of that year), 'the 1988 period'."""
+    year = int(m.group("y"))
+    if m.group("what").lower() == "quarter":
+        last = ctx.last_quarter
+        if last is None and ctx.deictic() is not None:
+            ref = ctx.deictic()
+            assert ref is not None
+            y, q = quarter_of(ref.date)
+            last = (y, q - 1) if q > 1 else (y - 1, 4)
+        if last is not None:
+            return Result("DATE", f"{year:04d}-Q{last[1]}", "quarter", None, "absolute")
+    return Result("DATE", f"{year:04d}", "year", None, "absolute")

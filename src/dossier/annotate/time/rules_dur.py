@@ -45,14 +45,15 @@ def duration_value(n: float | None, unit: str) -> str:
     amount = n * mult
     if amount != int(amount):  # halves: drop to the next smaller unit
         smaller = {
-            "Y": ("M", 12, False),
-            "M": ("D", 30, False),
-            "W": ("D", 7, False),
-            "D": ("H", 24, True),
-            "H": ("M", 60, True),
+            ("Y", False): ("M", 12, False),
+            ("M", False): ("D", 30, False),
+            ("W", False): ("D", 7, False),
+            ("D", False): ("H", 24, True),
+            ("H", True): ("M", 60, True),
+            ("M", True): ("S", 60, True),
         }
-        if letter in smaller and not (letter == "M" and is_time):
-            letter, factor, is_time = smaller[letter]
+        if (letter, is_time) in smaller:
+            letter, factor, is_time = smaller[(letter, is_time)]
             amount *= factor
     amount_text = str(int(amount)) if amount == int(amount) else f"{amount:g}"
     return f"PT{amount_text}{letter}" if is_time else f"P{amount_text}{letter}"
@@ -63,6 +64,8 @@ def count_of(word: str) -> float | None:
     w = word.lower().strip()
     if w in VAGUE_NUMBERS:
         return None
+    if w.endswith(" 1/2") and w[:-4].isdigit():
+        return int(w[:-4]) + 0.5
     n = parse_number(w)
     return None if n is None else float(n)
 
@@ -93,14 +96,17 @@ _RATE_PRE = (
 @rule(
     "duration",
     rf"{DUR_MOD_OUTER}?(?:(?P<det>the|its|their|his|her|our|this)\s+)?(?:{_REL}\s+)?"
-    rf"{DUR_MOD.replace('dmod', 'dmod2')}?(?P<num>{COUNT})(?P<half>\s+and\s+a\s+half)?"
-    rf"(?:\s+{_ADJ})?[-\s]+(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?"
-    r"(?P<old>-old|-long)?(?:\s+(?P<tail>or so|or more|running|in a row|ahead))?",
+    rf"{DUR_MOD.replace('dmod', 'dmod2')}?(?P<num>{COUNT})(?:\s+(?:to|or)\s+(?P<num2>{COUNT}))?"
+    rf"(?P<half>\s+and\s+a\s+half)?(?:\s+{_ADJ})?[-\s]+(?P<unit>{UNIT})(?P<half2>\s+and\s+a\s+half)?"
+    r"(?P<old>-long)?(?:\s+(?P<tail>or so|or more|running|in a row|ahead))?",
     priority=1,
 )
 def duration(m: re.Match[str], ctx: Context) -> Result | None:
     num = m.group("num").lower()
     unit = unit_key(m.group("unit"))
+    between = ctx.text[m.end("num") : m.start("unit")]
+    if re.fullmatch(r"1[6-9]\d\d|20\d\d", num) and between.strip() == "":
+        return None  # 'the 1988 quarter' is a year, not 1988 quarters
     if unit == "second" and num in ("a", "an"):
         return None  # 'a second term' is an ordinal
     if num in ("a", "an") and m.group("unit").lower().endswith("s"):
@@ -158,7 +164,7 @@ def bare_units(m: re.Match[str], ctx: Context) -> Result | None:
     "set",
     rf"(?:(?P<q>every|each|per)\s+(?P<other>other\s+)?(?:(?P<num>{COUNT})\s+)?"
     rf"(?P<unit>{UNIT})|(?P<qm>every|each)\s+(?P<mon>{MONTH_FULL})|"
-    r"(?P<adv>hourly|daily|nightly|weekly|biweekly|monthly|quarterly|annually|yearly|annual|"
+    r"(?P<adv>hourly|daily|nightly|weekly|biweekly|monthly|annually|yearly|annual|"
     rf"biannual|semiannual)|(?P<freq>once|twice|(?:{NUMWORD}|\d+) times)\s+(?:a|an|per|each|"
     rf"every)\s+(?P<unit2>{UNIT}))",
     priority=3,
@@ -209,8 +215,8 @@ def rate(m: re.Match[str], ctx: Context) -> Result | None:
 @rule(
     "ago",
     rf"{DUR_MOD}?(?P<num>{COUNT})(?P<half>\s+and\s+a\s+half)?\s+(?P<unit>{UNIT})\s+"
-    r"(?P<dir>ago|earlier|later|from now|hence|back|before|after)(?!\s+(?:the|a|an|his|her|"
-    r"their|its|that|this|he|she|they|it|we|i|you|[A-Z]\w*)\b)",
+    r"(?P<dir>ago|earlier|later|from now|hence|back|(?:before|after)(?!\s+(?:the|a|an|his|"
+    r"her|their|its|that|this|he|she|they|it|we|i|you|(?-i:[A-Z])\w*|\d+)\b))",
     priority=3,
 )
 def ago(m: re.Match[str], ctx: Context) -> Result | None:
@@ -223,7 +229,9 @@ def ago(m: re.Match[str], ctx: Context) -> Result | None:
     n = count_of(num)
     if n is None:
         return Result("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "unknown", dmod(m), None)
-    ref = ctx.narrative() if direction in ("earlier", "later", "before", "after") else ctx.deictic()
+    # 'two days later' follows the story; 'a year earlier' compares with the article's year
+    story = direction in ("earlier", "later", "before", "after") and unit in ("day", "week")
+    ref = ctx.narrative() if story else ctx.deictic()
     unit_is_time = UNITS[unit][1]
     if ref is None or unit_is_time or (unit in ("day", "week") and ref.grain != "day"):
         return Result(
@@ -233,6 +241,10 @@ def ago(m: re.Match[str], ctx: Context) -> Result | None:
             dmod(m),
             ref.how if ref else None,
         )
+    if unit == "year" and n == 1 and sign < 0 and ctx.last_quarter is not None:
+        # in a quarterly report 'a year ago' is the same quarter of the year before
+        year, q = ctx.last_quarter
+        return Result("DATE", f"{year - 1:04d}-Q{q}", "quarter", dmod(m), "text")
     target = shift(ref.date, sign * int(n), unit)
     value, prec = value_at(target, unit if unit not in ("decade", "century") else "year")
     return Result("DATE", value, prec, dmod(m), ref.how)
@@ -240,16 +252,16 @@ def ago(m: re.Match[str], ctx: Context) -> Result | None:
 
 _PRESENT = (
     r"right now|just now|now|currently|nowadays|these days|presently|the present|"
-    r"the moment|present-day|current|today's"
+    r"present-day|current"
 )
 _PAST = (
-    r"more recently|most recently|recently|lately|previously|formerly|the past|recent|"
-    r"once upon a time|in years past|past years|earlier"
+    r"more recently|most recently|recently|lately|formerly|the past|"
+    r"once upon a time|in years past|past years"
 )
 _FUTURE = (
-    r"the near future|the foreseeable future|the distant future|the future|future|"
-    r"the near term|the short term|the long term|the medium term|the long run|the short run|"
-    r"soon|shortly|as soon as possible|a later date|someday|one day soon"
+    r"the near future|the foreseeable future|the distant future|the future|"
+    r"the near term|the short term|the long term|the medium term|"
+    r"as soon as possible|a later date|someday"
 )
 
 

@@ -322,3 +322,61 @@ def holiday(m: re.Match[str], ctx: Context) -> Result | None:
     if day is None:
         return None
     return Result("DATE", day.isoformat(), "day", None, ref.how)
+
+
+@rule(
+    "the_unit",
+    r"(?:the|that)\s+(?:(?P<adj>full|fiscal|current|entire|whole|calendar)\s+)?"
+    r"(?P<unit>year|week|weekend)",
+    priority=1,
+)
+def the_unit(m: re.Match[str], ctx: Context) -> Result | None:
+    """'the year', 'the full year', 'the weekend': the article's own year, week or weekend."""
+    unit = m.group("unit").lower()
+    if word_after(ctx.text, m.end()).lower() in ("before", "after", "of", "when", "in", "that"):
+        return None  # 'the year before', 'the week of the vote': another anchor follows
+    ref = ctx.deictic()
+    if ref is None or (unit != "year" and ref.grain != "day"):
+        value, prec = unknown(unit)
+        return Result("DATE", value, prec, None, None)
+    if unit == "weekend":
+        direction = ctx.direction(m.start(), m.end(), "past")
+        saturday = weekday_date(ref.date, 5, "past" if direction == "past" else "future")
+        value, prec = value_at(saturday, "weekend")
+    else:
+        value, prec = value_at(ref.date, unit)
+    return Result("DATE", value, prec, None, ref.how)
+
+
+@rule("year_adjective", r"(?P<w>year-earlier|year-ago|year-end|year's end|year end)", priority=1)
+def year_adjective(m: re.Match[str], ctx: Context) -> Result | None:
+    """Report-speak: 'year-earlier' results are last year's; 'year-end' is this year's end."""
+    ref = ctx.deictic()
+    word = m.group("w").lower()
+    mod = "END" if "end" in word else None
+    if ref is None:
+        return Result("DATE", "XXXX", "unknown", mod, None)
+    if not mod and ctx.last_quarter is not None:
+        year, q = ctx.last_quarter
+        return Result("DATE", f"{year - 1:04d}-Q{q}", "quarter", None, "text")
+    year = ref.date.year - (0 if mod else 1)
+    return Result("DATE", f"{year:04d}", "year", mod, ref.how)
+
+
+@rule(
+    "part_of_day",
+    rf"(?P<pm>early|late|mid)[-\s]?{_PART}(?:\s+(?P<tail>yesterday|today|tomorrow|{WEEKDAY}))?",
+    priority=2,
+)
+def part_of_day(m: re.Match[str], ctx: Context) -> Result | None:
+    """'mid-afternoon', 'late evening Tuesday': a part of the article's (or the named) day."""
+    ref = ctx.deictic()
+    mod = {"early": "START", "late": "END", "mid": "MID"}[m.group("pm").lower()]
+    if ref is None or ref.grain != "day":
+        return Result("TIME", "XXXX-XX-XX", "unknown", mod, None)
+    tail = (m.group("tail") or "today").lower()
+    if tail in WEEKDAYS:
+        day = weekday_date(ref.date, WEEKDAYS[tail], ctx.direction(m.start(), m.end(), "past"))
+    else:
+        day = ref.date + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[tail])
+    return _with_part(day, m.group("part"), ref.how, mod)

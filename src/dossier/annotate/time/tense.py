@@ -13,7 +13,8 @@ from typing import Any, Literal
 Tense = Literal["past", "future", "present"]
 
 _FUTURE_CUE = (
-    r"will|shall|'ll|’ll|won't|wo n't|going to|gonna|due to|plans? to|planning to|"
+    r"will|shall|'ll|’ll|won't|wo n't|going to|gonna|due to|plans? to|planning to|planned to|"
+    r"is to|are to|was to|were to|would|as early as|as soon as|set for|"
     r"scheduled|set to|expected to|expects? to|hopes? to|intends? to|to be held|upcoming|"
     r"aims? to|prepares? to|would like to|next|tomorrow|soon"
 )
