@@ -93,3 +93,30 @@ def test_an_expected_meeting_is_not_reported_as_having_happened() -> None:
     rows = build_timeline([_event("e1", "a1", None, status="expected")], arts, PEOPLE)
     assert rows[0].status == "expected"
     assert rows[0].date_how == "published"
+
+
+def test_an_undated_report_with_two_candidate_events_stays_apart() -> None:
+    arts = {
+        "a1": _article("a1", "2023-09-13", "W"),
+        "a2": _article("a2", "2024-06-19", "T"),
+        "a3": _article("a3", None, "U"),
+    }
+    rows = build_timeline(
+        [
+            _event("e1", "a1", "2023-09-13"),
+            _event("e2", "a2", "2024-06-19"),
+            _event("e3", "a3", None),
+        ],
+        arts,
+        PEOPLE,
+    )
+    assert len(rows) == 3
+    assert rows[-1].date is None
+
+
+def test_an_undated_report_joins_the_only_event_it_fits() -> None:
+    arts = {"a1": _article("a1", "2023-09-13", "W"), "a3": _article("a3", None, "U")}
+    rows = build_timeline(
+        [_event("e1", "a1", "2023-09-13"), _event("e3", "a3", None)], arts, PEOPLE
+    )
+    assert len(rows) == 1 and rows[0].sources == ["W", "U"]

@@ -137,7 +137,9 @@ def build_timeline(
         mentions.append(_Mention(ev, article, actors, source, target, place, strong, weak))
 
     # Most specific first, so vaguer mentions join the clusters they fit.
-    mentions.sort(key=lambda m: (-dates.specificity(m.strong), -m.score, m.event.id))
+    mentions.sort(
+        key=lambda m: (-dates.specificity(m.strong), m.weak is None, -m.score, m.event.id)
+    )
     clusters: list[_Cluster] = []
     for m in mentions:
         fam = family(m.event.code)
@@ -148,6 +150,8 @@ def build_timeline(
             and _actors_compatible(m.actors, c.actors)
             and _dates_compatible(m, c)
         ]
+        if not m.strong and not m.weak and len(fits) > 1:
+            fits = []  # no date at all and several candidates: keep it apart, never guess
         if fits:
             best = max(fits, key=lambda c: (len(c.members), dates.specificity(c.strong)))
             best.members.append(m)
