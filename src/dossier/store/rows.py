@@ -8,6 +8,7 @@ as JSON text. A few fields have other column names (``TimeExpr.begin`` is
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import typing
 from typing import Any, TypeVar
@@ -21,6 +22,7 @@ RENAMES: dict[str, str] = {"begin": "begin_value"}
 SKIPPED: dict[str, set[str]] = {"Article": set(), "Mention": set()}
 
 
+@functools.cache
 def columns(cls: type) -> list[tuple[str, str]]:
     """(field name, column name) pairs of a record class."""
     skip = SKIPPED.get(cls.__name__, set())
@@ -29,9 +31,14 @@ def columns(cls: type) -> list[tuple[str, str]]:
     ]
 
 
-def _is_list(cls: type, name: str) -> bool:
+@functools.cache
+def _list_fields(cls: type) -> frozenset[str]:
     hints = typing.get_type_hints(cls)
-    return typing.get_origin(hints[name]) is list
+    return frozenset(name for name, hint in hints.items() if typing.get_origin(hint) is list)
+
+
+def _is_list(cls: type, name: str) -> bool:
+    return name in _list_fields(cls)
 
 
 def _plain(value: Any) -> Any:
