@@ -14,6 +14,7 @@ from dossier.annotate.quotes.cues import (
     cue_after,
     cue_before,
     mixed_only_cue,
+    reporting_verb_after,
     set_cue,
 )
 from dossier.annotate.quotes.dashes import dash_quotes
@@ -191,6 +192,10 @@ def assemble(
             set_cue(d, ix, verb)
             d.kind = "mixed"
             continue
+        verb = reporting_verb_after(ix, d.mark)
+        if verb is not None:
+            set_cue(d, ix, verb)
+            continue
         _intro_cue(ix, d)
     _merge_split(ix, directs)
 
@@ -281,7 +286,7 @@ def _resolve(ix: DocIndex, cands: list[Cand], in_quote: Callable[[int], bool]) -
             c.resolution = "unresolved"
             if (
                 last is not None
-                and last.mention_id is not None
+                and last.speaker_text is not None
                 and c.mark is not None
                 and ix.para_of(c.mark.open_pos) - ix.para_of(last.end) <= FLOAT_PARAS
             ):
@@ -297,6 +302,13 @@ def _resolve(ix: DocIndex, cands: list[Cand], in_quote: Callable[[int], bool]) -
         c.speaker_text = ix.text[sp.start : sp.end]
         head_tok = doc[sp.head]
         mention: Mention | None = None
+        if sp.antecedent is not None:
+            ante = doc[sp.antecedent]
+            mention = ix.mention_of(ante.left_edge.idx, ante.idx + len(ante.text), ante.idx)
+            if mention is not None:
+                c.mention_id, c.resolution = mention.id, "coref"
+            last = c
+            continue
         if sp.joined:
             found = ix.mentions_in(doc[sp.head].idx, sp.end) or ix.mentions_in(sp.start, sp.end)
             mention = found[0] if found else None

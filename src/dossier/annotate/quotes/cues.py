@@ -67,6 +67,19 @@ def _blocked(tok: Any) -> bool:
     )
 
 
+def _own_content(verb: Any, ms: MarkSpan) -> bool:
+    """Whether a verb has a complement of its own away from the quote ('... admitted that')."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "dobj") and not (
+            ms.open_pos <= child.idx < max(ms.close_end, ms.end)
+        ):
+            sub = list(child.subtree)
+            lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            if hi <= ms.open_pos or lo >= ms.close_end:
+                return len(sub) > 1
+    return False
+
+
 def cue_after(ix: DocIndex, ms: MarkSpan) -> Any | None:
     """'"…," said X.' / '"…," X said.' / '"…" – reported X': a cue just after the close."""
     doc = ix.doc
@@ -79,7 +92,7 @@ def cue_after(ix: DocIndex, ms: MarkSpan) -> Any | None:
                 continue
             return None
         if is_cue(tok):
-            return tok
+            return None if _own_content(tok, ms) else tok
         if tok.text == "." and seen > 0:
             return None
         if _blocked(tok):
@@ -88,6 +101,50 @@ def cue_after(ix: DocIndex, ms: MarkSpan) -> Any | None:
             seen += 1
         if seen > MAX_AFTER:
             return None
+    return None
+
+
+_NP_POS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"})
+
+
+def reporting_verb_after(ix: DocIndex, ms: MarkSpan) -> Any | None:
+    """'"…," Trump shot back.' / '"…!" read one.': a short reporting clause after a quote
+    that ends on ',', '?' or '!' takes its verb as the cue, whatever the verb."""
+    text = ix.text
+    j = ms.close_end - 1
+    while j > ms.open_pos and text[j - 1] in "”’\"'":
+        j -= 1
+    if j <= 0 or text[j - 1] not in ",?!":
+        return None
+    doc = ix.doc
+    para_end = ix.paras[ix.para_of(ms.end)][1]
+    toks = [doc[i] for i in ix.tokens_between(ms.close_end, para_end)]
+    k = 0
+    while k < len(toks) and toks[k].text in QUOTE_CHARS:
+        k += 1
+    np_before = 0
+    while k < len(toks) and toks[k].pos_ in _NP_POS and np_before < 6:
+        np_before += 1
+        k += 1
+    if k >= len(toks) or toks[k].pos_ != "VERB":
+        return None
+    verb = toks[k]
+    k += 1
+    np_after = 0
+    while (
+        k < len(toks)
+        and (
+            toks[k].pos_ in _NP_POS
+            or toks[k].dep_ in ("prt", "advmod")
+            or toks[k].lower_ in ("of", "from")
+        )
+        and np_after < 10
+    ):
+        np_after += 1
+        k += 1
+    ends = k >= len(toks) or toks[k].text in (".", ",", ";", "!", "?") or toks[k].is_space
+    if ends and (np_before > 0 or np_after > 0):
+        return verb
     return None
 
 
@@ -105,7 +162,7 @@ def cue_before(ix: DocIndex, ms: MarkSpan) -> tuple[Any, bool] | None:
     for i in reversed(toks):
         tok = doc[i]
         if is_cue(tok):
-            return tok, clause
+            return None if _own_content(tok, ms) else (tok, clause)
         if tok.text in (".", "!", "?", ";") or tok.text in QUOTE_CHARS:
             return None
         if tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("mark", "nsubj", "nsubjpass"):

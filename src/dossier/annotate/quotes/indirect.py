@@ -7,7 +7,8 @@ from typing import Any
 
 from dossier.annotate.quotes.cues import Cand, is_cue, set_cue
 from dossier.annotate.quotes.docindex import DocIndex
-from dossier.annotate.quotes.speakers import SpeakerSpan, phrase_of
+from dossier.annotate.quotes.lexicon import frames
+from dossier.annotate.quotes.speakers import SpeakerSpan, phrase_of, subject_of
 
 MIN_CONTENT_TOKENS = 3
 CONTENT_DEPS = ("ccomp",)
@@ -28,13 +29,24 @@ def _trim(ix: DocIndex, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _content_of(verb: Any) -> tuple[Any, list[Any]] | None:
-    """The complement clause of a cue verb: its ccomp, or the head clause it interrupts."""
+def _content_of(verb: Any, speech: bool) -> tuple[Any, list[Any]] | None:
+    """What a cue verb attributes: its complement clause, object or prepositional object
+    as its frame allows, or (speech verbs) the head clause it interrupts."""
+    allowed = frames().get(verb.lemma_.lower(), frozenset())
+    if speech:
+        allowed = allowed | {"ccomp"}
     for child in verb.children:
-        if child.dep_ in CONTENT_DEPS:
+        if child.dep_ in CONTENT_DEPS and "ccomp" in allowed:
             return child, list(child.subtree)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "xcomp") and child.dep_ in allowed:
+            return child, list(child.subtree)
+        if child.dep_ == "prep" and f"prep:{child.lower_}" in allowed:
+            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return obj, list(obj.subtree)
     # '..., said X, ...' / 'Russia, echoed X, "will ..."': the cue hangs off the clause
-    if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+    if speech and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
         own = {t.i for t in verb.subtree}
         toks = [t for t in head.subtree if t.i not in own]
@@ -47,7 +59,8 @@ def speech_clauses(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
     doc = ix.doc
     out: list[Cand] = []
     for tok in doc:
-        if not is_cue(tok) or skip(tok.idx):
+        speech = is_cue(tok)
+        if skip(tok.idx) or not (speech or (tok.pos_ == "VERB" and tok.lemma_.lower() in frames())):
             continue
         # reduced passives and participles: 'Asked whether ...', 'a plan announced ...'
         if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
@@ -55,22 +68,24 @@ def speech_clauses(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
         lead_from = max(ix.sent_chars(ix.sent_of_token(tok.i))[0], ix.paras[ix.para_of(tok.idx)][0])
         if not any(ch.isalnum() for ch in ix.text[lead_from : tok.idx]):
             continue  # 'Asked whether ...': a sentence-initial participle, not a report
-        found = _content_of(tok)
+        found = _content_of(tok, speech)
         if found is None:
             continue
-        _, toks = found
+        content_head, toks = found
+        if content_head.dep_ != "ccomp" and subject_of(tok) is None:
+            continue  # objects count only with someone to attribute them to
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if len(subjects) > 1 and subjects[0].i < tok.i < subjects[-1].i:
             # 'Kim and Putin, said X, will meet': the first subject belongs to the content
             toks = list(subjects[0].subtree) + toks
-        if len(toks) < MIN_CONTENT_TOKENS:
+        if content_head.dep_ == "ccomp" and len(toks) < MIN_CONTENT_TOKENS:
             continue
         toks.sort(key=lambda t: t.i)
         start, end = _span(toks)
         # a clause never runs past the cue's paragraph (the parser's sentences may)
         ps, pe = ix.paras[ix.para_of(tok.idx)]
         start, end = _trim(ix, max(start, ps), min(end, pe))
-        if end - start < 8:
+        if end - start < 3:
             continue
         c = Cand(start, end, "indirect")
         set_cue(c, ix, tok)

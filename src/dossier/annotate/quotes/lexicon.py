@@ -73,6 +73,16 @@ def speech_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def frames() -> dict[str, frozenset[str]]:
+    """Verb lemma to the dependents that hold attributed content (``attribution_frames.tsv``)."""
+    out: dict[str, set[str]] = {}
+    for row in read_table("attribution_frames.tsv"):
+        if len(row) >= 2:
+            out.setdefault(row[0].lower(), set()).add(row[1])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
 def name_genders() -> dict[str, str]:
     """First names and titles to 'm' or 'f' (``person_gender.tsv``)."""
     return {row[0].lower(): row[1] for row in read_table("person_gender.tsv") if len(row) >= 2}

@@ -24,6 +24,7 @@ class SpeakerSpan:
     end: int
     head: int  # token index of the head
     joined: bool = False  # a split name joined across a sentence break
+    antecedent: int | None = None  # token index a relative pronoun speaker refers to
 
 
 def _char_span(doc: Any, lo: int, hi: int) -> tuple[int, int]:
@@ -91,6 +92,11 @@ def subject_of(tok: Any, depth: int = 0) -> Any | None:
             return None  # 'said [X hit Y] and claimed ...': not the content's subject
         if head.pos_ in ("ADP",) and head.head.i != head.i:
             head = head.head
+        if tok.dep_ == "xcomp":
+            # object control: 'prompted X to advocate ...', 'urged X to say ...'
+            obj = next((c for c in head.children if c.dep_ in ("dobj",) and c.i < tok.i), None)
+            if obj is not None:
+                return obj
         if head.pos_ in ("VERB", "AUX"):
             return subject_of(head, depth + 1)
     return None
@@ -108,7 +114,7 @@ def inverted_subject(doc: Any, verb: Any) -> Any | None:
     i = verb.i + 1
     last = None
     while i < len(doc) and (doc[i].pos_ in NP_POS or doc[i].lower_ in HONORIFICS):
-        if doc[i].pos_ in ("PROPN", "NOUN", "PRON"):
+        if doc[i].pos_ in ("PROPN", "NOUN", "PRON", "NUM"):
             last = doc[i]
         i += 1
     return last
@@ -122,11 +128,13 @@ def speaker_for_verb(ix: DocIndex, verb: Any) -> SpeakerSpan | None:
         subj = inverted_subject(doc, verb)
     if subj is None:
         return None
-    if subj.pos_ == "PRON" and subj.lower_ in ("that", "which", "who", "what", "this"):
-        if subj.lower_ == "who" and subj.head.dep_ == "relcl":
-            subj = subj.head.head
-        else:
-            return None
+    if subj.lower_ in ("that", "which", "who", "what", "this"):
+        if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
+            # a relative pronoun is written as the speaker; its antecedent is resolved later
+            return SpeakerSpan(
+                subj.idx, subj.idx + len(subj.text), subj.i, antecedent=subj.head.head.i
+            )
+        return None
     lo, hi = phrase_of(doc, subj)
     start, end = _char_span(doc, lo, hi)
     span = SpeakerSpan(start, end, subj.i)
