@@ -7,10 +7,10 @@ DEMO_DB ?= demo.sqlite
 
 .PHONY: venv demo test lint bench-smoke clean
 
-$(STAMP): requirements.lock requirements-dev.lock pyproject.toml
+$(STAMP): requirements.lock requirements-dev.lock requirements-bench.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip>=24"
-	$(PY) -m pip install --quiet -r requirements.lock -r requirements-dev.lock
+	$(PY) -m pip install --quiet -r requirements.lock -r requirements-dev.lock -r requirements-bench.lock
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
