@@ -11,9 +11,9 @@ Owner: entities.
 - A name with no lexicon entry that NER typed differently in different places ('Aljazeera'
   as a person here, an organisation there) takes its majority type first.
 
-Entity ids are ``ent_`` + a digest of (type, folded name key), so the same mentions always
-give the same entities. Work is linear in the number of mentions apart from the blocked
-person comparisons.
+Entity ids are ``ent_`` + a digest of (type, folded name) for people and of (type, group
+key) for the rest, so the same mentions always give the same entities. Work is linear in
+the number of mentions apart from the blocked person comparisons.
 """
 
 from __future__ import annotations
@@ -125,13 +125,15 @@ def resolve_entities(mentions: Sequence[Mention]) -> tuple[list[Entity], dict[st
         members[group_of[m.id]].append(m)
     by_id: dict[str, Entity] = {}
     assignment: dict[str, str] = {}
-    for (etype, _), ms in sorted(members.items()):
+    for (etype, gkey), ms in sorted(members.items()):
         forms = Counter(m.text for m in ms)
         canonical = Counter(c for m in ms if (c := m.canonical or _lexicon_name(m)))
         if etype == "GROUP":
             canonical = Counter()  # a group is named by its own word ('Russian'), not the country
         name = _best_name(forms, etype, canonical)
-        eid = "ent_" + digest(etype, fold(name), length=12)
+        # People are identified by their chosen name, everything else by its lexicon key
+        # (so a group's id does not change when 'Russians' overtakes 'Russian').
+        eid = "ent_" + digest(etype, fold(name) if etype == "PERSON" else gkey, length=12)
         ent = by_id.get(eid)
         if ent is None:
             ent = by_id[eid] = Entity(id=eid, name=name, type=etype)

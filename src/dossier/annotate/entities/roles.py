@@ -104,6 +104,8 @@ def _left_role(
         if not _modifier_ok(tok, idx, lex):
             break
         left -= 1
+        if tok.text == "-":  # 'co-host', 'vice-president': the hyphen brings its left word
+            left -= 1
     first_owner = idx.owner.get(left)
     if org is None and first_owner is not None and named_org(first_owner, text):
         org = _org_of(first_owner, text)
