@@ -29,6 +29,12 @@ def word_after(text: str, end: int, window: int = 40) -> str:
     return m.group(1) if m else ""
 
 
+def tight_word_after(text: str, end: int) -> str:
+    """The next word when only spaces separate it from ``end`` ('' after punctuation)."""
+    m = re.match(r" +([\w'’]+)", text[end : end + 40])
+    return m.group(1) if m else ""
+
+
 def char_after(text: str, end: int) -> str:
     rest = text[end : end + 3].lstrip(" ")
     return rest[:1]
@@ -63,7 +69,7 @@ _CALENDAR_WORDS = frozenset(
 )
 
 # Nouns after a four-digit number that show it is a count, not a year.
-_COUNT_NOUNS = frozenset(
+COUNT_NOUNS = frozenset(
     {"people", "troops", "soldiers", "men", "women", "children", "tons", "tonnes", "km",
      "kilometers", "kilometres", "miles", "meters", "metres", "feet", "dollars", "euros",
      "rubles", "roubles", "yen", "pounds", "barrels", "shares", "units", "cars", "jobs",
@@ -79,10 +85,12 @@ _COUNT_NOUNS = frozenset(
 def year_ok(text: str, start: int, end: int) -> bool:
     """Whether a bare four-digit number is a year: not a count, price, quantity or code."""
     before = text[max(0, start - 2) : start]
-    if before.endswith(("$", "#", "№", "£", "€")) or before.strip().endswith(("-", "+", "/")):
-        return False
-    after = word_after(text, end).lower()
-    if after in _COUNT_NOUNS:
+    if before.endswith(("$", "#", "№", "£", "€", "+", "/")) or (
+        before.endswith("-") and not before[:1].isalpha()
+    ):
+        return False  # a price, a code, or the second number of '12-1990'
+    after = tight_word_after(text, end).lower()
+    if after in COUNT_NOUNS:
         return False
     prev = word_before(text, start).lower()
     if prev in _QUANTITY_LEADS and text[end : end + 1] == " " and after.isalpha():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from dossier.annotate.time.context import bare_month_ok, year_ok
+from dossier.annotate.time.context import COUNT_NOUNS, bare_month_ok, tight_word_after, year_ok
 from dossier.annotate.time.dates import (
     leaning_month_day,
     leaning_month_year,
@@ -180,8 +180,10 @@ def month_alone(m: re.Match[str], ctx: Context) -> Result | None:
 )
 def year_rule(m: re.Match[str], ctx: Context) -> Result | None:
     lead = (m.group("fiscal") or "").lower()
-    if (not lead or lead == "the") and not year_ok(ctx.text, m.start("year"), m.end("year")):
+    if not lead and not year_ok(ctx.text, m.start("year"), m.end("year")):
         return None
+    if lead == "the" and tight_word_after(ctx.text, m.end("year")).lower() in COUNT_NOUNS:
+        return None  # 'the 2000 troops'; but 'the 1996 elections' is a year
     start = m.start("year") if lead == "the" and not m.group("pmod") else None
     year = int(m.group("year"))
     if m.group("y2"):  # '2023-24' season: a range of years
@@ -326,6 +328,9 @@ def half_year(m: re.Match[str], ctx: Context) -> Result | None:
     return Result("DATE", f"{ref.date.year + shift:04d}-H{half}", "unknown", None, ref.how)
 
 
+_ENDED = re.compile(rf"\s+end(?:ed|ing|s)\s+({MONTH})")
+
+
 @rule(
     "period_quarter",
     r"(?:(?:the|that)\s+)?(?:(?P<which>latest|current|most recent|recent|same|"
@@ -339,9 +344,19 @@ def period_quarter(m: re.Match[str], ctx: Context) -> Result | None:
         return Result("DATE", "XXXX-QX", "unknown", None, None)
     year, q = quarter_of(ref.date)
     which = (m.group("which") or "").lower()
+    ended = _ENDED.match(ctx.text, m.end())
+    if ended and m.group("what").lower() == "quarter":
+        month = month_number(ended.group(1)) or 12
+        return Result(
+            "DATE",
+            f"{leaning_month_year(ref.date, month, 'past'):04d}-Q{(month - 1) // 3 + 1}",
+            "quarter",
+            None,
+            ref.how,
+        )
     if not which and (m.group("what").lower() == "period" or m.group(0).lower() == "quarter"):
         return None  # 'the period' alone is too vague; a bare 'quarter' is a fraction
-    if which != "current" and ctx.last_quarter is not None:
+    if which not in ("current", "latest", "most recent") and ctx.last_quarter is not None:
         year, q = ctx.last_quarter  # the quarter the report is about
     elif which != "current":  # reports speak of the last completed quarter
         q -= 1

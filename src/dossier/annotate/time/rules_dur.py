@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from dossier.annotate.time.context import word_after, word_before
+from dossier.annotate.time.context import tight_word_after, word_after, word_before
 from dossier.annotate.time.dates import shift, value_at
 from dossier.annotate.time.lexicon import (
     SETS,
@@ -43,20 +43,24 @@ def duration_value(n: float | None, unit: str) -> str:
         return VAGUE_UNIT_VALUE[unit]
     letter, is_time, mult = UNITS[unit]
     amount = n * mult
-    if amount != int(amount):  # halves: drop to the next smaller unit
-        smaller = {
-            ("Y", False): ("M", 12, False),
-            ("M", False): ("D", 30, False),
-            ("W", False): ("D", 7, False),
-            ("D", False): ("H", 24, True),
-            ("H", True): ("M", 60, True),
-            ("M", True): ("S", 60, True),
-        }
-        if (letter, is_time) in smaller:
-            letter, factor, is_time = smaller[(letter, is_time)]
-            amount *= factor
-    amount_text = str(int(amount)) if amount == int(amount) else f"{amount:g}"
-    return f"PT{amount_text}{letter}" if is_time else f"P{amount_text}{letter}"
+    if amount == int(amount):
+        return f"PT{int(amount)}{letter}" if is_time else f"P{int(amount)}{letter}"
+    # a half: the whole units, then half a unit in the next smaller one ('P2Y6M', 'PT5H30M')
+    whole = int(amount)
+    half = {
+        ("Y", False): "6M",
+        ("M", False): "15D",
+        ("W", False): "3DT12H",
+        ("D", False): "T12H",
+        ("H", True): "30M",
+        ("M", True): "30S",
+    }.get((letter, is_time))
+    if half is None:
+        return f"PT{amount:g}{letter}" if is_time else f"P{amount:g}{letter}"
+    head = f"{whole}{letter}" if whole else ""
+    if is_time:
+        return f"PT{head}{half}"
+    return f"P{head}{half}"
 
 
 def count_of(word: str) -> float | None:
@@ -125,6 +129,9 @@ def duration(m: re.Match[str], ctx: Context) -> Result | None:
     n = count_of(num)
     if n is not None and (m.group("half") or m.group("half2")):
         n += 0.5
+    follower = tight_word_after(ctx.text, m.end()).lower()
+    if follower == "old" or (unit == "quarter" and follower == "of"):
+        return None  # an age ('52 years old') or a fraction ('three-quarters of')
     if n is not None and n > 10000:
         return None
     if num in ("a", "an") and m.group("det") is None and _is_rate(ctx.text, m.start()):
@@ -141,7 +148,7 @@ def _is_rate(text: str, start: int) -> bool:
 @rule(
     "bare_units",
     r"(?:(?P<det>the)\s+)?(?:(?P<rel>past|last|next|coming|recent|previous|"
-    r"early|later|final|ensuing|following|upcoming)\s+)?(?P<unit>years|months|weeks|days|"
+    r"later|final|ensuing|following|upcoming)\s+)?(?P<unit>years|months|weeks|days|"
     r"decades|centuries|hours|minutes)(?P<long>-long)?(?:\s+(?P<tail>ahead|to come))?",
     priority=0,
 )
@@ -154,9 +161,9 @@ def bare_units(m: re.Match[str], ctx: Context) -> Result | None:
         and before in ("these", "those", "my", "our", "his", "her", "their", "its")
     ):
         return None
-    rel = (m.group("rel") or "").lower()
-    if rel in ("early",) and word_after(ctx.text, m.end()).lower() == "of":
-        return Result("DATE", "PAST_REF", "unknown", None, None)
+    titled = m.group("unit")[0].isupper() and not m.group("det") and not m.group("rel")
+    if titled and word_before(ctx.text, m.start())[:1].isalnum():
+        return None  # mid-sentence capital: a title ('60 Minutes')
     return Result("DURATION", VAGUE_UNIT_VALUE[unit], "unknown", None, None)
 
 
@@ -215,8 +222,7 @@ def rate(m: re.Match[str], ctx: Context) -> Result | None:
 @rule(
     "ago",
     rf"{DUR_MOD}?(?P<num>{COUNT})(?P<half>\s+and\s+a\s+half)?\s+(?P<unit>{UNIT})\s+"
-    r"(?P<dir>ago|earlier|later|from now|hence|back|(?:before|after)(?!\s+(?:the|a|an|his|"
-    r"her|their|its|that|this|he|she|they|it|we|i|you|(?-i:[A-Z])\w*|\d+)\b))",
+    r"(?P<dir>ago|earlier|later|from now|hence|back|(?:before|after)(?=\s*[,.;:!?)]|\s*$))",
     priority=3,
 )
 def ago(m: re.Match[str], ctx: Context) -> Result | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from dossier.annotate.time.context import word_after, word_before
+from dossier.annotate.time.context import tight_word_after, word_after, word_before
 from dossier.annotate.time.dates import (
     Direction,
     holiday_date,
@@ -333,7 +333,14 @@ def holiday(m: re.Match[str], ctx: Context) -> Result | None:
 def the_unit(m: re.Match[str], ctx: Context) -> Result | None:
     """'the year', 'the full year', 'the weekend': the article's own year, week or weekend."""
     unit = m.group("unit").lower()
-    if word_after(ctx.text, m.end()).lower() in ("before", "after", "of", "when", "in", "that"):
+    if tight_word_after(ctx.text, m.end()).lower() in (
+        "before",
+        "after",
+        "of",
+        "when",
+        "in",
+        "that",
+    ):
         return None  # 'the year before', 'the week of the vote': another anchor follows
     ref = ctx.deictic()
     if ref is None or (unit != "year" and ref.grain != "day"):
