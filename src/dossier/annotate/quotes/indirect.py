@@ -29,15 +29,26 @@ def _trim(ix: DocIndex, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _content_of(verb: Any, speech: bool) -> tuple[Any, list[Any]] | None:
+def _content_of(verb: Any, speech: bool, para: tuple[int, int]) -> tuple[Any, list[Any]] | None:
     """What a cue verb attributes: its complement clause, object or prepositional object
-    as its frame allows, or (speech verbs) the head clause it interrupts."""
+    as its frame allows, or (speech verbs) the head clause it interrupts. Dependents in
+    another paragraph are parser errors across a line break and are passed over."""
     allowed = frames().get(verb.lemma_.lower(), frozenset())
     if speech:
         allowed = allowed | {"ccomp"}
     for child in verb.children:
-        if child.dep_ in CONTENT_DEPS and "ccomp" in allowed:
+        if child.dep_ in CONTENT_DEPS and "ccomp" in allowed and para[0] <= child.idx < para[1]:
             return child, list(child.subtree)
+    if speech:
+        # 'X said he was ...' parsed with the clause as advcl/conj after the verb
+        for child in verb.rights:
+            if (
+                child.dep_ in ("advcl", "conj", "xcomp", "dep")
+                and child.pos_ in ("VERB", "AUX")
+                and para[0] <= child.idx < para[1]
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            ):
+                return child, list(child.subtree)
     for child in verb.children:
         if child.dep_ in ("dobj", "xcomp") and child.dep_ in allowed:
             return child, list(child.subtree)
@@ -68,7 +79,7 @@ def speech_clauses(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
         lead_from = max(ix.sent_chars(ix.sent_of_token(tok.i))[0], ix.paras[ix.para_of(tok.idx)][0])
         if not any(ch.isalnum() for ch in ix.text[lead_from : tok.idx]):
             continue  # 'Asked whether ...': a sentence-initial participle, not a report
-        found = _content_of(tok, speech)
+        found = _content_of(tok, speech, ix.paras[ix.para_of(tok.idx)])
         if found is None:
             continue
         content_head, toks = found
@@ -89,6 +100,51 @@ def speech_clauses(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
             continue
         c = Cand(start, end, "indirect")
         set_cue(c, ix, tok)
+        out.append(c)
+    return out
+
+
+def _noun_source(noun: Any) -> Any | None:
+    """Whose 'criticism of ...': the possessor, a 'by' agent, or the subject of the verb
+    the noun is the object of ('she voiced support for ...')."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        return subject_of(noun.head)
+    return None
+
+
+def nominal_frames(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
+    """'his criticism of [the deal]', 'voiced support for [the bill]' (``nprep:`` frames)."""
+    out: list[Cand] = []
+    table = frames()
+    for tok in ix.doc:
+        if tok.pos_ != "NOUN" or skip(tok.idx):
+            continue
+        allowed = table.get(tok.lemma_.lower())
+        if not allowed:
+            continue
+        prep = next(
+            (c for c in tok.children if c.dep_ == "prep" and f"nprep:{c.lower_}" in allowed), None
+        )
+        if prep is None:
+            continue
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        source = _noun_source(tok)
+        if obj is None or source is None or source.lower_ in ("it", "there"):
+            continue
+        start, end = _trim(ix, *_span(list(obj.subtree)))
+        if end - start < 3:
+            continue
+        c = Cand(start, end, "indirect")
+        c.cue = tok
+        c.cue_lemma = tok.lemma_.lower()
+        c.cue_start, c.cue_end = tok.idx, tok.idx + len(tok.text)
+        lo, hi = phrase_of(ix.doc, source)
+        c.speaker = SpeakerSpan(ix.doc[lo].idx, ix.doc[hi].idx + len(ix.doc[hi].text), source.i)
         out.append(c)
     return out
 
