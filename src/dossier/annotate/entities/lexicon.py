@@ -79,7 +79,7 @@ class Lexicon:
         """
         key = fold(text)
         hit = self.places.get(key)
-        if hit is not None or len(key) < 5:
+        if hit is not None or len(key) < FUZZY_MIN_LENGTH:
             return hit
         found = process.extractOne(
             key, self.place_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_PLACE_CUTOFF
@@ -93,6 +93,7 @@ class Lexicon:
 
 
 FUZZY_PLACE_CUTOFF = 90.0
+FUZZY_MIN_LENGTH = 7  # shorter names are too close to ordinary words ('State' ~ 'States')
 
 
 def _float(cell: str) -> float | None:

@@ -93,7 +93,10 @@ def _left_role(
     elif _is_title(doc[i], lex):
         head, last = i, i
     else:
-        return None
+        found = _title_of(i, sent_start, idx, lex)
+        if found is None:
+            return None
+        head, last = found
     left = head
     org: str | None = None
     while left - 1 >= sent_start and last - left < MAX_ROLE_TOKENS:
@@ -114,21 +117,30 @@ def _left_role(
 
 def _comma_title(i: int, sent_start: int, idx: TokenIndex, lex: Lexicon) -> tuple[int, int] | None:
     """Title phrase before a comma: "Russia Editor, X" or "the President of Y, X"."""
-    doc = idx.doc
-    tok = doc[i]
+    tok = idx.doc[i]
     if _is_title(tok, lex) and tok.text[:1].isupper():
         return i, i
-    owner = idx.owner.get(i)
-    if owner is None or owner.type not in ("ORG", "PLACE"):
+    return _title_of(i, sent_start, idx, lex)
+
+
+def _title_of(i: int, sent_start: int, idx: TokenIndex, lex: Lexicon) -> tuple[int, int] | None:
+    """A 'title of Body' phrase ending at token ``i``: 'Secretary of State', 'the President
+    of the Federation', 'Minister of Foreign Affairs of Vetland'. The body is capitalised
+    words (or names found by NER) joined by 'of', 'the', 'and'; at most ``MAX_ROLE_TOKENS``."""
+    doc = idx.doc
+    if not doc[i].text[:1].isupper():
         return None
-    span = idx.tokens(owner)
-    if span is None:
-        return None
-    k = span[0] - 1
-    if k >= sent_start and doc[k].lower_ in _DETS:
+    k = i
+    while k - 1 >= sent_start and i - k < MAX_ROLE_TOKENS:
+        tok = doc[k - 1]
+        owner = idx.owner.get(k - 1)
+        if owner is not None and owner.type == "PERSON":
+            return None
+        if tok.lower_ == "of" and k - 2 >= sent_start and _is_title(doc[k - 2], lex):
+            return k - 2, i
+        if not (tok.text[:1].isupper() or tok.lower_ in ("of", "the", "and", "&")):
+            return None
         k -= 1
-    if k - 1 >= sent_start and doc[k].lower_ == "of" and _is_title(doc[k - 1], lex):
-        return k - 1, i
     return None
 
 
