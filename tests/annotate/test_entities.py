@@ -113,6 +113,13 @@ def test_kremlin_is_an_organisation(nlp: Any) -> None:
             "spokeswoman",
         ),
         ("Defence Minister Ivan Petrov arrived on Monday.", "Ivan Petrov", "Defence Minister"),
+        ("Secretary of State Jane Roe flew in on Monday.", "Jane Roe", "Secretary of State"),
+        ("The show's co-host Joe Barton disagreed on Sunday.", "Joe Barton", "co-host"),
+        (
+            "The Minister of Foreign Affairs of Vetland, Omar Lind, said little.",
+            "Omar Lind",
+            "Minister of Foreign Affairs of Vetland",
+        ),
         (
             "Mr Petrov later met Chinese leader Xi Jinping in the capital.",
             "Xi Jinping",

@@ -39,7 +39,7 @@ def test_fuzzy_place_finds_the_canonical_place(text: str, name: str) -> None:
     assert place is not None and place.name == name
 
 
-@pytest.mark.parametrize("text", ["Koreas", "Austral", "Azov Seaside", "Ukrainia Nova"])
+@pytest.mark.parametrize("text", ["Koreas", "Austral", "Azov Seaside", "Ukrainia Nova", "State"])
 def test_fuzzy_place_refuses_loose_matches(text: str) -> None:
     assert lexicon().fuzzy_place(text) is None
 
