@@ -11,13 +11,14 @@ from typing import Any
 from dossier.annotate.quotes.coref import Coref
 from dossier.annotate.quotes.cues import (
     Cand,
+    colon_speaker,
     cue_after,
     cue_before,
     mixed_only_cue,
     reporting_verb_after,
     set_cue,
 )
-from dossier.annotate.quotes.dashes import dash_quotes
+from dossier.annotate.quotes.dashes import colon_attributions, dash_quotes
 from dossier.annotate.quotes.docindex import DocIndex
 from dossier.annotate.quotes.indirect import according_to, nominal_frames, speech_clauses
 from dossier.annotate.quotes.lexicon import PRONOUNS
@@ -172,6 +173,18 @@ def assemble(
         if not any(d.start <= (cl.cue_start or 0) <= (d.cue_end or 0) for d in dashes)
     ]
     accs = according_to(ix, in_quote) + nominal_frames(ix, in_quote)
+    for col in colon_attributions(ix):
+        # a quote-marked headline quote keeps its marks and takes the speaker
+        marked = [
+            d
+            for d in directs
+            if d.mark is not None and not d.block and col.start <= d.mark.open_pos <= col.start + 1
+        ]
+        if marked:
+            if marked[0].speaker is None and marked[0].cue_lemma is None:
+                marked[0].speaker = col.speaker
+        elif not in_quote(col.start):
+            accs.append(col)
     _link_clauses(clauses, directs)
 
     for d in directs:
@@ -197,6 +210,8 @@ def assemble(
             set_cue(d, ix, verb)
             continue
         _intro_cue(ix, d)
+        if d.speaker is None:
+            d.speaker = colon_speaker(ix, d.mark)
     _merge_split(ix, directs)
 
     # relay blocks: speaker from the intro, relays from the intro and the trailer
@@ -235,7 +250,13 @@ def assemble(
     cands = [c for c in directs + clauses + accs + dashes if not c.absorbed]
     keep: list[Cand] = []
     for c in cands:
-        if c.kind == "direct" and c.cue_lemma is None and not c.block and c.mark is not None:
+        if (
+            c.kind == "direct"
+            and c.cue_lemma is None
+            and c.speaker is None
+            and not c.block
+            and c.mark is not None
+        ):
             if _whole_sentence(ix, c.mark):
                 c.resolution = "floating?"
             elif len(text[c.start : c.end].split()) < MIN_UNCUED_WORDS:

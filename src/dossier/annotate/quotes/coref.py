@@ -25,6 +25,7 @@ from dossier.annotate.quotes.lexicon import (
 from dossier.records import Mention
 
 MAX_PARA_DISTANCE = 4
+LAST_SPEAKER_BONUS = 0.8  # the previous quote's speaker, for 'he added' after a quote
 SOFT_MODIFIERS = frozenset(
     {
         "former",
@@ -141,8 +142,9 @@ class Coref:
             score += 1.0 if self._is_subject(m) else 0.0
             score += 0.5 if gender == want else 0.0
             if last is not None and _key(last.text) == _key(m.text) and last.type == "PERSON":
-                score += 1.5
-            score -= 0.5 * (self.ix.para_of(pos) - self.ix.para_of(m.start))
+                score += LAST_SPEAKER_BONUS
+            distance = self.ix.para_of(pos) - self.ix.para_of(m.start)
+            score += 0.3 if distance == 0 else -0.5 * distance
             if best is None or score >= best[0]:
                 best = (score, m)
         return best[1] if best else None

@@ -8,7 +8,7 @@ from typing import Any
 from dossier.annotate.quotes.docindex import DocIndex
 from dossier.annotate.quotes.lexicon import MIXED_ONLY_CUES, is_speech_verb
 from dossier.annotate.quotes.marks import MarkSpan
-from dossier.annotate.quotes.speakers import SpeakerSpan, speaker_for_verb
+from dossier.annotate.quotes.speakers import SpeakerSpan, phrase_of, speaker_for_verb
 from dossier.records import Relay
 
 QUOTE_CHARS = '"“”‘’«»„‟'
@@ -174,6 +174,22 @@ def cue_before(ix: DocIndex, ms: MarkSpan) -> tuple[Any, bool] | None:
         if seen > MAX_BEFORE:
             return None
     return None
+
+
+def colon_speaker(ix: DocIndex, ms: MarkSpan) -> SpeakerSpan | None:
+    """'... pollster Jane Roe: "…"': the noun phrase ending right before a colon."""
+    doc = ix.doc
+    para_start = ix.paras[ix.para_of(ms.open_pos)][0]
+    toks = [doc[i] for i in ix.tokens_between(para_start, ms.open_pos)]
+    if len(toks) < 2 or toks[-1].text != ":":
+        return None
+    head = toks[-2]
+    if head.pos_ not in ("PROPN", "NOUN") or head.idx < para_start:
+        return None
+    lo, hi = phrase_of(doc, head)
+    lo = max(lo, toks[0].i)
+    hi = min(hi, head.i)
+    return SpeakerSpan(doc[lo].idx, doc[hi].idx + len(doc[hi].text), head.i)
 
 
 def mixed_only_cue(ix: DocIndex, ms: MarkSpan) -> Any | None:

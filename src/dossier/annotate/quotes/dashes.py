@@ -88,3 +88,74 @@ def _speaker(ix: DocIndex, start: int, end: int) -> SpeakerSpan:
     words = re.match(r"(?:[A-Z][\w.'’-]*[ \t]?)+", text[start:end])
     stop = start + len(words.group().rstrip()) if words else end
     return SpeakerSpan(start, stop, ix.token_at(max(start, stop - 1)))
+
+
+_COLON_RE = re.compile(
+    r"[ \t]*(?P<src>[A-Z][\w.'’&-]*(?:[ \t]+[A-Za-z][\w.'’&-]*){0,4})[ \t]*:[ \t]+"
+    r"(?P<content>[A-Z“\"‘'].{8,})"
+)
+NOT_SOURCES = frozenset(
+    {
+        "see",
+        "read",
+        "also",
+        "note",
+        "source",
+        "sources",
+        "photo",
+        "main",
+        "related",
+        "update",
+        "updated",
+        "watch",
+        "listen",
+        "click",
+        "follow",
+        "tags",
+        "published",
+        "by",
+        "editor's",
+        "editor’s",
+        "more",
+        "this",
+        "and",
+        "at",
+        "here",
+        "the",
+        "q",
+        "a",
+        "question",
+        "answer",
+        "subscribe",
+        "share",
+        "video",
+        "image",
+        "credit",
+        "caption",
+        "posted",
+        "written",
+    }
+)
+
+
+def colon_attributions(ix: DocIndex) -> list[Cand]:
+    """Headline attributions 'Senator Jones: Deal Is Dead.' - a short line whose opening
+    name is followed by a colon and the words attributed to it."""
+    text = ix.text
+    out: list[Cand] = []
+    for ps, pe in ix.paras:
+        if pe - ps > 220:
+            continue
+        m = _COLON_RE.fullmatch(text, ps, pe)
+        if m is None:
+            continue
+        src = m.group("src")
+        words = src.split()
+        if (src.isupper() and len(words) > 1) or any(w.lower() in NOT_SOURCES for w in words):
+            continue
+        start, end = m.start("content"), m.end("content")
+        end = start + len(text[start:end].rstrip(" \t."))
+        c = Cand(start, end, "indirect")
+        c.speaker = SpeakerSpan(m.start("src"), m.end("src"), ix.token_at(m.end("src") - 1))
+        out.append(c)
+    return out

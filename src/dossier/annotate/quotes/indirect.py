@@ -47,6 +47,7 @@ def _content_of(verb: Any, speech: bool, para: tuple[int, int]) -> tuple[Any, li
                 and child.pos_ in ("VERB", "AUX")
                 and para[0] <= child.idx < para[1]
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+                and not any(c.dep_ == "mark" and c.lower_ != "that" for c in child.children)
             ):
                 return child, list(child.subtree)
     for child in verb.children:
