@@ -139,6 +139,25 @@ def test_acronym_joins_the_organisation_whose_initials_it_spells() -> None:
     assert _entity_of(ms)["NFB@a:50"] == "Northern Fisheries Board"
 
 
+def test_spelling_variants_of_an_unlisted_organisation_are_one() -> None:
+    ms = [
+        _m("a", 0, "Harbour Coordination Press Centre", "ORG"),
+        _m("a", 50, "Harbour Coordination Press Centre", "ORG"),
+        _m("b", 0, "Harbour Coordination Press Center", "ORG"),
+    ]
+    assert set(_entity_of(ms).values()) == {"Harbour Coordination Press Centre"}
+
+
+def test_organisations_differing_by_a_country_stay_apart() -> None:
+    ms = [_m("a", 0, "Embassy of Austria", "ORG"), _m("b", 0, "Embassy of Australia", "ORG")]
+    assert len(set(_entity_of(ms).values())) == 2
+
+
+def test_generational_suffix_does_not_split_a_person() -> None:
+    ms = [_m("a", 0, "Robert Lane Jr."), _m("b", 0, "Robert Lane")]
+    assert len(set(_entity_of(ms).values())) == 1
+
+
 def test_unlisted_name_takes_its_majority_type() -> None:
     ms = [
         _m("a", 0, "Zentrix", "ORG"),

@@ -21,6 +21,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
 from dossier.annotate.entities.lexicon import fold, lexicon
 from dossier.ids import digest
 from dossier.records import Entity, EntityType, Mention
@@ -81,7 +84,55 @@ def _org_keys(mentions: Sequence[Mention]) -> dict[str, str]:
             found = local if len(local) == 1 else by_initials.get(text.lower(), set())
             if len(found) == 1:
                 keys[m.id] = next(iter(found))
-    return keys
+    listed = {m.id for m in mentions if m.canonical or _lexicon_name(m)}
+    return _merge_spellings(mentions, keys, listed)
+
+
+FUZZY_NAME_CUTOFF = 92.0
+FUZZY_NAME_MIN = 8
+
+
+def _spelling_variants(a: str, b: str) -> bool:
+    """Two folded names with the same words up to small spelling slips; a word that names a
+    listed place or people never counts as a slip ('Embassy of Austria' is not 'of
+    Australia')."""
+    if fuzz.ratio(a, b) < FUZZY_NAME_CUTOFF:
+        return False
+    lex = lexicon()
+    for x, y in zip(a.split(), b.split(), strict=True):
+        if x == y:
+            continue
+        if Levenshtein.distance(x, y) > 2:
+            return False
+        if any(w in lex.places or w in lex.demonyms for w in (x, y)):
+            return False
+    return True
+
+
+def _merge_spellings(
+    mentions: Sequence[Mention], keys: dict[str, str], listed: set[str]
+) -> dict[str, str]:
+    """Join spelling variants of names no lexicon knows ('Press Centre'/'Press Center',
+    'Ministry of Defence'/'Defense'): same type, same first three letters, same number of
+    words, at least ``FUZZY_NAME_MIN`` letters and ``_spelling_variants``. Each variant
+    joins the most frequent key it is close to (no all-pairs over the store: blocks)."""
+    counts: Counter[tuple[EntityType, str]] = Counter()
+    for m in mentions:
+        if m.id not in listed and m.type != "GROUP" and len(keys[m.id]) >= FUZZY_NAME_MIN:
+            counts[(m.type, keys[m.id])] += 1
+    blocks: dict[tuple[EntityType, str, int], list[str]] = defaultdict(list)
+    for (etype, key), _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        blocks[(etype, key[:3], key.count(" "))].append(key)
+    target: dict[tuple[EntityType, str], str] = {}
+    for (etype, _, _), block in blocks.items():
+        reps: list[str] = []
+        for key in block:
+            rep = next((r for r in reps if _spelling_variants(key, r)), None)
+            if rep is None:
+                reps.append(key)
+            else:
+                target[(etype, key)] = rep
+    return {m.id: target.get((m.type, keys[m.id]), keys[m.id]) for m in mentions}
 
 
 def _best_name(forms: Counter[str], etype: EntityType, canonical: Counter[str]) -> str:

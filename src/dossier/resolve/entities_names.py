@@ -16,14 +16,19 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from dossier.annotate.entities.lexicon import fold, lexicon
 
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
 
 @lru_cache(maxsize=1 << 16)
 def person_tokens(text: str) -> tuple[str, ...]:
-    """Folded name tokens without honorifics or title words ('Mr Putin' -> ('putin',))."""
+    """Folded name tokens without honorifics, title words or suffixes ('Mr Putin' ->
+    ('putin',), 'John Smith Jr.' -> ('john', 'smith'))."""
     lex = lexicon()
     toks = fold(text).split()
     while len(toks) > 1 and (toks[0] in lex.honorifics or toks[0] in lex.titles):
         toks = toks[1:]
+    while len(toks) > 2 and toks[-1] in NAME_SUFFIXES:
+        toks = toks[:-1]
     return tuple(toks)
 
 
