@@ -247,3 +247,18 @@ def test_mentions_are_sorted_and_do_not_overlap(nlp: Any) -> None:
     ms = _mentions(nlp, "Kremlin spokesman Dmitry Orlov met the US envoy in Seoul and Vladivostok.")
     assert [m.start for m in ms] == sorted(m.start for m in ms)
     assert all(a.end <= b.start for a, b in itertools.pairwise(ms))
+
+
+def test_unparsed_doc_still_gets_gazetteer_places(nlp: Any) -> None:
+    text = "Talks in Vladivostock and Kyiv ended."
+    article = Article(id="fixture", text=text, path="fixture.txt", fmt="txt")
+    ms = extract_mentions(article, nlp.make_doc(text))
+    assert [(m.text, m.canonical) for m in ms] == [
+        ("Vladivostock", "Vladivostok"),
+        ("Kyiv", "Kyiv"),
+    ]
+
+
+def test_empty_article_has_no_mentions(nlp: Any) -> None:
+    article = Article(id="empty", text="", path="empty.txt", fmt="txt")
+    assert extract_mentions(article, nlp("")) == []

@@ -40,7 +40,7 @@ from dossier.ids import span_id
 from dossier.records import Article, EntityType, Mention
 
 EXTRACTOR = "entities.spacy"
-VERSION = "0.2"
+VERSION = "0.3"
 
 LABEL_TYPES: dict[str, EntityType] = {
     "PERSON": "PERSON",

@@ -194,7 +194,9 @@ def _right_role(
 
 
 def assign_roles(cands: list[Cand], doc: Any, text: str, lex: Lexicon) -> None:
-    """Set role/org on each PERSON candidate in place."""
+    """Set role/org on each PERSON candidate in place (needs a parsed doc)."""
+    if not doc.has_annotation("DEP"):
+        return
     idx = TokenIndex(doc, cands)
     for cand in cands:
         if cand.type != "PERSON":
