@@ -53,6 +53,8 @@ class Context:
         if key not in self._tense_cache:
             self._tense_cache[key] = tense_at(self.text, start, end, self.doc)
         tense = self._tense_cache[key]
+        if self.text[end : end + 2] in ("'s", "’s"):
+            return "past"  # 'Wednesday's ruling': news names past events by their day
         lead = _LEAD_WORD.search(self.text, max(0, start - 12), start)
         if lead:
             word = lead.group(1).lower()

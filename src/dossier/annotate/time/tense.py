@@ -80,7 +80,7 @@ def _verb_tense(verb: Any) -> Tense | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     for aux in auxes:
         low = aux.lower_
-        if low in ("will", "shall", "'ll", "’ll", "wo"):
+        if low in ("will", "shall", "'ll", "’ll", "wo", "would"):
             return "future"
         if aux.tag_ == "VBD" or low in ("did", "was", "were", "had"):
             return "past"
@@ -92,10 +92,12 @@ def _verb_tense(verb: Any) -> Tense | None:
         return "present"
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "future" if verb.lemma_ == "go" else "present"
+    if verb.lemma_ in ("schedule", "slate"):
+        return "future"  # what is scheduled for a day lies ahead of the scheduling
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in auxes):
         head = verb.head
-        if head is not verb and head.lemma_ in _FUTURE_HEADS:
-            return "future" if head.tag_ != "VBD" else None
+        if head is not verb and (head.lemma_ in _FUTURE_HEADS or head.lemma_ == "be"):
+            return "future"  # 'plans to leave on Thursday', 'is to resume on Tuesday'
     if "Past" in verb.morph.get("Tense"):
         return "past"
     return None
