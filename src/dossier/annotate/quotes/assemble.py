@@ -27,7 +27,7 @@ from dossier.annotate.quotes.relay import (
     cue_relays,
     hedges_for,
     intro_sources,
-    relay_kind,
+    named_relay,
     trailer_relay,
 )
 from dossier.ids import span_id
@@ -222,18 +222,9 @@ def assemble(
         sources, verb = intro_sources(ix, ix.para_of(d.mark.open_pos) - 1)
         chain: list[Relay] = []
         for sp in sources:
-            name = text[sp.start : sp.end]
-            if name.lower() in PRONOUNS:
+            if text[sp.start : sp.end].lower() in PRONOUNS:
                 continue
-            mention = ix.mention_of(sp.start, sp.end)
-            chain.append(
-                Relay(
-                    name,
-                    relay_kind(name, mention),  # type: ignore[arg-type]
-                    sp.start,
-                    sp.end,
-                )
-            )
+            chain.append(named_relay(ix, sp.start, sp.end))
         if sources:
             d.speaker = sources[0]
         if verb is not None:
@@ -243,7 +234,7 @@ def assemble(
             chain.append(trailer_relay(ix, d.mark.trailer))
             d.date = d.mark.trailer.date
         d.relays = _dedupe(
-            chain[1:] if sources and chain and chain[0].start == sources[0].start else chain
+            chain[1:] if sources and chain and chain[0].end == sources[0].end else chain
         )
         block_chains.append((d.start, d.end, _dedupe(chain)))
 

@@ -25,6 +25,8 @@ def relay_kind(name: str, mention: Mention | None) -> str:
 
 
 def _relay(ix: DocIndex, start: int, end: int, date: str | None = None) -> Relay:
+    if ix.text.startswith("the ", start) and end - start > 4:
+        start += 4  # 'the Harbour Times' -> 'Harbour Times' (a capital 'The' is kept)
     text = ix.text[start:end]
     mention = ix.mention_of(start, end)
     return Relay(
@@ -34,6 +36,11 @@ def _relay(ix: DocIndex, start: int, end: int, date: str | None = None) -> Relay
         end=end,
         date=date,
     )
+
+
+def named_relay(ix: DocIndex, start: int, end: int) -> Relay:
+    """A relay link for the name written at ``[start, end)``."""
+    return _relay(ix, start, end)
 
 
 def trailer_relay(ix: DocIndex, tr: Trailer) -> Relay:
@@ -130,6 +137,8 @@ def cue_relays(ix: DocIndex, verb: Any) -> list[Relay]:
             break
         t = t.head
         chain.append(t)
+    # '..., said Senator X in an interview with CNN': the phrase may hang off the speaker
+    chain += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     for v in chain:
         for child in v.children:
             cands: list[Any] = []

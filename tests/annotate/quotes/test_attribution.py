@@ -1,0 +1,86 @@
+"""Cues and speakers: where the speaker stands, how it is written, what it resolves to."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quote_helpers import by_phrase, run
+
+
+def _speaker_mention(mentions: list[Any], q: Any) -> str | None:
+    found = [m.text for m in mentions if m.id == q.speaker_mention_id]
+    return found[0] if found else None
+
+
+def test_inverted_cue_after_quote(nlp: Any) -> None:
+    _, mentions, quotes = run(nlp, "“The bridge stays shut,” said Mayor Carla Diaz.")
+    q = by_phrase(quotes, "bridge stays shut")
+    assert (q.cue, q.speaker_text) == ("say", "Mayor Carla Diaz")
+    assert _speaker_mention(mentions, q) == "Carla Diaz"
+
+
+def test_speaker_before_colon_quote(nlp: Any) -> None:
+    _, mentions, quotes = run(nlp, "Paul Novak told reporters: “We expect a ruling soon.”")
+    q = by_phrase(quotes, "ruling soon")
+    assert q.cue == "tell" and _speaker_mention(mentions, q) == "Paul Novak"
+
+
+def test_honorific_stays_in_speaker_text(nlp: Any) -> None:
+    text = "– The soil is poisoned for a decade, said Dr. Ruth Adler from the Soil Institute."
+    _, mentions, quotes = run(nlp, text)
+    q = by_phrase(quotes, "soil is poisoned")
+    assert q.speaker_text == "Dr. Ruth Adler"
+    assert _speaker_mention(mentions, q) == "Ruth Adler"
+
+
+def test_dash_without_cue_is_not_a_quote(nlp: Any) -> None:
+    _, _, quotes = run(nlp, "The plan has three parts.\n\n- roads and bridges in the north")
+    assert quotes == []
+
+
+def test_split_quote_is_one_quote(nlp: Any) -> None:
+    text = "“We tried,” she said, “and we will try again next spring.”"
+    _, _, quotes = run(nlp, text)
+    (q,) = quotes
+    assert q.text.startswith("We tried") and q.text.endswith("next spring.")
+
+
+def test_floating_quote_inherits_the_speaker(nlp: Any) -> None:
+    text = (
+        "“Prices will fall by summer,” said Finance Minister Olaf Berg.\n\n"
+        "“Every household will feel the difference within a few months.”"
+    )
+    _, mentions, quotes = run(nlp, text)
+    q = by_phrase(quotes, "Every household")
+    assert q.speaker_resolution == "floating"
+    assert _speaker_mention(mentions, q) == "Olaf Berg"
+
+
+def test_floating_needs_a_recent_speaker(nlp: Any) -> None:
+    text = (
+        "“Prices will fall by summer,” said Finance Minister Olaf Berg.\n\n"
+        "Markets rose.\n\nBanks rallied.\n\nBonds were flat.\n\n"
+        "“Every household will feel the difference within a few months.”"
+    )
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "Every household")
+    assert q.speaker_resolution == "unresolved" and q.speaker_mention_id is None
+
+
+def test_short_scare_quote_is_dropped(nlp: Any) -> None:
+    _, _, quotes = run(nlp, "The so-called “peace plan” was shelved in May.")
+    assert quotes == []
+
+
+def test_relative_pronoun_speaker_resolves_to_its_antecedent(nlp: Any) -> None:
+    text = "The report came from Oxfam, which said that hunger had doubled in the region."
+    _, mentions, quotes = run(nlp, text)
+    q = by_phrase(quotes, "hunger had doubled")
+    assert q.speaker_text == "which" and q.speaker_resolution == "coref"
+    assert _speaker_mention(mentions, q) == "Oxfam"
+
+
+def test_headline_colon_attribution(nlp: Any) -> None:
+    _, _, quotes = run(nlp, "Senator Jones: Deal Is Dead For This Year.")
+    q = by_phrase(quotes, "Deal Is Dead")
+    assert q.speaker_text == "Senator Jones"
