@@ -41,7 +41,7 @@ from dossier.annotate import nlp as nlp_mod
 from dossier.annotate.entities import extract_mentions
 from dossier.annotate.events import extract_events
 from dossier.annotate.events.actors import actor_code
-from dossier.annotate.events.lexicon import plover
+from dossier.annotate.events.lexicon import cameo_convention, plover
 from dossier.errors import InputError
 from dossier.records import Article, Event
 
@@ -158,11 +158,12 @@ def _extract(
 
 
 def _coded(ev: Event, date: str | None, with_code: bool) -> dict[str, Any]:
+    code = cameo_convention(ev.code, ev.status)
     return {
         "source": actor_code(ev.source_text, date) if ev.source_text else "",
         "target": actor_code(ev.target_text, date) if ev.target_text else "",
-        "code": ev.code if with_code else None,
-        "plover": plover(ev.code, draft_2016=True),
+        "code": code if with_code else None,
+        "plover": plover(code, draft_2016=True),
     }
 
 
@@ -175,8 +176,9 @@ def _codebook_report(data: Path, limit: int | None) -> dict[str, Any]:
         if ev is None:
             empty += 1
             continue
-        root_ok += ev.code[:2] == code[:2]
-        code_ok += ev.code == code
+        got = cameo_convention(ev.code, ev.status)
+        root_ok += got[:2] == code[:2]
+        code_ok += got == code
     n = len(pairs)
     return {
         "examples": n,

@@ -13,167 +13,24 @@ import bisect
 from dataclasses import dataclass
 from typing import Any
 
+from dossier.annotate.events.lexicon import lexicon
 from dossier.records import Mention
 
-# Common nouns that can stand for an actor even without a named-entity mention.
-ACTOR_NOUNS = frozenset(
-    [
-        "country",
-        "nation",
-        "state",
-        "government",
-        "administration",
-        "regime",
-        "authority",
-        "leader",
-        "president",
-        "minister",
-        "premier",
-        "chancellor",
-        "king",
-        "queen",
-        "prince",
-        "official",
-        "diplomat",
-        "ambassador",
-        "envoy",
-        "embassy",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "delegation",
-        "army",
-        "military",
-        "force",
-        "troop",
-        "soldier",
-        "navy",
-        "fleet",
-        "marine",
-        "police",
-        "policeman",
-        "guard",
-        "militia",
-        "rebel",
-        "militant",
-        "insurgent",
-        "fighter",
-        "guerrilla",
-        "terrorist",
-        "protester",
-        "demonstrator",
-        "people",
-        "civilian",
-        "resident",
-        "citizen",
-        "villager",
-        "worker",
-        "student",
-        "farmer",
-        "refugee",
-        "prisoner",
-        "hostage",
-        "journalist",
-        "reporter",
-        "group",
-        "party",
-        "opposition",
-        "coalition",
-        "alliance",
-        "union",
-        "council",
-        "parliament",
-        "court",
-        "judge",
-        "prosecutor",
-        "ministry",
-        "agency",
-        "organization",
-        "organisation",
-        "company",
-        "firm",
-        "bank",
-        "dictator",
-        "commander",
-        "general",
-        "side",
-        "ally",
-        "neighbour",
-        "neighbor",
-        "partner",
-        "member",
-        "team",
-        "unit",
-        "service",
-        "kremlin",
-        "pentagon",
-    ]
-)
 
-# Places and things an attack can be aimed at.
-FACILITY_NOUNS = frozenset(
-    [
-        "base",
-        "airbase",
-        "port",
-        "harbour",
-        "harbor",
-        "airport",
-        "airfield",
-        "cosmodrome",
-        "spaceport",
-        "station",
-        "plant",
-        "depot",
-        "shipyard",
-        "warship",
-        "ship",
-        "vessel",
-        "submarine",
-        "building",
-        "infrastructure",
-        "school",
-        "hospital",
-        "facility",
-        "headquarters",
-        "bridge",
-        "position",
-        "warehouse",
-        "barracks",
-        "city",
-        "town",
-        "village",
-        "capital",
-        "region",
-        "province",
-        "district",
-        "border",
-        "palace",
-        "square",
-        "hotel",
-        "hall",
-        "centre",
-        "center",
-        "office",
-        "compound",
-        "complex",
-        "embassy",
-        "consulate",
-        "venue",
-        "resort",
-        "refinery",
-        "pipeline",
-        "grid",
-        "dam",
-        "camp",
-        "checkpoint",
-        "outpost",
-        "terminal",
-        "airstrip",
-        "plant",
-        "reactor",
-    ]
-)
+def actor_nouns() -> set[str]:
+    """Common nouns that can stand for an actor without a named-entity mention."""
+    return lexicon().classes.get("actor", set())
+
+
+def facility_nouns() -> set[str]:
+    """Places and things an attack can be aimed at (ports, bases, warships)."""
+    return lexicon().classes.get("facility", set())
+
+
+def not_actors() -> set[str]:
+    """Nouns never taken as actors, even as the subject of an event verb."""
+    return lexicon().classes.get("notactor", set())
+
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
@@ -308,10 +165,11 @@ class ActorFinder:
             tok.i,
         )
 
-    def actor(self, tok: Any, allow_things: bool = False) -> Actor | None:
+    def actor(self, tok: Any, allow_things: bool = False, loose: bool = False) -> Actor | None:
         """The actor an argument token stands for, or None if it does not look like one.
 
-        ``allow_things`` also accepts facilities (ports, bases, warships) as targets.
+        ``allow_things`` also accepts facilities (ports, bases, warships) as targets;
+        ``loose`` accepts any noun phrase (for the subject of an agentive trigger verb).
         """
         if tok is None:
             return None
@@ -342,18 +200,27 @@ class ActorFinder:
         if inner:
             # 'the UK's elite forces', 'Russian troops': the phrase, tied to its named part.
             if (
-                lemma in ACTOR_NOUNS
+                lemma in actor_nouns()
                 or tok.pos_ == "PROPN"
-                or (allow_things and lemma in FACILITY_NOUNS)
+                or (allow_things and lemma in facility_nouns())
             ):
                 return self._span(doc, lo, hi, inner[0], tok.i)
             return None
-        if lemma in ACTOR_NOUNS or (
+        if lemma in actor_nouns() or (
             tok.pos_ == "PROPN"
             and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY")
         ):
             return self._span(doc, lo, hi, None, tok.i)
-        if allow_things and lemma in FACILITY_NOUNS:
+        if allow_things and lemma in facility_nouns():
+            return self._span(doc, lo, hi, None, tok.i)
+        if (
+            loose
+            and tok.pos_ in ("NOUN", "PROPN")
+            and lemma not in not_actors()
+            and lemma not in lexicon().nouns
+            and lemma not in lexicon().classes.get("weapon", set())
+            and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT")
+        ):
             return self._span(doc, lo, hi, None, tok.i)
         return None
 

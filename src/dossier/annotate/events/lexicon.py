@@ -30,6 +30,9 @@ class Lexicon:
     light_verbs: set[str] = field(default_factory=set)
     symmetric: set[str] = field(default_factory=set)
     classes: dict[str, set[str]] = field(default_factory=dict)
+    phrases: dict[tuple[str, str], str] = field(default_factory=dict)  # (verb, object) -> code
+    enders: set[str] = field(default_factory=set)  # verbs that end what their object names
+    demand_cues: set[str] = field(default_factory=set)  # 'said that X must ...' -> demand
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +52,12 @@ def lexicon() -> Lexicon:
             lex.symmetric.add(lemma)
         elif kind == "C":
             lex.classes.setdefault(lemma, set()).add(row[2].lower())
+        elif kind == "P":
+            lex.phrases[(lemma, row[2].lower())] = row[3]
+        elif kind == "E":
+            lex.enders.add(lemma)
+        elif kind == "D":
+            lex.demand_cues.add(lemma)
     return lex
 
 
@@ -96,3 +105,65 @@ def plover(code: str, draft_2016: bool = False) -> str:
         if entry is not None:
             return entry[1] if draft_2016 else entry[0]
     return ""
+
+
+# Ending an act: (code prefix of the act, code of ending it). Longest prefix wins.
+_ENDING: dict[str, str] = {
+    "02": "160",
+    "03": "160",
+    "04": "164",
+    "042": "160",
+    "043": "160",
+    "045": "165",
+    "05": "160",
+    "06": "160",
+    "07": "162",
+    "14": "082",
+    "16": "085",
+    "161": "054",
+    "17": "081",
+    "173": "084",
+    "18": "087",
+    "19": "087",
+    "191": "0872",
+}
+
+
+def ending_code(code: str) -> str | None:
+    """The code of ending (suspending, lifting, calling off) an act coded ``code``:
+    suspending aid is 162, lifting sanctions 085, lifting a curfew 081, calling off a
+    strike 082, halting talks 164."""
+    for n in range(len(code), 1, -1):
+        if code[:n] in _ENDING:
+            return _ENDING[code[:n]]
+    return None
+
+
+_INTENT = {"03": "030", "04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+_THREAT = {
+    "12": "130",
+    "14": "133",
+    "15": "138",
+    "16": "131",
+    "17": "137",
+    "18": "138",
+    "19": "138",
+    "20": "138",
+}
+_REJECT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+
+
+def cameo_convention(code: str, status: str) -> str:
+    """The code CAMEO gives an event by its status: an act announced for the future is an
+    intent (03x) when cooperative and a threat (13x) when hostile; a cooperative act
+    announced as not going to happen is a rejection (12x).
+
+    The extractor keeps the act's own code (a visit stays 042 with status 'expected');
+    this is for comparing with CAMEO-coded data.
+    """
+    root = code[:2]
+    if status in ("expected", "hypothetical"):
+        return _INTENT.get(root) or _THREAT.get(root) or code
+    if status == "negated":
+        return _REJECT.get(root, code)
+    return code

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from dossier.annotate.events.arguments import FACILITY_NOUNS, MentionIndex, phrase_bounds
+from dossier.annotate.events.arguments import MentionIndex, facility_nouns, phrase_bounds
 
 PLACE_PREPS = ("in", "at", "near", "over", "outside", "inside", "across", "on", "into")
 DESTINATION_PREPS = ("to", "into")
@@ -74,7 +74,7 @@ class PlaceFinder:
                 cm = self.index.covering(c.idx, c.idx + len(c))
                 if cm is not None and cm.type == "PLACE":
                     return Place(cm.text, cm.start, cm.end, cm.id)
-        if tok.lemma_.lower() not in FACILITY_NOUNS:
+        if tok.lemma_.lower() not in facility_nouns():
             return None
         lo, hi = phrase_bounds(tok)
         hi = tok.i + 1

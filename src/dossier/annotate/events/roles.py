@@ -138,7 +138,7 @@ def _embedding_subject(tok: Any) -> Any | None:
 
 
 def _sources_from(
-    finder: ActorFinder, tok: Any | None, symmetric: bool
+    finder: ActorFinder, tok: Any | None, symmetric: bool, loose: bool = True
 ) -> tuple[list[Actor], Actor | None]:
     """Source actors from a subject token; for symmetric events the second conjunct is the
     target ('Putin and Kim met')."""
@@ -146,6 +146,8 @@ def _sources_from(
         return [], None
     conj = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
     actors = [a for a in (finder.actor(c) for c in conj) if a is not None]
+    if not actors and loose:
+        actors = [a for a in (finder.actor(c, loose=True) for c in conj) if a is not None]
     if symmetric and len(actors) >= 2:
         return [actors[0]], actors[1]
     return actors[:3], None

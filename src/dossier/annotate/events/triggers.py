@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from dossier.annotate.events.lexicon import Lexicon, Sense
+from dossier.annotate.events.lexicon import Lexicon, Sense, ending_code
 
 # Clauses that do not belong to the phrase of the word that governs them.
 DETACHED = frozenset({"relcl", "advcl", "conj", "parataxis", "acl", "appos", "cc", "mark"})
@@ -88,10 +88,13 @@ def _class_words(tok: Any) -> set[str]:
     return words
 
 
-def _has_person_object(tok: Any) -> bool:
+def _has_person_object(tok: Any, lex: Lexicon) -> bool:
+    actors = lex.classes.get("actor", set())
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass") and (
-            c.ent_type_ == "PERSON" or c.lower_ in ("him", "her", "them")
+            c.ent_type_ in ("PERSON", "NORP")
+            or c.lower_ in ("him", "her", "them")
+            or c.lemma_.lower() in actors
         ):
             return True
     return False
@@ -104,7 +107,11 @@ def choose_sense(senses: list[Sense], tok: Any, lex: Lexicon) -> str | None:
         if not sense.word_class:
             return sense.code
         if sense.word_class == "person":
-            if _has_person_object(tok):
+            if _has_person_object(tok, lex):
+                return sense.code
+            continue
+        if sense.word_class == "xcomp":
+            if any(c.dep_ == "xcomp" for c in tok.children):
                 return sense.code
             continue
         if words is None:
@@ -131,11 +138,66 @@ def _noun_lemma(tok: Any) -> str:
     return lemma
 
 
-def _verb_lemma(tok: Any) -> str:
+def _verb_lemma(tok: Any, lex: Lexicon | None = None) -> str:
+    """The verb's lemma, joined with its particle when the lexicon lists the pair
+    ('shoot_down', 'call_off', 'blow_up')."""
     lemma = tok.lemma_.lower()
-    if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
-        return "shoot_down"
+    for c in tok.children:
+        if c.dep_ == "prt":
+            joined = f"{lemma}_{c.lower_}"
+            if (
+                lex is None
+                or joined in lex.verbs
+                or joined in lex.enders
+                or any(v == joined for v, _ in lex.phrases)
+            ):
+                return joined
     return lemma
+
+
+def _objects(tok: Any) -> list[Any]:
+    """The verb's object and, for 'suspension of aid'-like objects, what they govern."""
+    out: list[Any] = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            out.append(c)
+            out.extend(o for o in c.children if o.dep_ in ("conj", "compound"))
+    return out
+
+
+def _phrase_or_ending(tok: Any, lex: Lexicon) -> tuple[str, Any | None] | None:
+    """A verb-object phrase of the lexicon ('set fire', 'open fire', 'accept demands'), or
+    a verb ending what its object names ('suspended aid', 'lifted the curfew')."""
+    verb = _verb_lemma(tok, lex)
+    for obj in _objects(tok):
+        lemma = obj.lemma_.lower()
+        code = lex.phrases.get((verb, lemma))
+        if code is not None:
+            return code, obj
+        if verb in lex.enders:
+            if lemma in lex.classes.get("relations", set()):
+                return "161", obj
+            senses = lex.nouns.get(lemma)
+            if senses:
+                inner = choose_sense(senses, obj, lex)
+                ended = ending_code(inner) if inner else None
+                if ended is not None:
+                    return ended, obj
+    return None
+
+
+def _demand(tok: Any, lex: Lexicon) -> tuple[str, Any | None] | None:
+    """'said that China must drop its barriers': a demand by the speaker."""
+    if tok.lemma_.lower() not in lex.demand_cues:
+        return None
+    for c in tok.children:
+        if (
+            c.dep_ == "ccomp"
+            and any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children)
+            and not any(a.dep_ == "neg" for a in c.children)
+        ):
+            return "100", None
+    return None
 
 
 def _shouting(tok: Any) -> bool:
@@ -151,30 +213,37 @@ def find_triggers(sent: Any, lex: Lexicon) -> Iterator[Trigger]:
         if _shouting(tok):
             continue
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ != "aux"):
+            special = _phrase_or_ending(tok, lex) or _demand(tok, lex)
+            if special is not None:
+                code, claim = special
+                if claim is not None:
+                    claimed.add(claim.i)
+                found.append(Trigger(tok, code))
+                continue
             obj = _light_object(tok, lex)
             if obj is not None and obj.i not in claimed:
-                code = choose_sense(lex.nouns[obj.lemma_.lower()], obj, lex)
-                if code is not None:
+                noun_code = choose_sense(lex.nouns[obj.lemma_.lower()], obj, lex)
+                if noun_code is not None:
                     claimed.add(obj.i)
-                    found.append(Trigger(obj, code, light=tok, nominal=True))
+                    found.append(Trigger(obj, noun_code, light=tok, nominal=True))
                     continue
-            senses = lex.verbs.get(_verb_lemma(tok))
+            senses = lex.verbs.get(_verb_lemma(tok, lex))
             if not senses or tok.dep_ == "amod":
                 continue
             head = tok.head
             if tok.dep_ == "xcomp" and head.lemma_.lower() in ABSORBING:
                 continue
-            code = choose_sense(senses, tok, lex)
-            if code is not None:
-                found.append(Trigger(tok, code))
+            verb_code = choose_sense(senses, tok, lex)
+            if verb_code is not None:
+                found.append(Trigger(tok, verb_code))
     for tok in sent:
         if tok.i in claimed or tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ or _shouting(tok):
             continue
         senses = lex.nouns.get(_noun_lemma(tok))
         if not senses or tok.dep_ == "compound":
             continue
-        code = choose_sense(senses, tok, lex)
-        if code is not None:
-            found.append(Trigger(tok, code, nominal=True))
+        nominal_code = choose_sense(senses, tok, lex)
+        if nominal_code is not None:
+            found.append(Trigger(tok, nominal_code, nominal=True))
     found.sort(key=lambda t: t.token.i)
     yield from found
