@@ -52,3 +52,28 @@ def test_month_range() -> None:
 def test_weekday_and_date_header() -> None:
     t = find("Monday, 11 September 2023", "Monday, 11 September 2023", None)
     assert t.value == "2023-09-11"
+
+
+def test_mid_year_keeps_year_and_mod() -> None:
+    t = find("The alliance began to crack in mid-1996 after a defection.", "mid-1996")
+    assert (t.value, t.mod) == ("1996", "MID")
+
+
+def test_year_before_plural_noun_after_the() -> None:
+    t = find("Turnout in the 1996 elections was low.", "1996")
+    assert t.value == "1996"
+
+
+def test_year_before_comma_and_plural_word() -> None:
+    t = find("She arrived in the city in 1961, believes her brother.", "1961")
+    assert t.value == "1961"
+
+
+def test_quarter_ended_on_a_month() -> None:
+    t = find("Sales rose in the quarter ended Sept. 30.", "the quarter", "2023-10-26")
+    assert t.value == "2023-Q3"
+
+
+def test_deadline_month_points_ahead() -> None:
+    t = find("The loan must be repaid by February, the bank said.", "February", "2023-10-30")
+    assert t.value == "2024-02"

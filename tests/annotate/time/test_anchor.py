@@ -37,3 +37,15 @@ def test_ids_are_stable() -> None:
     a = tag("They met on Friday.", "2023-09-13")
     b = tag("They met on Friday.", "2023-09-13")
     assert [t.id for t in a] == [t.id for t in b]
+
+
+def test_clock_time_takes_the_day_written_before_it() -> None:
+    text = "The blast came on 7 August 1998 at 10:35 a.m. local time."
+    t = find(text, "10:35 a.m. local time", None)
+    assert t.value == "1998-08-07T10:35"
+
+
+def test_bare_year_does_not_anchor_deictic_words() -> None:
+    text = "The pact dates from 2000. Trade fell last year."
+    t = find(text, "last year", None)
+    assert t.value == "XXXX"

@@ -41,3 +41,26 @@ def test_duration_mod() -> None:
 def test_set(sentence: str, surface: str, value: str) -> None:
     t = find(sentence, surface)
     assert (t.type, t.value) == ("SET", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value"),
+    [
+        ("The talks lasted 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
+        ("The works took a year and a half.", "a year and a half", "P1Y6M"),
+    ],
+)
+def test_half_units(sentence: str, surface: str, value: str) -> None:
+    assert find(sentence, surface).value == value
+
+
+def test_age_is_not_a_duration() -> None:
+    from time_helpers import texts
+
+    assert texts("The envoy, 52 years old, retired.") == []
+
+
+def test_fraction_is_not_a_duration() -> None:
+    from time_helpers import texts
+
+    assert texts("The country imports three-quarters of its grain.") == []

@@ -22,6 +22,7 @@ from time_helpers import texts
         "May I ask a question?",
         "The fall of the regime surprised nobody.",
         "The company employs 2000 workers.",
+        "The 2000 troops crossed the river.",
     ],
 )
 def test_not_a_time_expression(sentence: str) -> None:

@@ -66,3 +66,14 @@ def test_newspaper_name_is_not_a_day() -> None:
     from time_helpers import texts
 
     assert texts("The Sunday Times ran the story.", WED) == []
+
+
+def test_possessive_weekday_looks_back() -> None:
+    t = find("Lawyers will appeal Wednesday's ruling.", "Wednesday", "2023-09-15")
+    assert t.value == "2023-09-13"
+
+
+def test_planned_departure_from_parse(nlp) -> None:
+    text = "The team planned to leave the capital on Thursday."
+    t = find(text, "Thursday", WED, nlp(text))
+    assert t.value == "2023-09-14"

@@ -87,7 +87,12 @@ def recognise(text: str, dct: Ref | None, doc: object = None) -> list[Found]:
         ctx.last_end = e
         if rule.name == "quarter" and _QUARTER.match(result.value):
             ctx.last_quarter = (int(result.value[:4]), int(result.value[-1]))
+        # Only dates read off the calendar, off the article date or off the story's own
+        # thread move the story's reference point: a 'last year' computed from a text
+        # date would otherwise shift every later expression by a year.
         ref = _text_ref(result)
-        if ref is not None:
+        if ref is not None and (result.anchor in ("absolute", "dct") or rule.name == "narrative"):
             ctx.text_ref = ref
+            if ref.grain == "day":
+                ctx.day_ref = ref
     return found

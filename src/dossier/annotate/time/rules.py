@@ -42,7 +42,8 @@ class Context:
     text: str
     dct: Ref | None
     doc: Any = None
-    text_ref: Ref | None = None
+    text_ref: Ref | None = None  # the latest date the story itself gave
+    day_ref: Ref | None = None  # the latest full (day) date the story gave
     last_end: int = -1  # end of the expression normalised just before this one
     last_quarter: tuple[int, int] | None = None  # latest (year, quarter) the text named
     _tense_cache: dict[tuple[int, int], str | None] = field(default_factory=dict)
@@ -71,8 +72,9 @@ class Context:
         return default
 
     def deictic(self) -> Ref | None:
-        """Reference for 'yesterday', 'last year': the article date, else the text's latest."""
-        return self.dct or self.text_ref
+        """Reference for 'yesterday', 'last year': the article date, else the latest full
+        date of the text (a dateline or a cited date; a bare year is too far away)."""
+        return self.dct or self.day_ref
 
     def narrative(self) -> Ref | None:
         """Reference for 'the next day', 'that day': the text's latest date, else the article's."""

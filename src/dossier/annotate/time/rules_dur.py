@@ -161,6 +161,8 @@ def bare_units(m: re.Match[str], ctx: Context) -> Result | None:
         and before in ("these", "those", "my", "our", "his", "her", "their", "its")
     ):
         return None
+    if tight_word_after(ctx.text, m.end()).lower() == "old" or before[:1].isdigit():
+        return None  # '52 years old'; '2 years' is the duration rule's
     titled = m.group("unit")[0].isupper() and not m.group("det") and not m.group("rel")
     if titled and word_before(ctx.text, m.start())[:1].isalnum():
         return None  # mid-sentence capital: a title ('60 Minutes')
