@@ -95,6 +95,16 @@ def test_bare_surname_in_another_article_joins_the_only_matching_person() -> Non
     assert _entity_of(ms)["Varga@b:0"] == "Elena Varga"
 
 
+def test_bare_surname_with_a_spelling_slip_joins_the_person() -> None:
+    ms = [_m("a", 0, "Dmitry Orlov"), _m("a", 30, "Dmitry Orlov"), _m("b", 0, "Orlow")]
+    assert _entity_of(ms)["Orlow@b:0"] == "Dmitry Orlov"
+
+
+def test_short_bare_name_needs_an_exact_spelling() -> None:
+    ms = [_m("a", 0, "Kim Jong Un"), _m("b", 0, "Kin")]
+    assert _entity_of(ms)["Kin@b:0"] == "Kin"
+
+
 def test_ambiguous_bare_surname_in_another_article_stays_on_its_own() -> None:
     ms = [_m("a", 0, "George Bush"), _m("a", 30, "Laura Bush"), _m("b", 0, "Bush")]
     assert _entity_of(ms)["Bush@b:0"] == "Bush"

@@ -72,4 +72,9 @@ def matches_part(token: str, full: tuple[str, ...]) -> bool:
     Both ends are tried: family names come first in Korean or Chinese names ('Kim' of
     'Kim Jong Un') and last in most others ('Putin' of 'Vladimir Putin').
     """
-    return token == full[0] or token == full[-1]
+    return _part_match(token, full[0]) or _part_match(token, full[-1])
+
+
+def _part_match(a: str, b: str) -> bool:
+    """Exact for short words ('Kim'); a spelling slip is allowed from five letters on."""
+    return a == b or (min(len(a), len(b)) >= 5 and token_match(a, b))

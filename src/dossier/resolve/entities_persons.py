@@ -10,7 +10,8 @@
    different given names.
 3. One-word names with no full name in their article go to the only group (or a clearly
    dominant one, with at least twice the mentions of the next) that has them as first or
-   last word; otherwise they form their own group, shared by every article.
+   last word (spelt the same, or with one slip from five letters on); otherwise they form
+   their own group, shared by every article.
 """
 
 from __future__ import annotations
@@ -108,14 +109,20 @@ def cluster_persons(mentions: Sequence[Mention]) -> dict[str, Key]:
         group_count[root] += counts[k]
         by_word[k[0]].add(root)
         by_word[k[-1]].add(root)
+    by_prefix: dict[str, set[str]] = defaultdict(set)
+    for word in by_word:
+        by_prefix[word[:3]].add(word)
     out: dict[str, Key] = {}
     for mid, key in linked.items():
         if len(key) > 1:
             out[mid] = groups.find(key)
-        elif key and key[0] in by_word:
-            out[mid] = _dominant(by_word[key[0]], group_count) or key
-        else:
-            out[mid] = key
+            continue
+        roots = set(by_word.get(key[0], ())) if key else set()
+        if key and not roots:  # 'Peskow' for 'Dmitry Peskov': same initial letters, one slip
+            for word in by_prefix.get(key[0][:3], ()):
+                if matches_part(key[0], (word,)):
+                    roots |= by_word[word]
+        out[mid] = (_dominant(roots, group_count) if roots else None) or key
     return out
 
 
