@@ -204,6 +204,10 @@ def assemble(
         if verb is not None:
             set_cue(d, ix, verb)
             d.kind = "mixed"
+            # 'called [the plan "a disaster"]': the object belongs to the content
+            obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+            if obj is not None and verb.idx < obj.left_edge.idx < d.mark.open_pos:
+                d.start, d.end = obj.left_edge.idx, max(d.end, d.mark.close_end)
             continue
         verb = reporting_verb_after(ix, d.mark)
         if verb is not None:

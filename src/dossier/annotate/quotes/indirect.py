@@ -7,7 +7,7 @@ from typing import Any
 
 from dossier.annotate.quotes.cues import Cand, is_cue, set_cue
 from dossier.annotate.quotes.docindex import DocIndex
-from dossier.annotate.quotes.lexicon import frames
+from dossier.annotate.quotes.lexicon import frames, is_speech_verb
 from dossier.annotate.quotes.speakers import SpeakerSpan, phrase_of, subject_of
 
 MIN_CONTENT_TOKENS = 3
@@ -29,6 +29,20 @@ def _trim(ix: DocIndex, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _clause_tokens(head: Any) -> list[Any]:
+    """A complement clause without a trailing ', adding/saying ...': a speaker's next
+    speech act that the parser hung on the clause, not part of what was said."""
+    cut: set[int] = set()
+    for child in head.rights:
+        if (
+            child.dep_ == "advcl"
+            and child.tag_ == "VBG"
+            and is_speech_verb(child.lemma_, child.lower_)
+        ):
+            cut.update(t.i for t in child.subtree)
+    return [t for t in head.subtree if t.i not in cut]
+
+
 def _content_of(verb: Any, speech: bool, para: tuple[int, int]) -> tuple[Any, list[Any]] | None:
     """What a cue verb attributes: its complement clause, object or prepositional object
     as its frame allows, or (speech verbs) the head clause it interrupts. Dependents in
@@ -38,7 +52,7 @@ def _content_of(verb: Any, speech: bool, para: tuple[int, int]) -> tuple[Any, li
         allowed = allowed | {"ccomp"}
     for child in verb.children:
         if child.dep_ in CONTENT_DEPS and "ccomp" in allowed and para[0] <= child.idx < para[1]:
-            return child, list(child.subtree)
+            return child, _clause_tokens(child)
     if speech:
         # 'X said he was ...' parsed with the clause as advcl/conj after the verb
         for child in verb.rights:
@@ -51,7 +65,14 @@ def _content_of(verb: Any, speech: bool, para: tuple[int, int]) -> tuple[Any, li
             ):
                 return child, list(child.subtree)
     for child in verb.children:
-        if child.dep_ in ("dobj", "xcomp") and child.dep_ in allowed:
+        if child.dep_ == "dobj" and "dobj" in allowed:
+            # 'criticized X for ...', 'called X "..."': the object and what follows it
+            toks = list(child.subtree)
+            for right in verb.rights:
+                if right.i > child.i and right.dep_ in ("prep", "oprd", "xcomp", "ccomp"):
+                    toks += list(right.subtree)
+            return child, toks
+        if child.dep_ == "xcomp" and "xcomp" in allowed:
             return child, list(child.subtree)
         if child.dep_ == "prep" and f"prep:{child.lower_}" in allowed:
             obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)

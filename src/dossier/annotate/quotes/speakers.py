@@ -92,6 +92,9 @@ def subject_of(tok: Any, depth: int = 0) -> Any | None:
             return None  # 'said [X hit Y] and claimed ...': not the content's subject
         if head.pos_ in ("ADP",) and head.head.i != head.i:
             head = head.head
+        if tok.dep_ == "advcl" and head.dep_ == "ccomp" and head.head.i != head.i:
+            # '... said [X had ...], adding ...': the participle belongs to the reporter
+            head = head.head
         if tok.dep_ == "xcomp":
             # object control: 'prompted X to advocate ...', 'urged X to say ...'
             obj = next((c for c in head.children if c.dep_ in ("dobj",) and c.i < tok.i), None)
