@@ -308,7 +308,13 @@ def quarter(m: re.Match[str], ctx: Context) -> Result | None:
             year += 1
     if m.group(0).lower().endswith("quarters") and not explicit:
         return Result("SET", f"XXXX-Q{num}", "quarter", None, None)
-    return Result("DATE", f"{year:04d}-Q{num}", "quarter", None, how)
+    # TimeBank spans: 'the third quarter', but 'its third quarter' and 'a third-quarter
+    # loss' leave the determiner out
+    start = None
+    hyphen = ctx.text[m.end("ord") : m.end("ord") + 1] == "-"
+    if m.group("det") and (lead not in ("the", "this", "last", "next") or hyphen):
+        start = m.start("det") + len(m.group("det")) + 1
+    return Result("DATE", f"{year:04d}-Q{num}", "quarter", None, how, start=start)
 
 
 @rule(

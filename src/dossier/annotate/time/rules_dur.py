@@ -166,7 +166,8 @@ def bare_units(m: re.Match[str], ctx: Context) -> Result | None:
     titled = m.group("unit")[0].isupper() and not m.group("det") and not m.group("rel")
     if titled and word_before(ctx.text, m.start())[:1].isalnum():
         return None  # mid-sentence capital: a title ('60 Minutes')
-    return Result("DURATION", VAGUE_UNIT_VALUE[unit], "unknown", None, None)
+    start = m.start("unit") if m.group("det") and not m.group("rel") else None
+    return Result("DURATION", VAGUE_UNIT_VALUE[unit], "unknown", None, None, start=start)
 
 
 @rule(

@@ -139,7 +139,7 @@ _REL_UNIT = (
 )
 
 
-@rule("relative_unit", rf"{POINT_MOD}?{_REL_UNIT}(?:'s)?", priority=2)
+@rule("relative_unit", rf"{POINT_MOD}?{_REL_UNIT}", priority=2)
 def relative_unit(m: re.Match[str], ctx: Context) -> Result | None:
     rel = m.group("rel").lower().replace("the ", "")
     unit = m.group("unit").lower().replace("fiscal ", "")
