@@ -262,3 +262,14 @@ def test_unparsed_doc_still_gets_gazetteer_places(nlp: Any) -> None:
 def test_empty_article_has_no_mentions(nlp: Any) -> None:
     article = Article(id="empty", text="", path="empty.txt", fmt="txt")
     assert extract_mentions(article, nlp("")) == []
+
+
+def test_name_tagged_org_that_is_a_person_elsewhere_is_a_person(nlp: Any) -> None:
+    from spacy.tokens import Span
+
+    text = "Lena Brandt spoke first. Later Lena Brandt answered questions."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 6, 8, label="ORG")]
+    article = Article(id="fixture", text=text, path="fixture.txt", fmt="txt")
+    ms = extract_mentions(article, doc)
+    assert [(m.text, m.type) for m in ms] == [("Lena Brandt", "PERSON")] * 2

@@ -126,9 +126,10 @@ def _drop_inside_roles(cands: list[Cand], text: str, lex: Lexicon) -> list[Cand]
 
 def _people_tagged_org(cands: list[Cand], doc: Any, text: str, lex: Lexicon) -> None:
     """Re-type as PERSON an unlisted ORG span that reads as a personal name: right after a
-    title word ('spokesman Dmitry Orlov'), or the last word of a person named elsewhere in
-    the article ('Orlov')."""
+    title word ('spokesman Dmitry Orlov'), the same name as a person found elsewhere in the
+    article, or the last word of one ('Orlov')."""
     person_words = _person_words(text, cands)
+    person_names = {fold(text[c.start : c.end]) for c in cands if c.type == "PERSON"}
     for c in cands:
         if c.type != "ORG" or c.canonical is not None:
             continue
@@ -139,7 +140,8 @@ def _people_tagged_org(cands: list[Cand], doc: Any, text: str, lex: Lexicon) -> 
             continue
         prev = doc[span.start - 1] if span.start > 0 else None
         after_title = prev is not None and prev.lower_ in lex.titles
-        if after_title or (len(span) == 1 and fold(span.text) in person_words):
+        key = fold(span.text)
+        if after_title or key in person_names or (len(span) == 1 and key in person_words):
             c.type = "PERSON"
 
 
