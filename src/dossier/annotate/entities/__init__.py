@@ -10,11 +10,14 @@ for news text:
    'the White House' are organisations), then demonyms (GROUP, canonical = the country),
    then the gazetteer supplement, exactly or by a conservative fuzzy match ('Vladivostock'
    -> 'Vladivostok') (``lexicon``);
-3. a phrase matcher adds supplement places the model missed or cut short
+3. junk is dropped: lowercase words, pronouns, bare titles, short all-caps headline debris;
+4. a phrase matcher adds supplement places the model missed or cut short
    ('Vostochny cosmodrome') (``gazetteer``);
-4. person mentions get their role and affiliation ('Kremlin spokesman', org 'BBC')
-   (``roles``); an ORG span that is really a title phrase is dropped;
-5. junk is dropped: lowercase words, pronouns, bare titles, short all-caps headline debris.
+5. people the model missed are recovered from the syntax ('X Y, the head of ...',
+   'spokeswoman X Y'), and ORG spans that read as people become people ('spokesman
+   Dmitry Orlov', or a name found as a person elsewhere in the article);
+6. person mentions get their role and affiliation ('Kremlin spokesman', org 'BBC')
+   (``roles``); an ORG span that is really part of a title phrase is dropped.
 
 Spans never overlap and always satisfy ``article.text[start:end] == text``.
 """
@@ -197,7 +200,6 @@ def extract_mentions(article: Article, doc: Any) -> list[Mention]:
         c
         for c in cands
         if not is_junk(text[c.start : c.end], c.type, lex, shouting_line(text, c.start))
-        or c.role_start is not None
     ]
     cands = _add_gazetteer(cands, place_hits(doc, lex), text, lex)
     cands = _dedupe(_recover_people(cands, doc, lex))
