@@ -56,9 +56,9 @@ class Context:
         tense = self._tense_cache[key]
         if self.text[end : end + 2] in ("'s", "’s"):
             return "past"  # 'Wednesday's ruling': news names past events by their day
-        lead = _LEAD_WORD.search(self.text, max(0, start - 12), start)
+        lead = _LEAD_WORD.search(self.text, max(0, start - 40), start)
         if lead:
-            word = lead.group(1).lower()
+            word = (lead.group(1) or lead.group(2)).lower()
             if word == "since":
                 return "past"
             if word in ("by", "until", "till", "through", "effective"):
@@ -81,7 +81,10 @@ class Context:
         return self.text_ref or self.dct
 
 
-_LEAD_WORD = re.compile(r"\b(since|by|until|till|through|effective)\s+(?:the\s+)?$", re.IGNORECASE)
+_LEAD_WORD = re.compile(
+    r"\b(?:(since)\s+(?:[\w.]+\s+){0,3}|(by|until|till|through|effective)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
 
 Handler = Callable[[re.Match[str], Context], Result | None]
 

@@ -333,14 +333,10 @@ def holiday(m: re.Match[str], ctx: Context) -> Result | None:
 def the_unit(m: re.Match[str], ctx: Context) -> Result | None:
     """'the year', 'the full year', 'the weekend': the article's own year, week or weekend."""
     unit = m.group("unit").lower()
-    if tight_word_after(ctx.text, m.end()).lower() in (
-        "before",
-        "after",
-        "of",
-        "when",
-        "in",
-        "that",
-    ):
+    follower = tight_word_after(ctx.text, m.end()).lower()
+    if unit == "year" and follower in ("ended", "ending", "through", "to"):
+        return Result("DURATION", "P1Y", "unknown", None, None)  # a reporting year
+    if follower in ("before", "after", "of", "when", "in", "that"):
         return None  # 'the year before', 'the week of the vote': another anchor follows
     ref = ctx.deictic()
     if ref is None or (unit != "year" and ref.grain != "day"):

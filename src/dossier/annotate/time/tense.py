@@ -37,6 +37,9 @@ _NOT_PAST = frozenset(
      "expected", "scheduled", "planned", "supposed", "concerned", "alleged", "so-called",
      "embattled", "unprecedented", "coordinated", "combined", "sacred", "hundred"}
 )  # fmt: skip
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|shall|'ll|’ll|to)\s+(?:not\s+)?(?:be|have(?: been)?)\s+$", re.IGNORECASE
+)
 _SENT_END = re.compile(r"[.!?]\s|\n")
 
 _FUTURE_HEADS = frozenset(
@@ -64,12 +67,15 @@ def regex_tense(text: str, start: int, end: int) -> Tense | None:
         kind: Tense
         if m.group("fut"):
             kind = "future"
-        elif m.group("past"):
-            kind = "past"
-        else:
+        elif m.group("past") or m.group("ed"):
             if m.group("ed") in _NOT_PAST:
                 continue
-            kind = "past"
+            # 'will be paid', 'to be held': a participle under a future modal
+            kind = (
+                "future"
+                if _MODAL_BEFORE.search(text, max(0, m.start() - 24), m.start())
+                else "past"
+            )
         dist = start - m.end() if m.end() <= start else m.start() - end
         if best is None or dist < best[0]:
             best = (dist, kind)
