@@ -32,6 +32,9 @@ def not_actors() -> set[str]:
     return lexicon().classes.get("notactor", set())
 
 
+COUNT_NOUNS = frozenset(
+    {"thousand", "hundred", "dozen", "ten", "million", "score", "tens", "group", "number"}
+)
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
@@ -197,11 +200,19 @@ class ActorFinder:
         start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
         inner = self.index.inside(start, end)
         lemma = tok.lemma_.lower()
+        if lemma in COUNT_NOUNS:
+            # 'thousands of students': the counted group is the actor
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            return self.actor(obj, allow_things, loose)
         if inner:
             # 'the UK's elite forces', 'Russian troops': the phrase, tied to its named part.
             if (
                 lemma in actor_nouns()
                 or tok.pos_ == "PROPN"
+                or (loose and lemma not in lexicon().classes.get("weapon", set()))
                 or (allow_things and lemma in facility_nouns())
             ):
                 return self._span(doc, lo, hi, inner[0], tok.i)

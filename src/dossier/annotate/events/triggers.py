@@ -123,7 +123,7 @@ def choose_sense(senses: list[Sense], tok: Any, lex: Lexicon) -> str | None:
 
 def _light_object(verb: Any, lex: Lexicon) -> Any | None:
     """The event noun a light verb hands its event to ('held talks')."""
-    if verb.lemma_.lower() not in lex.light_verbs:
+    if base_lemma(verb, lex) not in lex.light_verbs:
         return None
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.nouns:
@@ -138,10 +138,41 @@ def _noun_lemma(tok: Any) -> str:
     return lemma
 
 
+def _stems(word: str) -> list[str]:
+    """Candidate base forms of an inflected verb, for when the lemmatizer slips
+    ('staged' -> 'stag'): a few suffix rules, tried only against the lexicon."""
+    out: list[str] = []
+    if word.endswith("ied"):
+        out.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        out += [word[:-1], word[:-2]]
+        if len(word) > 4 and word[-3] == word[-4]:
+            out.append(word[:-3])
+    if word.endswith("ing"):
+        out += [word[:-3], word[:-3] + "e"]
+    if word.endswith("es"):
+        out.append(word[:-2])
+    if word.endswith("s"):
+        out.append(word[:-1])
+    return out
+
+
+def base_lemma(tok: Any, lex: Lexicon) -> str:
+    """The token's lemma, or a suffix-stripped form of it that the lexicon knows."""
+    lemma = tok.lemma_.lower()
+    known = (lex.verbs, lex.light_verbs, lex.enders, lex.demand_cues)
+    if tok.pos_ not in ("VERB", "AUX") or any(lemma in k for k in known):
+        return lemma
+    for stem in _stems(tok.lower_):
+        if any(stem in k for k in known):
+            return stem
+    return lemma
+
+
 def _verb_lemma(tok: Any, lex: Lexicon | None = None) -> str:
     """The verb's lemma, joined with its particle when the lexicon lists the pair
     ('shoot_down', 'call_off', 'blow_up')."""
-    lemma = tok.lemma_.lower()
+    lemma = base_lemma(tok, lex) if lex is not None else tok.lemma_.lower()
     for c in tok.children:
         if c.dep_ == "prt":
             joined = f"{lemma}_{c.lower_}"
@@ -162,6 +193,12 @@ def _objects(tok: Any) -> list[Any]:
         if c.dep_ in ("dobj", "nsubjpass"):
             out.append(c)
             out.extend(o for o in c.children if o.dep_ in ("conj", "compound"))
+            for prep in c.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for o in prep.children:
+                        if o.dep_ == "pobj":  # 'part of an aid programme', 'state of emergency'
+                            out.append(o)
+                            out.extend(x for x in o.children if x.dep_ == "compound")
     return out
 
 
@@ -188,7 +225,7 @@ def _phrase_or_ending(tok: Any, lex: Lexicon) -> tuple[str, Any | None] | None:
 
 def _demand(tok: Any, lex: Lexicon) -> tuple[str, Any | None] | None:
     """'said that China must drop its barriers': a demand by the speaker."""
-    if tok.lemma_.lower() not in lex.demand_cues:
+    if base_lemma(tok, lex) not in lex.demand_cues:
         return None
     for c in tok.children:
         if (
