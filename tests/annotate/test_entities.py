@@ -9,7 +9,7 @@ import pytest
 
 from dossier.annotate.entities import extract_mentions
 from dossier.annotate.entities.lexicon import lexicon
-from dossier.annotate.entities.spans import split_glued, trim
+from dossier.annotate.entities.spans import is_junk, shouting_lines, split_glued, trim
 from dossier.records import Article, EntityType, Mention
 
 KOWALSKA = "Maria Kowalska, the head of the Baltic Research Centre, said it was risky."
@@ -273,3 +273,29 @@ def test_name_tagged_org_that_is_a_person_elsewhere_is_a_person(nlp: Any) -> Non
     article = Article(id="fixture", text=text, path="fixture.txt", fmt="txt")
     ms = extract_mentions(article, doc)
     assert [(m.text, m.type) for m in ms] == [("Lena Brandt", "PERSON")] * 2
+
+
+def test_shouted_headline_lines_are_found() -> None:
+    text = "Quiet start\nLEADERS MEET AGAIN AS THE TALKS DRAG ON\nthe rest"
+    (span,) = shouting_lines(text)
+    assert text[span[0] : span[1]] == "LEADERS MEET AGAIN AS THE TALKS DRAG ON"
+
+
+@pytest.mark.parametrize(
+    ("name", "etype", "shouting", "junk"),
+    [
+        ("UN", "ORG", True, True),
+        ("UN", "ORG", False, False),
+        ("US", "PLACE", True, False),
+        ("They", "PERSON", False, True),
+        ("US", "PLACE", False, False),
+        ("President", "PERSON", False, True),
+        ("Comrade", "PERSON", False, True),
+        ("Covid", "PERSON", False, True),
+        ("pro-reform", "GROUP", False, True),
+        ("National Security Advisor", "ORG", False, True),
+        ("Lena Brandt", "PERSON", False, False),
+    ],
+)
+def test_is_junk(name: str, etype: EntityType, shouting: bool, junk: bool) -> None:
+    assert is_junk(name, etype, lexicon(), shouting) is junk

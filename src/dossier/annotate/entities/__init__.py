@@ -34,8 +34,9 @@ from dossier.annotate.entities.spans import (
     classify,
     extend_hyphen,
     glued_place,
+    in_spans,
     is_junk,
-    shouting_line,
+    shouting_lines,
     split_glued,
     trim,
 )
@@ -196,10 +197,11 @@ def extract_mentions(article: Article, doc: Any) -> list[Mention]:
     person_words = _person_words(text, cands)
     for c in cands:
         classify(c, text, lex, person_words)
+    shouting = shouting_lines(text)
     cands = [
         c
         for c in cands
-        if not is_junk(text[c.start : c.end], c.type, lex, shouting_line(text, c.start))
+        if not is_junk(text[c.start : c.end], c.type, lex, in_spans(c.start, shouting))
     ]
     cands = _add_gazetteer(cands, place_hits(doc, lex), text, lex)
     cands = _dedupe(_recover_people(cands, doc, lex))

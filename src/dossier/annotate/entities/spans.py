@@ -168,13 +168,23 @@ def is_junk(name: str, cand_type: EntityType, lex: Lexicon, shouting: bool) -> b
     return shouting and len(name) <= 3 and key not in lex.places
 
 
-def shouting_line(text: str, pos: int) -> bool:
-    """Whether the line around ``pos`` is an all-capitals headline."""
-    ls = text.rfind("\n", 0, pos) + 1
-    le = text.find("\n", pos)
-    line = text[ls : le if le != -1 else len(text)]
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 20 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+def shouting_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the all-capitals lines (headlines shouted in capitals), in text order."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        upper = sum(c.isupper() for c in line)
+        if upper >= 16:  # 80% of the 20 letters a headline needs at least
+            letters = sum(c.isalpha() for c in line)
+            if letters >= 20 and upper >= 0.8 * letters:
+                out.append((start, end))
+        start = end + 1
+    return out
+
+
+def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
 
 
 def glued_place(text: str, start: int, end: int, lex: Lexicon) -> int | None:
