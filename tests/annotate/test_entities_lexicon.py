@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dossier.annotate.entities import place_info
 from dossier.annotate.entities.lexicon import fold, lexicon
 from dossier.resources import read_table
 
@@ -75,3 +76,15 @@ def test_titles_and_honorifics_are_loaded() -> None:
     assert {"spokesman", "president", "advisor", "editor"} <= lex.titles
     assert {"mr", "comrade", "dr."} <= lex.honorifics
     assert lex.professional == {"dr", "prof"}
+
+
+def test_place_info_gives_gazetteer_facts() -> None:
+    place = place_info("Vladivostock")
+    assert place is not None
+    assert (place.name, place.kind, place.country, place.geonameid) == (
+        "Vladivostok",
+        "city",
+        "RU",
+        "2013348",
+    )
+    assert place_info("Atlantis Prime") is None

@@ -27,7 +27,7 @@ from __future__ import annotations
 from typing import Any
 
 from dossier.annotate.entities.gazetteer import place_hits
-from dossier.annotate.entities.lexicon import Lexicon, fold, lexicon
+from dossier.annotate.entities.lexicon import Lexicon, Place, fold, lexicon
 from dossier.annotate.entities.roles import assign_roles, named_org
 from dossier.annotate.entities.spans import (
     Cand,
@@ -55,7 +55,14 @@ LABEL_TYPES: dict[str, EntityType] = {
     "NORP": "GROUP",
 }
 
-__all__ = ["EXTRACTOR", "LABEL_TYPES", "VERSION", "extract_mentions"]
+__all__ = ["EXTRACTOR", "LABEL_TYPES", "VERSION", "Place", "extract_mentions", "place_info"]
+
+
+def place_info(name: str) -> Place | None:
+    """Gazetteer facts (kind, country code, GeoNames id, lat/lon) for a place name or alias,
+    matched exactly after folding, else by the conservative fuzzy match; ``None`` if unknown.
+    Pass ``Mention.canonical`` when set."""
+    return lexicon().fuzzy_place(name)
 
 
 def _ner_cands(text: str, doc: Any, lex: Lexicon) -> list[Cand]:
