@@ -33,7 +33,7 @@ from dossier.annotate.quotes.relay import (
 from dossier.ids import span_id
 from dossier.records import Article, Mention, Quote, Relay, TimeExpr
 
-MIN_UNCUED_WORDS = 6  # shorter quoted phrases without a cue are titles or scare quotes
+MIN_UNCUED_WORDS = 8  # shorter quoted phrases without a cue are titles or scare quotes
 FLOAT_PARAS = 2  # a floating quote continues a speaker at most this many paragraphs back
 _SENT_END = re.compile(r"[.!?…:]\s*$")
 
@@ -125,7 +125,7 @@ def _merge_split(ix: DocIndex, directs: list[Cand]) -> None:
             b.cue is None
             and a.cue_end is not None
             and a.mark.close_end <= a.cue_end <= b.mark.open_pos
-            and len(gap) < 60
+            and len(gap) < 150
         )
         if same_cue or follows:
             b.absorbed = True

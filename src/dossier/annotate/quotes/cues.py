@@ -14,6 +14,23 @@ from dossier.records import Relay
 QUOTE_CHARS = '"“”‘’«»„‟'
 MAX_AFTER = 12  # tokens between a closing mark and its cue ('," the former senator said')
 MAX_BEFORE = 10  # tokens between a cue and the opening mark ('told reporters on Monday:')
+# verbs whose object is the person spoken to, not what was said ('told reporters')
+ADDRESSEE_VERBS = frozenset(
+    {
+        "tell",
+        "ask",
+        "inform",
+        "remind",
+        "warn",
+        "assure",
+        "urge",
+        "brief",
+        "promise",
+        "reassure",
+        "notify",
+        "advise",
+    }
+)
 
 
 @dataclass
@@ -69,8 +86,9 @@ def _blocked(tok: Any) -> bool:
 
 def _own_content(verb: Any, ms: MarkSpan) -> bool:
     """Whether a verb has a complement of its own away from the quote ('... admitted that')."""
+    addressee = verb.lemma_.lower() in ADDRESSEE_VERBS  # 'told reporters' is not content
     for child in verb.children:
-        if child.dep_ in ("ccomp", "dobj") and not (
+        if (child.dep_ == "ccomp" or (child.dep_ == "dobj" and not addressee)) and not (
             ms.open_pos <= child.idx < max(ms.close_end, ms.end)
         ):
             sub = list(child.subtree)
