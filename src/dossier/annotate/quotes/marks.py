@@ -195,8 +195,8 @@ def pair_marks(text: str, trailers: list[Trailer]) -> list[MarkSpan]:
                 continue
             if c == '"' and i > 0 and text[i - 1] == "=":
                 # markup left in the text: attr="value" is not a quotation
-                nxt = text.find('"', i + 1, pe)
-                i = nxt + 1 if nxt > 0 else i + 1
+                value_end = text.find('"', i + 1, pe)
+                i = value_end + 1 if value_end > 0 else i + 1
                 continue
             width = 2 if text.startswith("''", i) else 1
             fam = ""
