@@ -27,3 +27,7 @@ from time_helpers import texts
 )
 def test_not_a_time_expression(sentence: str) -> None:
     assert texts(sentence) == []
+
+
+def test_capitalised_march_after_to_is_a_verb() -> None:
+    assert texts("Organisers urged crowds to March on the capital.") == []

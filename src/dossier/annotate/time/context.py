@@ -57,6 +57,8 @@ def bare_month_ok(text: str, start: int, end: int, month_word: str) -> bool:
     if text[end : end + 2] in ("'s", "’s") and month_word.lower() in AMBIGUOUS_MONTHS:
         return False
     if month_word.lower() in ("may", "march"):
+        if before == "to" and after.lower() in _AFTER_VERB:
+            return False  # 'urged crowds to March on the capital'
         return lead and not (after.lower() in ("be", "have", "not", "well") or after == "I")
     if lead:
         return True
@@ -114,4 +116,10 @@ _YEAR_FOLLOWERS = frozenset(
 _QUANTITY_LEADS = frozenset(
     {"no", "no.", "number", "room", "flight", "route", "page", "model", "about", "some",
      "nearly", "almost", "over", "than", "least", "only", "approximately", "roughly"}
+)  # fmt: skip
+
+# Words that follow 'march' the verb: 'to March on the capital', 'to March through town'.
+_AFTER_VERB = frozenset(
+    {"to", "on", "through", "into", "past", "towards", "toward", "against", "along", "across",
+     "around", "with", "the", "a", "in", "up", "down", "out", "off", "back", "together"}
 )  # fmt: skip

@@ -48,6 +48,16 @@ def pmod(m: re.Match[str]) -> str | None:
     return MOD_PREFIX.get(word.lower().rstrip("-"))
 
 
+def _parsed_as_verb(ctx: Context, start: int, end: int) -> bool:
+    if ctx.doc is None:
+        return False
+    try:
+        span = ctx.doc.char_span(start, end)
+    except (AttributeError, ValueError):
+        return False
+    return span is not None and len(span) == 1 and span[0].pos_ in ("VERB", "AUX")
+
+
 def rel_year_shift(word: str | None) -> int | None:
     if not word:
         return None
@@ -155,6 +165,8 @@ def month_alone(m: re.Match[str], ctx: Context) -> Result | None:
     bare = not rel and not m.group("pmod") and not m.group("ryear")
     if bare and not bare_month_ok(ctx.text, m.start("mon"), m.end("mon"), word):
         return None
+    if bare and _parsed_as_verb(ctx, m.start("mon"), m.end("mon")):
+        return None  # 'March on the capital!' when the parse says so
     shift = rel_year_shift(m.group("ryear"))
     ref = ctx.deictic()
     if ref is None:
