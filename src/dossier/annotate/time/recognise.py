@@ -12,7 +12,6 @@ from dossier.annotate.time.dates import Ref, parse_ref
 from dossier.annotate.time.rules import RULES, Context, Result, Rule
 
 _TRIM = " \t\n,;:"
-_QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
 _CONCRETE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
 
 
@@ -85,8 +84,8 @@ def recognise(text: str, dct: Ref | None, doc: object = None) -> list[Found]:
             continue
         found.append(Found(s, e, rule.name, result))
         ctx.last_end = e
-        if rule.name == "quarter" and _QUARTER.match(result.value):
-            ctx.last_quarter = (int(result.value[:4]), int(result.value[-1]))
+        if result.report_quarter is not None:
+            ctx.last_quarter = result.report_quarter
         # Only dates read off the calendar, off the article date or off the story's own
         # thread move the story's reference point: a 'last year' computed from a text
         # date would otherwise shift every later expression by a year.

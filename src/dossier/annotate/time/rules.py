@@ -33,6 +33,8 @@ class Result:
     end_value: str | None = None
     start: int | None = None
     end: int | None = None
+    # the calendar (year, quarter) a quarterly report is about, when this names it
+    report_quarter: tuple[int, int] | None = None
 
 
 @dataclass

@@ -280,6 +280,9 @@ _QUARTER_ADJ = r"(?:(?P<adj>fiscal|flat|strong|weak|disappointing|calendar|same|
 _QUARTER_ADJ += r"year-earlier|year-ago|comparable|corresponding)[-\s]+)*"
 
 
+_ENDED = re.compile(rf"\s+end(?:ed|ing|s)\s+({MONTH})")
+
+
 @rule(
     "quarter",
     rf"{_QUARTER_LEAD}{_QUARTER_ADJ}(?:(?P<y1>{YEAR4})\s+)?(?P<ord>first|second|"
@@ -326,7 +329,10 @@ def quarter(m: re.Match[str], ctx: Context) -> Result | None:
     hyphen = ctx.text[m.end("ord") : m.end("ord") + 1] == "-"
     if m.group("det") and (lead not in ("the", "this", "last", "next") or hyphen):
         start = m.start("det") + len(m.group("det")) + 1
-    return Result("DATE", f"{year:04d}-Q{num}", "quarter", None, how, start=start)
+    res = Result("DATE", f"{year:04d}-Q{num}", "quarter", None, how, start=start)
+    if how != "absolute":  # 'the third quarter' of a report: what 'a year ago' compares with
+        res.report_quarter = (year, num)
+    return res
 
 
 @rule(
@@ -346,9 +352,6 @@ def half_year(m: re.Match[str], ctx: Context) -> Result | None:
     return Result("DATE", f"{ref.date.year + shift:04d}-H{half}", "unknown", None, ref.how)
 
 
-_ENDED = re.compile(rf"\s+end(?:ed|ing|s)\s+({MONTH})")
-
-
 @rule(
     "period_quarter",
     r"(?:(?:the|that)\s+)?(?:(?P<which>latest|current|most recent|recent|same|"
@@ -365,13 +368,8 @@ def period_quarter(m: re.Match[str], ctx: Context) -> Result | None:
     ended = _ENDED.match(ctx.text, m.end())
     if ended and m.group("what").lower() == "quarter":
         month = month_number(ended.group(1)) or 12
-        return Result(
-            "DATE",
-            f"{leaning_month_year(ref.date, month, 'past'):04d}-Q{(month - 1) // 3 + 1}",
-            "quarter",
-            None,
-            ref.how,
-        )
+        cal = (leaning_month_year(ref.date, month, "past"), (month - 1) // 3 + 1)
+        return Result("DATE", f"{cal[0]:04d}-Q{cal[1]}", "quarter", None, ref.how)
     if not which and (m.group("what").lower() == "period" or m.group(0).lower() == "quarter"):
         return None  # 'the period' alone is too vague; a bare 'quarter' is a fraction
     if which not in ("current", "latest", "most recent") and ctx.last_quarter is not None:
