@@ -266,11 +266,12 @@ def assemble(
         for s, e, chain in block_chains:
             if s <= c.start and c.end <= e and not c.block:
                 relays += chain
+        # outermost first: the blog's source, then whom that source quoted
+        if c.mark is not None and c.mark.trailer is not None and not c.block:
+            relays.append(trailer_relay(ix, c.mark.trailer))
         relays += c.relays
         if c.cue is not None:
             relays += cue_relays(ix, c.cue)
-        if c.mark is not None and c.mark.trailer is not None and not c.block:
-            relays.append(trailer_relay(ix, c.mark.trailer))
         speaker = (c.speaker_text or "").lower().removeprefix("the ")
         c.relays = [r for r in _dedupe(relays) if r.name.lower().removeprefix("the ") != speaker]
         c.hedges = hedges_for(ix, c)

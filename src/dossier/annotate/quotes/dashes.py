@@ -1,8 +1,12 @@
-"""Dash-led quotes of translated news: '– Words words, said Dr. Jane Doe from the Institute.'
+"""Quotes marked by layout rather than quote marks.
 
+Dash-led quotes of translated news: '– Words words, said Dr. Jane Doe from the Institute.'
 A quotation opened by a dash (at a paragraph start, or after a finished sentence),
 closed by a trailing cue: ', said X' / ', recalled X' / '– reported X'. The speaker
 comes after the content. A dash passage without such a cue is not taken as a quote.
+
+Headline attributions: 'Senator Jones: Deal Is Dead.' - a short line opening on a
+name and a colon. Regular expressions over lines, as no parser reads these layouts.
 """
 
 from __future__ import annotations

@@ -178,8 +178,8 @@ def hedges_for(ix: DocIndex, c: Cand) -> list[str]:
     out: list[str] = []
     lo = min(c.start, c.cue_start if c.cue_start is not None else c.start)
     hi = max(c.end, c.cue_end if c.cue_end is not None else c.end)
-    if c.kind != "direct":
-        for m in _HEDGE_RE.finditer(ix.text, lo, hi):
+    for m in _HEDGE_RE.finditer(ix.text, lo, hi):
+        if m.group(1).lower() not in out:
             out.append(m.group(1).lower())
     if c.kind == "according-to" and c.speaker is not None:
         words = ix.text[c.speaker.start : c.speaker.end].lower().split()
