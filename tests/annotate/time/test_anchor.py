@@ -49,3 +49,13 @@ def test_bare_year_does_not_anchor_deictic_words() -> None:
     text = "The pact dates from 2000. Trade fell last year."
     t = find(text, "last year", None)
     assert t.value == "XXXX"
+
+
+def test_month_only_dct_anchors_months_but_not_days() -> None:
+    text = "Output fell last month and again yesterday."
+    assert find(text, "last month", "2023-09").value == "2023-08"
+    assert find(text, "yesterday", "2023-09").value == "XXXX-XX-XX"
+
+
+def test_dct_with_time_of_day_is_accepted() -> None:
+    assert find("It rained yesterday.", "yesterday", "2023-09-13T10:15:00").value == "2023-09-12"
