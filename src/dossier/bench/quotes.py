@@ -122,10 +122,16 @@ def _textacy_baseline(
     except ImportError:
         return {"error": "textacy not installed"}
     out = []
+    failed = 0
     t0 = time.perf_counter()
     for row, doc in zip(rows, docs, strict=True):
         preds = []
-        for triple in direct_quotations(doc):
+        try:
+            triples = list(direct_quotations(doc))
+        except ValueError:  # textacy gives up on a document with an unclosed quotation
+            failed += 1
+            triples = []
+        for triple in triples:
             content = triple.content
             toks = list(content)
             if not toks:
@@ -144,6 +150,7 @@ def _textacy_baseline(
     res = _score(scorer, data, {r["doc_id"] for r in rows}, out)
     report = {k: round(float(res[k]), 4) if isinstance(res[k], float) else res[k] for k in KEYS}
     report["seconds_per_doc"] = round(seconds / len(rows), 4) if rows else 0.0
+    report["docs_failed"] = failed
     return report
 
 
