@@ -77,3 +77,11 @@ def test_quarter_ended_on_a_month() -> None:
 def test_deadline_month_points_ahead() -> None:
     t = find("The loan must be repaid by February, the bank said.", "February", "2023-10-30")
     assert t.value == "2024-02"
+
+
+@pytest.mark.parametrize(
+    ("surface", "value"),
+    [("13.09.2023", "2023-09-13"), ("20/09/2023", "2023-09-20"), ("9/13/2023", "2023-09-13")],
+)
+def test_numeric_dates(surface: str, value: str) -> None:
+    assert find(f"The accord was signed on {surface} in the capital.", surface).value == value

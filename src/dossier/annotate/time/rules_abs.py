@@ -130,13 +130,23 @@ def iso_date(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 @rule(
-    "slash_date",
-    r"(?P<mo>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>(?:19|20)\d\d)",
+    "numeric_date",
+    r"(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d./]\d)",
     priority=6,
 )
-def slash_date(m: re.Match[str], ctx: Context) -> Result | None:
+def numeric_date(m: re.Match[str], ctx: Context) -> Result | None:
+    """'13.09.2023' and '20/09/2023' (day first), '9/13/2023' (month first, US).
+
+    A number above 12 settles the order; otherwise dots read day-first (European) and
+    slashes month-first (American).
+    """
+    a, b = int(m.group("a")), int(m.group("b"))
+    if a > 12 or (b <= 12 and m.group("sep") == "."):
+        day, month = a, b
+    else:
+        month, day = a, b
     try:
-        date = dt.date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
+        date = dt.date(int(m.group("y")), month, day)
     except ValueError:
         return None
     return Result("DATE", date.isoformat(), "day", None, "absolute")
