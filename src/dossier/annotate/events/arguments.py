@@ -27,6 +27,10 @@ def facility_nouns() -> set[str]:
     return lexicon().classes.get("facility", set())
 
 
+def _weapons() -> set[str]:
+    return lexicon().classes.get("weapon", set())
+
+
 def not_actors() -> set[str]:
     """Nouns never taken as actors, even as the subject of an event verb."""
     return lexicon().classes.get("notactor", set())
@@ -212,7 +216,7 @@ class ActorFinder:
             if (
                 lemma in actor_nouns()
                 or tok.pos_ == "PROPN"
-                or (loose and lemma not in lexicon().classes.get("weapon", set()))
+                or (loose and (lemma not in _weapons() or inner[0].type in ("GROUP", "PLACE")))
                 or (allow_things and lemma in facility_nouns())
             ):
                 return self._span(doc, lo, hi, inner[0], tok.i)

@@ -29,7 +29,7 @@ REPORTING_PASSIVE = frozenset(
     }
 )
 EXPECTING = frozenset(
-    {
+    [
         "expect",
         "plan",
         "intend",
@@ -45,7 +45,6 @@ EXPECTING = frozenset(
         "pledge",
         "vow",
         "agree",
-        "decide",
         "try",
         "go",
         "look",
@@ -54,7 +53,13 @@ EXPECTING = frozenset(
         "due",
         "arrange",
         "head",
-    }
+        "willing",
+        "ready",
+        "prepared",
+        "eager",
+        "determined",
+        "poised",
+    ]
 )
 HYPOTHESIZING = frozenset(
     {"fear", "consider", "threaten", "warn", "risk", "could", "might", "imagine", "suggest"}

@@ -68,7 +68,11 @@ def subject_token(tok: Any) -> Any | None:
         head = cur.head
         if head is cur:
             return None
-        if cur.dep_ in ("xcomp", "conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+        if cur.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "attr"):
+            # 'issued a statement demanding ...': the issuer demands
+            cur = head.head
+            continue
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
             if cur.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
                 obj = child(head, "dobj")
                 if obj is not None:
@@ -162,7 +166,7 @@ def verb_roles(finder: ActorFinder, tok: Any, code: str, symmetric: bool) -> Rol
         sources = [a for a in (finder.actor(t, things) for t in agents) if a is not None]
         if sources and not (sources[0].mention_id or finder.actor(agents[0]) is not None):
             sources = []  # 'damaged by missiles': the instrument is not an actor
-        target = finder.actor(passive_subj, allow_things=True)
+        target = finder.actor(passive_subj, allow_things=True, loose=things)
         return Roles(sources[:1], target)
     sources, sym_target = _sources_from(finder, subject_token(tok), symmetric)
     target = sym_target

@@ -110,8 +110,8 @@ def choose_sense(senses: list[Sense], tok: Any, lex: Lexicon) -> str | None:
             if _has_person_object(tok, lex):
                 return sense.code
             continue
-        if sense.word_class == "xcomp":
-            if any(c.dep_ == "xcomp" for c in tok.children):
+        if sense.word_class in ("xcomp", "dobj"):
+            if any(c.dep_ == sense.word_class for c in tok.children):
                 return sense.code
             continue
         if words is None:
