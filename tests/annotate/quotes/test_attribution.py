@@ -84,3 +84,11 @@ def test_headline_colon_attribution(nlp: Any) -> None:
     _, _, quotes = run(nlp, "Senator Jones: Deal Is Dead For This Year.")
     q = by_phrase(quotes, "Deal Is Dead")
     assert q.speaker_text == "Senator Jones"
+
+
+def test_organisation_naming_a_generic_head(nlp: Any) -> None:
+    text = "The Interfax news agency said that the ferry had been stopped at the border."
+    _, mentions, quotes = run(nlp, text)
+    q = by_phrase(quotes, "ferry had been")
+    assert q.speaker_resolution == "direct"
+    assert _speaker_mention(mentions, q) == "Interfax"

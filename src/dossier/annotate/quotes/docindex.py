@@ -80,6 +80,13 @@ class DocIndex:
             at_head = [m for m in found if m.start <= head_pos < m.end]
             if at_head:
                 return at_head[0]
+            # 'the KCNA agency', 'the Kremlin press office': an organisation naming the head
+            head = self.doc[self.token_at(head_pos)]
+            for m in found:
+                if m.type == "ORG":
+                    last = self.doc[self.token_at(m.end - 1)]
+                    if last.head.i == head.i and last.dep_ == "compound":
+                        return m
             return None
         found = [m for m in found if m.type != "PLACE" or len(found) == 1]
         return found[0] if found else None
