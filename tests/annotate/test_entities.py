@@ -236,6 +236,8 @@ def test_span_does_not_run_across_a_line_break() -> None:
         ("Mr Ana Lis", "PERSON", "Ana Lis"),
         ("Dale Radio (Evening Edition", "ORG", "Dale Radio"),
         ("“Ostrava”,", "PLACE", "Ostrava"),
+        ("―\xa0Ana Lis", "PERSON", "Ana Lis"),
+        ("Ana Lis\xa0", "PERSON", "Ana Lis"),
     ],
 )
 def test_trim_keeps_the_name_proper(text: str, etype: EntityType, name: str) -> None:
@@ -299,3 +301,8 @@ def test_shouted_headline_lines_are_found() -> None:
 )
 def test_is_junk(name: str, etype: EntityType, shouting: bool, junk: bool) -> None:
     assert is_junk(name, etype, lexicon(), shouting) is junk
+
+
+def test_title_word_after_mr_is_a_surname(nlp: Any) -> None:
+    ms = _mentions(nlp, "Mr. King, 82, said he would not run again.")
+    assert [(m.text, m.type) for m in ms] == [("King", "PERSON")]

@@ -31,6 +31,7 @@ from dossier.annotate.entities.lexicon import Lexicon, Place, fold, lexicon
 from dossier.annotate.entities.roles import assign_roles, named_org
 from dossier.annotate.entities.spans import (
     Cand,
+    after_honorific,
     classify,
     extend_hyphen,
     glued_place,
@@ -208,7 +209,13 @@ def extract_mentions(article: Article, doc: Any) -> list[Mention]:
     cands = [
         c
         for c in cands
-        if not is_junk(text[c.start : c.end], c.type, lex, in_spans(c.start, shouting))
+        if not is_junk(
+            text[c.start : c.end],
+            c.type,
+            lex,
+            in_spans(c.start, shouting),
+            after_honorific(text, c.start),
+        )
     ]
     cands = _add_gazetteer(cands, place_hits(doc, lex), text, lex)
     cands = _dedupe(_recover_people(cands, doc, lex))

@@ -167,7 +167,6 @@ def _right_role(
             j += 1
         if (
             j < n
-            and j > first - 1
             and _is_title(doc[j], lex)
             and (j + 1 >= n or doc[j + 1].pos_ not in ("NOUN", "PROPN"))
         ):

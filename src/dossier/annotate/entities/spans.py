@@ -22,8 +22,7 @@ _PRONOUN_WORDS = (
 PRONOUNS = frozenset(_PRONOUN_WORDS.split(" "))
 # Words the small model tags as names in news text but that never name an entity.
 NOT_NAMES = frozenset({"covid", "covid-19", "coronavirus", "sars-cov-2", "omicron"})
-_LEAD_PUNCT = "\"'“”‘’«»([{*•–—-‐ \t"
-_TRAIL_PUNCT = "\"'“”‘’»,;:!?*•–—- \t"
+_TRAIL_PUNCT = "\"'“”‘’»,;:!?*•‐‑‒–—―-"
 _POSSESSIVE = re.compile(r"[A-Za-z\u00C0-\u024F](['’]s?)$")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _HYPHEN_TAIL = re.compile(r"-[A-Za-z]+")
@@ -48,7 +47,7 @@ def trim(text: str, start: int, end: int, cand_type: EntityType, lex: Lexicon) -
     """Offsets of the name proper inside an NER span (may be empty: start >= end)."""
     for _ in range(8):  # each pass removes one layer; a handful always suffices
         s, e = start, end
-        while s < e and text[s] in _LEAD_PUNCT:
+        while s < e and not text[s].isalnum():  # a name starts with a letter or digit
             s += 1
         nl = text.find("\n", s, e)
         if nl != -1:
@@ -58,7 +57,7 @@ def trim(text: str, start: int, end: int, cand_type: EntityType, lex: Lexicon) -
             e = s + span.index("(")
         elif span.endswith(")") and "(" not in span:
             e -= 1
-        while e > s and text[e - 1] in _TRAIL_PUNCT:
+        while e > s and (text[e - 1] in _TRAIL_PUNCT or text[e - 1].isspace()):
             e -= 1
         m = _POSSESSIVE.search(text, s, e)
         if m and m.end() == e:
@@ -146,14 +145,20 @@ def classify(cand: Cand, text: str, lex: Lexicon, person_words: frozenset[str]) 
         cand.type, cand.canonical = "PLACE", place.name
 
 
-def is_junk(name: str, cand_type: EntityType, lex: Lexicon, shouting: bool) -> bool:
-    """Spans that are not names: lowercase words, pronouns, bare titles, headline debris."""
+def is_junk(
+    name: str, cand_type: EntityType, lex: Lexicon, shouting: bool, after_honorific: bool = False
+) -> bool:
+    """Spans that are not names: lowercase words, pronouns, bare titles, headline debris.
+
+    A title word right after an honorific is a surname ('Mr. King'), not a bare title."""
     if len(name) < 2 or not any(c.isalpha() for c in name):
         return True
     if not name[0].isupper() and not name[0].isdigit():
         return True
     key = name.lower().rstrip(".")
-    if key in NOT_NAMES or key in lex.honorifics or key in lex.titles:
+    if key in NOT_NAMES or key in lex.honorifics:
+        return True
+    if key in lex.titles and not (after_honorific and cand_type == "PERSON"):
         return True
     if key in PRONOUNS and not name.isupper():  # 'US' is a country, 'Us' a pronoun
         return True
@@ -203,3 +208,11 @@ def glued_place(text: str, start: int, end: int, lex: Lexicon) -> int | None:
         if rest.islower() and rest in STOP_WORDS and fold(word[:cut]) in lex.places:
             return start + cut
     return None
+
+
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.?\s+$")
+
+
+def after_honorific(text: str, start: int) -> bool:
+    """Whether a courtesy title stands right before ``start`` ('Mr. King')."""
+    return bool(_HONORIFIC_BEFORE.search(text, max(0, start - 8), start))
