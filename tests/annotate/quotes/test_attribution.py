@@ -92,3 +92,11 @@ def test_organisation_naming_a_generic_head(nlp: Any) -> None:
     q = by_phrase(quotes, "ferry had been")
     assert q.speaker_resolution == "direct"
     assert _speaker_mention(mentions, q) == "Interfax"
+
+
+def test_passive_report_takes_the_agent_as_speaker(nlp: Any) -> None:
+    text = "The new toll was criticised by Mayor Carla Diaz on Friday."
+    _, mentions, quotes = run(nlp, text)
+    (q,) = quotes
+    assert q.text == "The new toll" and q.cue == "criticise"
+    assert _speaker_mention(mentions, q) == "Carla Diaz"

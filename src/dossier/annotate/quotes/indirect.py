@@ -87,6 +87,25 @@ def _content_of(verb: Any, speech: bool, para: tuple[int, int]) -> tuple[Any, li
     return None
 
 
+def _passive_report(ix: DocIndex, verb: Any, speech: bool) -> Cand | None:
+    """'[The plan] was criticised by X': content is the passive subject, X the speaker."""
+    if not (speech or "dobj" in frames().get(verb.lemma_.lower(), frozenset())):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if subj is None or by is None or subj.pos_ == "PRON" or verb.lemma_.lower() == "quote":
+        return None
+    start, end = _trim(ix, *_span(list(subj.subtree)))
+    if end - start < 3:
+        return None
+    c = Cand(start, end, "indirect")
+    lo, hi = phrase_of(ix.doc, by)
+    c.speaker = SpeakerSpan(ix.doc[lo].idx, ix.doc[hi].idx + len(ix.doc[hi].text), by.i)
+    set_cue(c, ix, verb)
+    return c
+
+
 def speech_clauses(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
     """One candidate per cue verb with a complement clause (``skip``: positions in quotes)."""
     doc = ix.doc
@@ -101,6 +120,10 @@ def speech_clauses(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
         lead_from = max(ix.sent_chars(ix.sent_of_token(tok.i))[0], ix.paras[ix.para_of(tok.idx)][0])
         if not any(ch.isalnum() for ch in ix.text[lead_from : tok.idx]):
             continue  # 'Asked whether ...': a sentence-initial participle, not a report
+        passive = _passive_report(ix, tok, speech)
+        if passive is not None:
+            out.append(passive)
+            continue
         found = _content_of(tok, speech, ix.paras[ix.para_of(tok.idx)])
         if found is None:
             continue
