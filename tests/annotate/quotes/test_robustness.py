@@ -1,0 +1,28 @@
+"""Odd input never breaks the extractor, and every span it gives points into the text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from quote_helpers import run
+
+ODD = [
+    "",
+    "\n\n\n",
+    '"',
+    "“Never closed, he said\n\nand the next line has no mark",
+    "” closing first “ then opening",
+    '"a" "b" "c" "d" "e"',
+    "– \n– said\n, said X",
+    "(Ledger : 31 February 2020) “Bad date,” she said.",
+    "According to",
+]
+
+
+@pytest.mark.parametrize("text", ODD)
+def test_odd_input(nlp: Any, text: str) -> None:
+    article, _, quotes = run(nlp, text)
+    for q in quotes:
+        assert 0 <= q.start < q.end <= len(article.text)
+        assert article.text[q.start : q.end] == q.text
