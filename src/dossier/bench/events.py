@@ -111,7 +111,8 @@ def main_event(events: list[Event], doc: Any) -> Event | None:
         span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
         if span is None:
             continue
-        key = (_depth(span.root), span.root.i)
+        nominal = span.root.pos_ in ("NOUN", "PROPN")
+        key = (_depth(span.root) + nominal, span.root.i)
         if best is None or key < best:
             best, chosen = key, ev
     return chosen
@@ -158,7 +159,7 @@ def _extract(
 
 
 def _coded(ev: Event, date: str | None, with_code: bool) -> dict[str, Any]:
-    code = cameo_convention(ev.code, ev.status)
+    code = cameo_convention(ev.code, ev.status, ev.hedges)
     return {
         "source": actor_code(ev.source_text, date) if ev.source_text else "",
         "target": actor_code(ev.target_text, date) if ev.target_text else "",
@@ -176,7 +177,7 @@ def _codebook_report(data: Path, limit: int | None) -> dict[str, Any]:
         if ev is None:
             empty += 1
             continue
-        got = cameo_convention(ev.code, ev.status)
+        got = cameo_convention(ev.code, ev.status, ev.hedges)
         root_ok += got[:2] == code[:2]
         code_ok += got == code
     n = len(pairs)

@@ -153,15 +153,20 @@ _THREAT = {
 _REJECT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 
 
-def cameo_convention(code: str, status: str) -> str:
+def cameo_convention(code: str, status: str, hedges: list[str] | None = None) -> str:
     """The code CAMEO gives an event by its status: an act announced for the future is an
     intent (03x) when cooperative and a threat (13x) when hostile; a cooperative act
     announced as not going to happen is a rejection (12x).
 
     The extractor keeps the act's own code (a visit stays 042 with status 'expected');
-    this is for comparing with CAMEO-coded data.
+    this is for comparing with CAMEO-coded data. A future act announced with an 'unless'
+    condition (in ``hedges``) is a threat whatever the act.
     """
     root = code[:2]
+    if status in ("expected", "hypothetical") and any(
+        h.lower().startswith("unless") for h in hedges or []
+    ):
+        return _THREAT.get(root, "130")
     if status in ("expected", "hypothetical"):
         return _INTENT.get(root) or _THREAT.get(root) or code
     if status == "negated":

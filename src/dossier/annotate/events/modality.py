@@ -13,6 +13,8 @@ from typing import Any
 from dossier.records import EventStatus
 
 NEGATING = frozenset({"deny", "refute", "dispute"})
+# 'refused to lift', 'failed to reach': the complement did not (will not) happen.
+REFUSING = frozenset({"refuse", "decline", "fail"})
 REPORTING = frozenset({"allege", "claim", "accuse", "rumor", "rumour", "suspect", "blame"})
 REPORTING_PASSIVE = frozenset(
     {
@@ -44,6 +46,7 @@ EXPECTING = frozenset(
         "promise",
         "pledge",
         "vow",
+        "swear",
         "agree",
         "try",
         "go",
@@ -167,7 +170,7 @@ def _governor_flags(tok: Any) -> set[str]:
             "attr",
             "oprd",
         ):
-            if lemma in NEGATING:
+            if lemma in NEGATING or (lemma in REFUSING and dep == "xcomp"):
                 flags.add("negated")
             if lemma in REPORTING or (passive and lemma in REPORTING_PASSIVE):
                 flags.add("reported")
@@ -234,6 +237,15 @@ def hedges_of(tok: Any, light: Any | None = None) -> list[str]:
         for c in carrier.children:
             if c.dep_ == "advmod" and c.lower_ in HEDGE_ADV:
                 out.append(c.text)
+            elif c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children
+            ):
+                # the condition the event hangs on ('unless the talks resume')
+                toks = [t for t in c.subtree if not t.is_space]
+                while toks and toks[-1].is_punct:
+                    toks.pop()
+                if toks:
+                    out.append(tok.doc[toks[0].i : toks[-1].i + 1].text)
     for t in tok.sent:
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             end = t.doc[t.i + 1]

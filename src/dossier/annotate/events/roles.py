@@ -125,6 +125,18 @@ def _named_parties(finder: ActorFinder, toks: list[Any]) -> list[Actor]:
     return out
 
 
+def _gathering_subject(tok: Any) -> Any | None:
+    """'thousands converged for a rally', 'died during demonstrations': a protest noun
+    governed by for/in/during/at takes the governing verb's subject."""
+    head = tok.head
+    if tok.dep_ != "pobj" or head.lower_ not in ("for", "in", "during", "at", "into"):
+        return None
+    verb = head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return subject_token(verb)
+
+
 def _embedding_subject(tok: Any) -> Any | None:
     """'both countries deny the existence of an arms deal': the deal's parties are the
     subject of the verb that embeds it."""
@@ -233,6 +245,8 @@ def noun_roles(
                 break
     if not sources and light is None:
         embedding = _embedding_subject(tok)
+        if embedding is None and code.startswith("14"):
+            embedding = _gathering_subject(tok)
         if embedding is not None:
             srcs, sym_target = _sources_from(finder, embedding, symmetric)
             sources = srcs

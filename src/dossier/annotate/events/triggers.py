@@ -223,6 +223,26 @@ def _phrase_or_ending(tok: Any, lex: Lexicon) -> tuple[str, Any | None] | None:
     return None
 
 
+def _noun_ending(tok: Any, lex: Lexicon) -> tuple[str, Any] | None:
+    """'a suspension of air links', 'the lifting of sanctions': ending, as a noun."""
+    if tok.lemma_.lower() not in lex.enders:
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                lemma = obj.lemma_.lower()
+                if lemma in lex.classes.get("relations", set()):
+                    return "161", obj
+                senses = lex.nouns.get(lemma)
+                inner = choose_sense(senses, obj, lex) if senses else None
+                ended = ending_code(inner) if inner else None
+                if ended is not None:
+                    return ended, obj
+    return None
+
+
 def _demand(tok: Any, lex: Lexicon) -> tuple[str, Any | None] | None:
     """'said that China must drop its barriers': a demand by the speaker."""
     if base_lemma(tok, lex) not in lex.demand_cues:
@@ -275,6 +295,11 @@ def find_triggers(sent: Any, lex: Lexicon) -> Iterator[Trigger]:
                 found.append(Trigger(tok, verb_code))
     for tok in sent:
         if tok.i in claimed or tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ or _shouting(tok):
+            continue
+        ended = _noun_ending(tok, lex)
+        if ended is not None:
+            claimed.add(ended[1].i)
+            found.append(Trigger(tok, ended[0], nominal=True))
             continue
         senses = lex.nouns.get(_noun_lemma(tok))
         if not senses or tok.dep_ == "compound":
