@@ -32,12 +32,10 @@ NUMBERS: dict[str, int] = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
     "a hundred": 100, "one hundred": 100, "thousand": 1000, "a thousand": 1000,
     "a couple of": 2, "a couple": 2, "couple of": 2, "a dozen": 12, "dozen": 12,
-    "half a": 0, "a half": 0,
 }  # fmt: skip
 # Quantities that say "some number of": the TIMEX3 value carries an X.
 VAGUE_NUMBERS: frozenset[str] = frozenset(
-    {"a few", "few", "several", "many", "some", "a number of", "numerous", "countless",
-     "a couple of few"}
+    {"a few", "few", "several", "many", "some", "a number of", "numerous", "countless"}
 )  # fmt: skip
 ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,

@@ -38,7 +38,7 @@ def unit_key(word: str) -> str:
 
 
 def duration_value(n: float | None, unit: str) -> str:
-    """TIMEX3 duration value: (2, 'week') -> 'P2W', (1.5, 'hour') -> 'PT90M', None -> 'PXW'."""
+    """TIMEX3 duration value: (2, 'week') -> 'P2W', (1.5, 'hour') -> 'PT1H30M', None -> 'PXW'."""
     if n is None:
         return VAGUE_UNIT_VALUE[unit]
     letter, is_time, mult = UNITS[unit]
