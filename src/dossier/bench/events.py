@@ -111,8 +111,15 @@ def main_event(events: list[Event], doc: Any) -> Event | None:
         span = doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
         if span is None:
             continue
-        nominal = span.root.pos_ in ("NOUN", "PROPN")
-        key = (_depth(span.root) + nominal, span.root.i)
+        root = span.root
+        depth = _depth(root)
+        if root.pos_ in ("NOUN", "PROPN"):
+            # an event noun counts at its verb when it is that verb's object ('staged
+            # rallies'), one level lower otherwise
+            depth += 0 if root.dep_ in ("dobj", "nsubjpass") else 1
+        elif root.dep_ == "advcl" and any(c.lower_ == "to" for c in root.children):
+            depth += 1  # a purpose clause ('... to demand reforms') is secondary
+        key = (depth, root.i)
         if best is None or key < best:
             best, chosen = key, ev
     return chosen

@@ -48,7 +48,6 @@ EXPECTING = frozenset(
         "vow",
         "swear",
         "agree",
-        "try",
         "go",
         "look",
         "propose",

@@ -19,6 +19,7 @@ DETACHED = frozenset({"relcl", "advcl", "conj", "parataxis", "acl", "appos", "cc
 
 # Verbs whose complement is not an event of its own but the content of the verb's event.
 ABSORBING = frozenset({"threaten", "warn"})
+ABSORBING_NOUNS = frozenset({"threat", "warning", "ultimatum"})
 
 
 @dataclass
@@ -288,8 +289,10 @@ def find_triggers(sent: Any, lex: Lexicon) -> Iterator[Trigger]:
             if not senses or tok.dep_ == "amod":
                 continue
             head = tok.head
-            if tok.dep_ == "xcomp" and head.lemma_.lower() in ABSORBING:
-                continue
+            if tok.dep_ in ("xcomp", "acl", "ccomp") and (
+                head.lemma_.lower() in ABSORBING or head.lemma_.lower() in ABSORBING_NOUNS
+            ):
+                continue  # 'threatened to invade', 'an ultimatum to halt attacks
             verb_code = choose_sense(senses, tok, lex)
             if verb_code is not None:
                 found.append(Trigger(tok, verb_code))
