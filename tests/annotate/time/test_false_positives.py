@@ -22,6 +22,8 @@ from time_helpers import texts
         "May I ask a question?",
         "The fall of the regime surprised nobody.",
         "The company employs 2000 workers.",
+        "She led the March of the Mothers through the city.",
+        "He spoke in the capital later in the day before returning home.",
         "The 2000 troops crossed the river.",
     ],
 )

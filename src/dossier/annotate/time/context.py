@@ -59,6 +59,8 @@ def bare_month_ok(text: str, start: int, end: int, month_word: str) -> bool:
     if month_word.lower() in ("may", "march"):
         if before == "to" and after.lower() in _AFTER_VERB:
             return False  # 'urged crowds to March on the capital'
+        if before == "the" or after.lower() == "of":
+            return False  # 'the March of the Mothers': a name
         return lead and not (after.lower() in ("be", "have", "not", "well") or after == "I")
     if lead:
         return True

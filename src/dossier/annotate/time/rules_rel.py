@@ -193,7 +193,7 @@ def mod_the_unit(m: re.Match[str], ctx: Context) -> Result | None:
     r"(?:(?P<pm>earlier|later)\s+)?(?:the\s+(?P<which>same|following|next|"
     r"previous|preceding)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)|"
     r"that\s+(?:same\s+)?(?P<unit2>day|morning|afternoon|evening|night|week|month|year)|"
-    r"the\s+day\s+(?P<ba>before|after)(?!\s+(?:the|a|an|his|her|their|its)\b))",
+    r"the\s+day\s+(?P<ba>before|after)(?=\s*[,.;:!?)\]]|\s*$))",
     priority=3,
 )
 def narrative(m: re.Match[str], ctx: Context) -> Result | None:
