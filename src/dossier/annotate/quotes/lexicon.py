@@ -63,13 +63,16 @@ MIXED_ONLY_CUES = frozenset({"call", "describe", "dub", "brand", "label", "term"
 
 @lru_cache(maxsize=1)
 def speech_verbs() -> frozenset[str]:
-    """Forms and lemmas of speech verbs (``speech_verbs.txt``)."""
+    """Forms and lemmas of speech verbs (``speech_verbs.txt``; '!form' lines take one out)."""
     words: set[str] = set()
+    excluded: set[str] = set()
     for line in data_path("speech_verbs.txt").read_text(encoding="utf-8").splitlines():
         line = line.strip().lower()
-        if line and not line.startswith("#"):
+        if line.startswith("!"):
+            excluded.add(line[1:])
+        elif line and not line.startswith("#"):
             words.add(line)
-    return frozenset(words)
+    return frozenset(words - excluded)
 
 
 @lru_cache(maxsize=1)
