@@ -123,11 +123,12 @@ def choose_sense(senses: list[Sense], tok: Any, lex: Lexicon) -> str | None:
 
 
 def _light_object(verb: Any, lex: Lexicon) -> Any | None:
-    """The event noun a light verb hands its event to ('held talks')."""
+    """The event noun a light verb hands its event to ('held talks', 'launched a wave of
+    strikes')."""
     if base_lemma(verb, lex) not in lex.light_verbs:
         return None
-    for c in verb.children:
-        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.nouns:
+    for c in _objects(verb):
+        if c.lemma_.lower() in lex.nouns and c.dep_ != "compound":
             return c
     return None
 
