@@ -85,3 +85,21 @@ def test_deadline_month_points_ahead() -> None:
 )
 def test_numeric_dates(surface: str, value: str) -> None:
     assert find(f"The accord was signed on {surface} in the capital.", surface).value == value
+
+
+def test_second_day_of_a_pair_gets_its_own_record() -> None:
+    text = "The summit runs April 24 and 25 in the capital."
+    t = find(text, "25", "2023-04-02")
+    assert (t.value, t.begin, t.end_value) == ("2023-04-25", "2023-04-24", "2023-04-25")
+
+
+def test_first_day_of_a_hyphenated_pair() -> None:
+    text = "Talks were held on 12-13 September near the border."
+    t = find(text, "12", "2023-09-14")
+    assert (t.value, t.end_value) == ("2023-09-12", "2023-09-13")
+
+
+def test_number_after_a_date_and_comma_is_not_a_day() -> None:
+    from time_helpers import texts
+
+    assert texts("On April 24, 25 people were hurt.", "2023-05-01") == ["April 24"]

@@ -1,4 +1,4 @@
-"""Ranges: 'between Tuesday and Wednesday', 'from March to May', 'Sept. 14 to Thursday'.
+"""Ranges: 'between Tuesday and Wednesday', 'from March to May', 'April 24 and 25'.
 
 Each end keeps its own record, span and value (as TimeBank tags them); both ends get
 ``begin`` and ``end_value`` set to the two points of the range, so a reader of either
@@ -13,6 +13,7 @@ import re
 from itertools import pairwise
 
 from dossier.annotate.time.recognise import Found
+from dossier.annotate.time.rules import Result
 
 _BETWEEN = re.compile(r"\s*(?:and|&)\s*")
 _TO = re.compile(r"\s*(?:to|until|till|through|thru|-|–|—)\s*")
@@ -51,3 +52,51 @@ def join_ranges(text: str, found: list[Found]) -> list[Found]:
             end.result.begin = a.result.value
             end.result.end_value = b.result.value
     return found
+
+
+_DAY_AFTER = re.compile(
+    r"(\s*(?:and|&|to|through|-|–|—)\s*)([0-3]?\d)(?:st|nd|rd|th)?(?![\d:/.,]\d)"
+)
+_DAY_BEFORE = re.compile(r"(?<![\d,.:/])([0-3]?\d)(?:st|nd|rd|th)?(\s*(?:and|&|to|-|–|—)\s*)$")
+
+
+def _other_day(anchor: Found, day: int, start: int, end: int) -> Found | None:
+    try:
+        other = dt.date.fromisoformat(anchor.result.value).replace(day=day)
+    except ValueError:
+        return None
+    r = anchor.result
+    return Found(
+        start, end, "day_pair", Result(r.type, other.isoformat(), r.precision, r.mod, r.anchor)
+    )
+
+
+def add_day_pairs(text: str, found: list[Found]) -> list[Found]:
+    """The bare second (or first) day of 'April 24 and 25' / '12-13 September' as its own
+    date, in the same month; both get the range fields."""
+    taken = [(f.start, f.end) for f in found]
+    extra: list[Found] = []
+    for f in found:
+        if f.rule not in ("month_day_year", "day_month_year") or not _DAY.match(f.result.value):
+            continue
+        after = _DAY_AFTER.match(text, f.end)
+        before = _DAY_BEFORE.search(text, max(0, f.start - 12), f.start)
+        if f.rule == "month_day_year" and after:
+            other = _other_day(f, int(after.group(2)), after.start(2), after.end(2))
+            pair = (f, other)
+        elif f.rule == "day_month_year" and before:
+            other = _other_day(f, int(before.group(1)), before.start(1), before.end(1))
+            pair = (other, f)
+        else:
+            continue
+        if other is None or any(other.start < e and s < other.end for s, e in taken):
+            continue
+        first, last = pair
+        assert first is not None and last is not None
+        if first.result.value >= last.result.value:
+            continue
+        for end in (first, last):
+            end.result.begin = first.result.value
+            end.result.end_value = last.result.value
+        extra.append(other)
+    return sorted(found + extra, key=lambda f: f.start)

@@ -105,15 +105,18 @@ def month_day_year(m: re.Match[str], ctx: Context) -> Result | None:
 
 @rule(
     "day_month_year",
-    rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM})(?:\s+of)?\s+"
-    rf"(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?",
+    rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?:(?P<d0>{DAYNUM})\s*[-–]\s*)?(?P<day>{DAYNUM})"
+    rf"(?:\s+of)?\s+(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?",
     priority=5,
 )
 def day_month_year(m: re.Match[str], ctx: Context) -> Result | None:
     month = month_number(m.group("mon"))
     if month is None:
         return None
-    return resolve_month_day(m, ctx, month, _day(m))
+    res = resolve_month_day(m, ctx, month, _day(m))
+    if res is not None and m.group("d0"):
+        res.start = m.start("day")  # '12-13 September': the first day is added as a pair
+    return res
 
 
 @rule(
