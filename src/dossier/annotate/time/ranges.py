@@ -83,16 +83,15 @@ def add_day_pairs(text: str, found: list[Found]) -> list[Found]:
         before = _DAY_BEFORE.search(text, max(0, f.start - 12), f.start)
         if f.rule == "month_day_year" and after:
             other = _other_day(f, int(after.group(2)), after.start(2), after.end(2))
-            pair = (f, other)
+            second = True
         elif f.rule == "day_month_year" and before:
             other = _other_day(f, int(before.group(1)), before.start(1), before.end(1))
-            pair = (other, f)
+            second = False
         else:
             continue
         if other is None or any(other.start < e and s < other.end for s, e in taken):
             continue
-        first, last = pair
-        assert first is not None and last is not None
+        first, last = (f, other) if second else (other, f)
         if first.result.value >= last.result.value:
             continue
         for end in (first, last):
