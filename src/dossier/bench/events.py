@@ -46,6 +46,7 @@ from dossier.errors import InputError
 from dossier.records import Article, Event
 
 SCORER = "score_events.py"
+PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"})
 CODEBOOK = "cameo_event_codes.csv"
 _LINE = re.compile(r"^(\w+)\s+P=([\d.]+) R=([\d.]+) F1=([\d.]+)\s+\(tp=(\d+) fp=(\d+) fn=(\d+)\)")
 
@@ -153,7 +154,7 @@ def _score(
 
 def _extract(
     nlp: Any, ident: str, text: str, date: str | None
-) -> tuple[Event | None, float, float]:
+) -> tuple[Event | None, float, float, dict[str, str]]:
     article = Article(id=ident, text=text, path="<bench>", fmt="jsonl", published=date)
     t0 = time.perf_counter()
     doc = nlp(text)
@@ -162,14 +163,25 @@ def _extract(
     t0 = time.perf_counter()
     events = extract_events(article, doc, mentions, [], [])
     ev = main_event(events, doc)
-    return ev, time.perf_counter() - t0, parse_s
+    return ev, time.perf_counter() - t0, parse_s, {m.id: m.text for m in mentions}
 
 
-def _coded(ev: Event, date: str | None, with_code: bool) -> dict[str, Any]:
+def _actor_text(text: str | None, mention_id: str | None, mentions: dict[str, str]) -> str:
+    """An actor's text for coding: a pronoun's antecedent mention where resolved."""
+    if mention_id and mention_id in mentions and text and text.lower() in PRONOUNS:
+        return mentions[mention_id]
+    return text or ""
+
+
+def _coded(
+    ev: Event, date: str | None, with_code: bool, mentions: dict[str, str]
+) -> dict[str, Any]:
     code = cameo_convention(ev.code, ev.status, ev.hedges)
+    source = _actor_text(ev.source_text, ev.source_mention_id, mentions)
+    target = _actor_text(ev.target_text, ev.target_mention_id, mentions)
     return {
-        "source": actor_code(ev.source_text, date) if ev.source_text else "",
-        "target": actor_code(ev.target_text, date) if ev.target_text else "",
+        "source": actor_code(source, date) if source else "",
+        "target": actor_code(target, date) if target else "",
         "code": code if with_code else None,
         "plover": plover(code, draft_2016=True),
     }
@@ -180,7 +192,7 @@ def _codebook_report(data: Path, limit: int | None) -> dict[str, Any]:
     pairs = load_codebook(data)[:limit] if limit else load_codebook(data)
     root_ok = code_ok = empty = 0
     for code, example in pairs:
-        ev, _, _ = _extract(nlp, f"cb-{code}", example, None)
+        ev, _, _, _ = _extract(nlp, f"cb-{code}", example, None)
         if ev is None:
             empty += 1
             continue
@@ -212,18 +224,20 @@ def run_events_bench(
     pred_codes: list[dict[str, Any]] = []
     cameo_gold: list[dict[str, Any]] = []
     for row in rows:
-        ev, ev_s, p_s = _extract(nlp, row["id"], row["text"], row.get("date"))
+        ev, ev_s, p_s, names = _extract(nlp, row["id"], row["text"], row.get("date"))
         event_s += ev_s
         parse_s += p_s
         date = row.get("date")
-        events = [_coded(ev, date, False)] if ev else []
+        events = [_coded(ev, date, False, names)] if ev else []
         pred_actors.append({"id": row["id"], "events": events})
         gold_code = examples.get(_norm(row["text"]))
         if gold_code is not None:
             gold = dict(row)
             gold["gold_events"] = [dict(g, code=gold_code) for g in row["gold_events"]]
             cameo_gold.append(gold)
-            pred_codes.append({"id": row["id"], "events": [_coded(ev, date, True)] if ev else []})
+            pred_codes.append(
+                {"id": row["id"], "events": [_coded(ev, date, True, names)] if ev else []}
+            )
     levels = _score(scorer, rows, pred_actors)
     cameo = _score(scorer, cameo_gold, pred_codes) if cameo_gold else {}
     n = len(rows)

@@ -18,6 +18,38 @@ from dossier.annotate.events.arguments import Actor, ActorFinder, child, prep_ob
 OBJECT_CONTROL = frozenset(
     {"accuse", "suspect", "blame", "charge", "urge", "help", "force", "allow", "ask", "call"}
 )
+# Prepositions whose objects are not the target of the event.
+NOT_TARGET_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "during",
+        "after",
+        "before",
+        "since",
+        "until",
+        "by",
+        "from",
+        "via",
+        "through",
+        "across",
+        "over",
+        "throughout",
+        "within",
+        "inside",
+        "outside",
+        "despite",
+        "because",
+        "as",
+        "like",
+        "without",
+        "under",
+        "around",
+        "between",
+        "among",
+    }
+)
 # Verbs whose object event is attributed to their subject ('deny a deal').
 EMBEDDING = frozenset({"deny", "refute", "confirm", "admit", "acknowledge", "conceal"})
 # Light verbs whose subject receives rather than does ('North Korea will receive aid').
@@ -188,15 +220,37 @@ def verb_roles(finder: ActorFinder, tok: Any, code: str, symmetric: bool) -> Rol
     if target is None:
         preps = TARGET_PREPS_BY_ROOT.get(code[:2], ())
         target = _first_actor(finder, [o for _, o in prep_objects(tok, preps)], things)
-    if target is None and code.startswith("13"):
-        # 'warned that North Korea will pay a price': the threatened party
+    if target is None and code.startswith(("02", "10", "11", "12", "13")):
+        # 'warned that North Korea will pay a price', 'demanded that Iraq allow ...':
+        # the party the words are aimed at
         comp = child(tok, "ccomp")
         subj = child(comp, "nsubj", "nsubjpass") if comp is not None else None
         if subj is not None:
             target = finder.actor(subj)
+    if target is None:
+        target = _named_object(finder, tok)
     if target is not None and any(s.start == target.start for s in sources):
         target = None
     return Roles(sources, target)
+
+
+def _named_object(finder: ActorFinder, tok: Any) -> Actor | None:
+    """Fallback target: a named party (mention) in a prepositional phrase of the trigger,
+    other than places, times and instruments."""
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ in NOT_TARGET_PREPS:
+            continue
+        for obj in c.children:
+            if obj.dep_ != "pobj":
+                continue
+            actor = finder.actor(obj)
+            if (
+                actor is not None
+                and actor.mention_id
+                and actor.mention_type in ("PERSON", "ORG", "GROUP", "PLACE")
+            ):
+                return actor
+    return None
 
 
 def noun_roles(
