@@ -103,3 +103,7 @@ def test_number_after_a_date_and_comma_is_not_a_day() -> None:
     from time_helpers import texts
 
     assert texts("On April 24, 25 people were hurt.", "2023-05-01") == ["April 24"]
+
+
+def test_abbreviation_without_full_stop_next_to_a_day() -> None:
+    assert find("Posted 13 Sep 2023 by the desk.", "13 Sep 2023", None).value == "2023-09-13"

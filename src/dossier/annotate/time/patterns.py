@@ -22,6 +22,8 @@ MONTH_ABBR = (
     r"JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\.|Sept)"
 )
 MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR})"
+# Abbreviations without a full stop ('13 Sep 2023'): only next to a day number.
+MONTH_WITH_DAY = rf"(?:{MONTH}|(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?!\.))"
 WEEKDAY = rf"(?:{'|'.join(WEEKDAYS)})"
 DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|/\d)"
 YEAR4 = r"(?<![\d$£€.,/])(?<!\d-)(?:1[6-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d)"

@@ -18,6 +18,7 @@ from dossier.annotate.time.patterns import (
     MOD_PREFIX,
     MONTH,
     MONTH_FULL,
+    MONTH_WITH_DAY,
     ORDINAL,
     POINT_MOD,
     WEEKDAY,
@@ -92,7 +93,7 @@ def resolve_month_day(m: re.Match[str], ctx: Context, month: int, day: int) -> R
 
 @rule(
     "month_day_year",
-    rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAYNUM})"
+    rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH_WITH_DAY})\s*(?P<day>{DAYNUM})"
     rf"(?:(?:,\s*|\s+)(?P<year>{YEAR})(?!\s*(?:percent|%)))?",
     priority=5,
 )
@@ -106,7 +107,7 @@ def month_day_year(m: re.Match[str], ctx: Context) -> Result | None:
 @rule(
     "day_month_year",
     rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?:(?P<d0>{DAYNUM})\s*[-–]\s*)?(?P<day>{DAYNUM})"
-    rf"(?:\s+of)?\s+(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?",
+    rf"(?:\s+of)?\s+(?P<mon>{MONTH_WITH_DAY})(?:,?\s+(?P<year>{YEAR}))?",
     priority=5,
 )
 def day_month_year(m: re.Match[str], ctx: Context) -> Result | None:
