@@ -306,3 +306,27 @@ def test_is_junk(name: str, etype: EntityType, shouting: bool, junk: bool) -> No
 def test_title_word_after_mr_is_a_surname(nlp: Any) -> None:
     ms = _mentions(nlp, "Mr. King, 82, said he would not run again.")
     assert [(m.text, m.type) for m in ms] == [("King", "PERSON")]
+
+
+def test_bare_surname_missed_by_the_model_is_propagated(nlp: Any) -> None:
+    from spacy.tokens import Span
+
+    text = "Anna Lynch spoke first. Later Lynch answered questions."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    article = Article(id="fixture", text=text, path="fixture.txt", fmt="txt")
+    ms = extract_mentions(article, doc)
+    assert [(m.text, m.type, m.label) for m in ms] == [
+        ("Anna Lynch", "PERSON", "PERSON"),
+        ("Lynch", "PERSON", "PROPAGATED"),
+    ]
+
+
+def test_surname_that_is_a_date_is_not_propagated(nlp: Any) -> None:
+    from spacy.tokens import Span
+
+    text = "Teresa May spoke in Leeds in May."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 6, 7, label="DATE")]
+    article = Article(id="fixture", text=text, path="fixture.txt", fmt="txt")
+    assert [m.text for m in extract_mentions(article, doc) if m.type == "PERSON"] == ["Teresa May"]

@@ -14,8 +14,9 @@ for news text:
 4. a phrase matcher adds supplement places the model missed or cut short
    ('Vostochny cosmodrome') (``gazetteer``);
 5. people the model missed are recovered from the syntax ('X Y, the head of ...',
-   'spokeswoman X Y'), and ORG spans that read as people become people ('spokesman
-   Dmitry Orlov', or a name found as a person elsewhere in the article);
+   'spokeswoman X Y') and from the article's own full names (a bare 'Lynch' when 'Anna
+   Lynch' is named elsewhere), and ORG spans that read as people become people
+   ('spokesman Dmitry Orlov', or a name found as a person elsewhere in the article);
 6. person mentions get their role and affiliation ('Kremlin spokesman', org 'BBC')
    (``roles``); an ORG span that is really part of a title phrase is dropped.
 
@@ -197,6 +198,35 @@ def _recover_people(cands: list[Cand], doc: Any, lex: Lexicon) -> list[Cand]:
     return out
 
 
+def _propagate_surnames(cands: list[Cand], doc: Any, text: str, lex: Lexicon) -> list[Cand]:
+    """Add the bare surnames the model missed ('Lynch said') when a person of that surname is
+    named in full elsewhere in the article. The word must be a capitalised proper noun with no
+    other entity label (so 'May' of a date stays a date) and not the tail of another name."""
+    person_words = _person_words(text, cands)
+    if not person_words:
+        return cands
+    covered: set[int] = set()
+    for c in cands:
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is not None:
+            covered.update(range(span.start, span.end))
+    out = list(cands)
+    for tok in doc:
+        if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_:
+            continue
+        if fold(tok.text) not in person_words:
+            continue
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        prev_name = prev is not None and prev.is_title and prev.pos_ == "PROPN"
+        if prev_name and prev is not None and prev.lower_ not in lex.honorifics:
+            continue
+        if nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
+            continue
+        out.append(Cand(tok.idx, tok.idx + len(tok.text), "PERSON", "PROPAGATED"))
+    return out
+
+
 def extract_mentions(article: Article, doc: Any) -> list[Mention]:
     """Mentions of people, organisations, places and groups in one parsed article."""
     text = article.text
@@ -218,7 +248,7 @@ def extract_mentions(article: Article, doc: Any) -> list[Mention]:
         )
     ]
     cands = _add_gazetteer(cands, place_hits(doc, lex), text, lex)
-    cands = _dedupe(_recover_people(cands, doc, lex))
+    cands = _dedupe(_propagate_surnames(_recover_people(cands, doc, lex), doc, text, lex))
     _people_tagged_org(cands, doc, text, lex)
     assign_roles(cands, doc, text, lex)
     cands = _drop_inside_roles(cands, text, lex)
