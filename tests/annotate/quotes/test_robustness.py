@@ -26,3 +26,13 @@ def test_odd_input(nlp: Any, text: str) -> None:
     for q in quotes:
         assert 0 <= q.start < q.end <= len(article.text)
         assert article.text[q.start : q.end] == q.text
+
+
+def test_quote_ids_are_unique(nlp: Any) -> None:
+    text = (
+        "Officials said the border would open in May, and the minister said the border "
+        "would open in May.\n\n“We are ready,” said Minister Karl Huber. “We are ready.”"
+    )
+    _, _, quotes = run(nlp, text)
+    ids = [q.id for q in quotes]
+    assert ids and len(ids) == len(set(ids))

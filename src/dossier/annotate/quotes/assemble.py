@@ -258,6 +258,13 @@ def assemble(
                 continue
         keep.append(c)
     keep.sort(key=lambda c: (c.start, -c.end))
+    seen: set[tuple[int, int, str]] = set()
+    unique = []
+    for c in keep:  # two finders may read the same words the same way: one quote
+        if (c.start, c.end, c.kind) not in seen:
+            seen.add((c.start, c.end, c.kind))
+            unique.append(c)
+    keep = unique
 
     _resolve(ix, keep, in_quote_only)
     out: list[Quote] = []
