@@ -224,7 +224,7 @@ def rate(m: re.Match[str], ctx: Context) -> Result | None:
 
 @rule(
     "ago",
-    rf"{DUR_MOD}?(?P<num>{COUNT})(?P<half>\s+and\s+a\s+half)?\s+(?P<unit>{UNIT})\s+"
+    rf"{DUR_MOD}?(?P<num>{COUNT})(?P<half>\s+and\s+a\s+half)?\s+(?P<unit>{UNIT})\s+(?:or so\s+)?"
     r"(?P<dir>ago|earlier|later|from now|hence|back|(?:before|after)(?=\s*[,.;:!?)]|\s*$))",
     priority=3,
 )
