@@ -330,3 +330,15 @@ def test_surname_that_is_a_date_is_not_propagated(nlp: Any) -> None:
     doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 6, 7, label="DATE")]
     article = Article(id="fixture", text=text, path="fixture.txt", fmt="txt")
     assert [m.text for m in extract_mentions(article, doc) if m.type == "PERSON"] == ["Teresa May"]
+
+
+def test_surname_in_a_capitals_headline_is_propagated(nlp: Any) -> None:
+    from spacy.tokens import Span
+
+    text = "TALKS COLLAPSE AS LYNCH WALKS OUT\n\nAnna Lynch left the room early."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "Anna")
+    doc.ents = [Span(doc, start, start + 2, label="PERSON")]
+    article = Article(id="fixture", text=text, path="fixture.txt", fmt="txt")
+    ms = extract_mentions(article, doc)
+    assert ("LYNCH", "PERSON") in [(m.text, m.type) for m in ms]

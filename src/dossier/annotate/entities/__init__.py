@@ -212,7 +212,10 @@ def _propagate_surnames(cands: list[Cand], doc: Any, text: str, lex: Lexicon) ->
             covered.update(range(span.start, span.end))
     out = list(cands)
     for tok in doc:
-        if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_:
+        shouted = tok.is_upper and len(tok) >= 3  # 'LYNCH' in a capitals headline
+        if tok.i in covered or tok.ent_type_ or not (shouted or tok.is_title):
+            continue
+        if tok.pos_ != "PROPN" and not shouted:
             continue
         if fold(tok.text) not in person_words:
             continue
