@@ -95,6 +95,13 @@ def _quote_of(ctx: _Context, pos: int) -> str | None:
     return None
 
 
+def _headless(tok: Any) -> bool:
+    """An active verb with no subject anywhere up its chain: a headline or a fragment
+    ('Hit about ... banned'), too unreliable to read an event from."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    return not passive and subject_token(tok) is None
+
+
 def _motion_head(tok: Any) -> Any | None:
     head = tok.head
     if tok.dep_ in ("xcomp", "advcl", "conj") and head.lemma_.lower() in MOTION:
@@ -144,12 +151,15 @@ def _build(ctx: _Context, trig: Trigger, stop: set[int]) -> list[Event]:
     if trig.way and light is not None:
         roles = verb_roles(ctx.actors, light, code, symmetric)
         roles.target = None
+        roles.sources = [a for a in roles.sources if a.mention_type != "PLACE"]
         if not roles.sources:
             roles = noun_roles(ctx.actors, tok, code, symmetric, None)  # 'his way'
             roles.target = None
     elif trig.nominal:
         roles = noun_roles(ctx.actors, tok, code, symmetric, light)
     else:
+        if _headless(tok):
+            return []
         roles = verb_roles(ctx.actors, tok, code, symmetric)
     motion = _motion_head(tok)
     destination = code.startswith("042") or motion is not None

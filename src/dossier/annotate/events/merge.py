@@ -3,13 +3,15 @@
 'Kim arrived in Russia on an official visit' gives a motion visit and a noun visit; 'two
 warships were damaged as a barrage of missiles rained down' gives a verb and a noun attack.
 Two events merge when their codes share a CAMEO root, one trigger lies inside the other's
-clause, and their actors do not contradict each other.
+clause, and their actors do not contradict each other; violent events (roots 18-20) of one
+sentence merge whenever their actors agree.
 """
 
 from __future__ import annotations
 
 import dataclasses
 
+from dossier.annotate.events.lexicon import goldstein
 from dossier.records import Event
 
 _FIELDS = ("source", "target", "place")
@@ -29,8 +31,22 @@ def _inside(a: Event, b: Event) -> bool:
     return b.start <= a.trigger_start < b.end
 
 
+def _violent(e: Event) -> bool:
+    """Assaults, fighting and mass violence: one sentence rarely tells of two of them."""
+    return e.code.startswith(("18", "19", "20"))
+
+
 def _score(e: Event) -> int:
     return sum(getattr(e, f"{f}_text") is not None for f in _FIELDS) + (e.date is not None)
+
+
+def _more_specific(code: str, than: str) -> bool:
+    """Whether ``code`` describes the happening better than ``than``: for violence the more
+    severe act (lower Goldstein score), otherwise the finer code."""
+    if code[:2] != than[:2]:
+        a, b = goldstein(code), goldstein(than)
+        return a is not None and b is not None and a < b
+    return len(code) > len(than) or (code[2:] > than[2:] and than.endswith("0"))
 
 
 def _combine(keep: Event, other: Event) -> Event:
@@ -42,13 +58,12 @@ def _combine(keep: Event, other: Event) -> Event:
     if keep.date is None and other.date is not None:
         for f in ("date", "date_precision", "date_how", "time_id"):
             changes[f] = getattr(other, f)
-    if len(other.code) > len(keep.code) or (
-        other.code[2:] > keep.code[2:] and keep.code.endswith("0")
-    ):
+    if _more_specific(other.code, keep.code):
         changes["code"] = other.code
         changes["code_name"] = other.code_name
-    changes["quantities"] = keep.quantities + [
-        q for q in other.quantities if q not in keep.quantities
+    quantities = list(dict.fromkeys(keep.quantities + other.quantities))
+    changes["quantities"] = [
+        q for q in quantities if not any(q != o and q in o for o in quantities)
     ]
     changes["hedges"] = keep.hedges + [h for h in other.hedges if h not in keep.hedges]
     return dataclasses.replace(keep, **changes)  # type: ignore[arg-type]
@@ -59,11 +74,16 @@ def merge_events(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for ev in events:
         for k, prev in enumerate(out):
-            if prev.code[:2] != ev.code[:2] or _conflict(prev, ev):
+            violent = _violent(prev) and _violent(ev)
+            if (prev.code[:2] != ev.code[:2] and not violent) or _conflict(prev, ev):
                 continue
-            if not (_inside(ev, prev) or _inside(prev, ev)):
+            if not (violent or _inside(ev, prev) or _inside(prev, ev)):
                 continue
-            keep, other = (prev, ev) if _score(prev) >= _score(ev) else (ev, prev)
+            if prev.code[:2] != ev.code[:2]:
+                # the attack rather than its toll ('24 people were injured as missiles ...')
+                keep, other = (ev, prev) if _more_specific(ev.code, prev.code) else (prev, ev)
+            else:
+                keep, other = (prev, ev) if _score(prev) >= _score(ev) else (ev, prev)
             out[k] = _combine(keep, other)
             break
         else:

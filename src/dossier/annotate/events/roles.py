@@ -275,7 +275,8 @@ def noun_roles(
     if not sources:
         poss = child(tok, "poss")
         cands = [poss] if poss is not None else []
-        cands += [o for _, o in prep_objects(tok, ("by", "from"))]
+        agents = [o for _, o in prep_objects(tok, ("by", "from"))]
+        cands += agents
         cands += [
             c
             for c in tok.lefts
@@ -283,6 +284,9 @@ def noun_roles(
             and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
         ]
         actor = _first_actor(finder, [c for c in cands if c is not None], False)
+        if actor is None and agents:
+            # 'an attack by Ukrainian drones': a national weapon stands for its side
+            actor = finder.actor(agents[0], loose=True)
         if actor is not None:
             sources = [actor]
     reversed_light = light is not None and light.lemma_.lower() in REVERSING
