@@ -35,11 +35,6 @@ def tight_word_after(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
-def char_after(text: str, end: int) -> str:
-    rest = text[end : end + 3].lstrip(" ")
-    return rest[:1]
-
-
 def is_capitalised_word(word: str) -> bool:
     return bool(word) and word[0].isupper() and word.lower() != word
 

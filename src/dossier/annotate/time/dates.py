@@ -114,29 +114,6 @@ def month_year(ref: dt.date, month: int, direction: Direction) -> int:
     return ref.year
 
 
-def month_day_date(ref: dt.date, month: int, day: int, direction: Direction) -> dt.date | None:
-    """The date of a day and month written without a year."""
-    years = {
-        "past": [ref.year, ref.year - 1],
-        "last": [ref.year, ref.year - 1],
-        "future": [ref.year, ref.year + 1],
-        "next": [ref.year, ref.year + 1],
-    }.get(direction, [ref.year])
-    for year in years:
-        try:
-            cand = dt.date(year, month, day)
-        except ValueError:
-            return None
-        if direction in ("past", "last") and cand > ref:
-            continue
-        if direction in ("future", "next") and cand < ref:
-            continue
-        return cand
-    if direction == "nearest":  # pragma: no cover - loop always returns for 'nearest'
-        return None
-    return None
-
-
 def nearest_month_day(ref: dt.date, month: int, day: int) -> dt.date | None:
     """The occurrence of day+month closest to ``ref`` (within half a year)."""
     best: dt.date | None = None

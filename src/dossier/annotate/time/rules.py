@@ -9,7 +9,6 @@ lexicon are fast (no parse needed), and every decision can be read and tested.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -123,12 +122,7 @@ def unknown(kind: str = "day") -> tuple[str, str]:
         "year": "XXXX",
         "quarter": "XXXX-QX",
         "season": "XXXX-XX",
+        "weekend": "XXXX-WXX-WE",
+        "decade": "XXX",
+        "century": "XX",
     }.get(kind, "XXXX-XX-XX"), "unknown"
-
-
-def day_known(ref: Ref | None) -> bool:
-    return ref is not None and ref.grain == "day"
-
-
-def as_date(ref: Ref) -> dt.date:
-    return ref.date
