@@ -14,7 +14,7 @@ from typing import Any
 from dossier.annotate.events.actors import actor_code
 from dossier.annotate.events.arguments import Actor, ActorFinder
 from dossier.annotate.events.dates import fallback_times, governing_time, index_times
-from dossier.annotate.events.lexicon import Lexicon, code_name, lexicon, plover
+from dossier.annotate.events.lexicon import Lexicon, cameo_convention, code_name, lexicon, plover
 from dossier.annotate.events.merge import merge_events
 from dossier.annotate.events.modality import hedges_of, status_of
 from dossier.annotate.events.places import Place, PlaceFinder
@@ -24,7 +24,15 @@ from dossier.annotate.events.triggers import Trigger, find_triggers, phrase_toke
 from dossier.ids import span_id
 from dossier.records import Article, Event, Mention, Quote, TimeExpr
 
-__all__ = ["EXTRACTOR", "VERSION", "actor_code", "code_name", "extract_events", "plover"]
+__all__ = [
+    "EXTRACTOR",
+    "VERSION",
+    "actor_code",
+    "cameo_convention",
+    "code_name",
+    "extract_events",
+    "plover",
+]
 
 EXTRACTOR = "events.rules"
 VERSION = "0.1"

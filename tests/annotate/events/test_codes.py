@@ -1,0 +1,51 @@
+"""CAMEO codes read from phrases: ending verbs, verb-object phrases, demands, light verbs."""
+
+from __future__ import annotations
+
+import pytest
+from event_helpers import by_trigger, events_of
+
+from dossier.annotate.events import cameo_convention
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "code"),
+    [
+        ("Japan suspended economic aid to Serbia.", "suspended", "162"),
+        ("The Sudanese government lifted the curfew in Khartoum.", "lifted", "081"),
+        ("The teachers' union called off the strike.", "called", "082"),
+        ("Police opened fire on the protesters in Lagos.", "opened", "193"),
+        ("Students staged a rally in Dhaka.", "rally", "141"),
+        ("Ukraine accused Russia of shelling the plant.", "accused", "112"),
+        ("Viktor Orban hailed Donald Trump on Monday.", "hailed", "051"),
+        ("Germany delivered tanks to Ukraine.", "delivered", "072"),
+    ],
+)
+def test_code(sentence: str, trigger: str, code: str) -> None:
+    assert by_trigger(events_of(sentence), trigger).code == code
+
+
+def test_must_clause_is_a_demand_on_its_subject() -> None:
+    ev = by_trigger(events_of("The minister said that Serbia must withdraw its troops."), "said")
+    assert (ev.code, ev.target_text) == ("100", "Serbia")
+
+
+def test_toll_and_attack_are_one_event() -> None:
+    text = "Nine people were hurt when a barrage of drones slammed into the port of Izmail."
+    events = [e for e in events_of(text) if e.code[:2] in ("18", "19", "20")]
+    assert len(events) == 1 and events[0].code == "195"
+
+
+@pytest.mark.parametrize(
+    ("code", "status", "hedges", "expected"),
+    [
+        ("042", "expected", [], "036"),
+        ("072", "expected", [], "033"),
+        ("163", "expected", [], "131"),
+        ("072", "negated", [], "122"),
+        ("087", "expected", ["unless the shelling stops"], "130"),
+        ("042", "asserted", [], "042"),
+    ],
+)
+def test_cameo_convention(code: str, status: str, hedges: list[str], expected: str) -> None:
+    assert cameo_convention(code, status, hedges) == expected
