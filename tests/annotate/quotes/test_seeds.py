@@ -67,8 +67,10 @@ def test_putin_quoted_by_state_media(seeds: dict[str, Parsed]) -> None:
     assert len(quotes) >= 2
     for q in quotes:
         assert "Putin" in _speaker(parsed, q)
-        assert "Russian state media" in _relays(q)
-        assert "CBS News" in _relays(q)
+        relays = _relays(q)
+        assert "CBS News" in relays and "Russian state media" in relays
+        # outermost first: the outlet the blog cites, then the media it cites
+        assert relays.index("CBS News") < relays.index("Russian state media")
 
 
 def test_dash_quote_speaker_after_content(seeds: dict[str, Parsed]) -> None:

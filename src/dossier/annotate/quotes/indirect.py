@@ -78,8 +78,12 @@ def _content_of(verb: Any, speech: bool, para: tuple[int, int]) -> tuple[Any, li
             obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
                 return obj, list(obj.subtree)
+    # 'As X reported, the plan failed': the reported clause is the one the cue modifies
+    as_clause = verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+    )
     # '..., said X, ...' / 'Russia, echoed X, "will ..."': the cue hangs off the clause
-    if speech and verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+    if speech and (verb.dep_ == "parataxis" or as_clause) and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
         own = {t.i for t in verb.subtree}
         toks = [t for t in head.subtree if t.i not in own]
