@@ -17,8 +17,9 @@ PublishedHow = Literal["metadata", "text", "inferred", "unknown"]
 QuoteKind = Literal["direct", "indirect", "mixed", "according-to"]
 EventStatus = Literal["asserted", "negated", "expected", "hypothetical", "reported"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-Precision = Literal["day", "week", "month", "season", "quarter", "year", "decade", "century",
-                    "time", "unknown"]
+Precision = Literal[
+    "day", "week", "month", "season", "quarter", "year", "decade", "century", "time", "unknown"
+]
 
 
 def to_dict(record: Any) -> dict[str, Any]:
@@ -75,6 +76,23 @@ class Article:
     published_how: PublishedHow = "unknown"
     published_evidence: str | None = None  # e.g. the text span the date was read from
     removed: list[tuple[int, int]] = field(default_factory=list)  # leftovers dropped (raw spans)
+    # An inferred publication window (published_how == "inferred"): never shown as stated.
+    published_earliest: str | None = None  # ISO day
+    published_latest: str | None = None  # ISO day
+
+
+@dataclass
+class PublicationWindow:
+    """Where an undated article's publication date must lie, and why.
+
+    ``earliest``/``latest`` are ISO days (either may be None: open-ended). Each evidence
+    line names what it rests on: a span of the text, or an event shared with a dated
+    article.
+    """
+
+    earliest: str | None
+    latest: str | None
+    evidence: list[str] = field(default_factory=list)
 
 
 @dataclass

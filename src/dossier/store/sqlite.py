@@ -163,9 +163,7 @@ class SQLiteStore(Store):
 
     def failures(self) -> list[StoredFailure]:
         rows = self._conn.execute("SELECT * FROM failures ORDER BY id")
-        return [
-            StoredFailure(r["id"], r["at"], from_row(IngestFailure, dict(r))) for r in rows
-        ]
+        return [StoredFailure(r["id"], r["at"], from_row(IngestFailure, dict(r))) for r in rows]
 
     # --------------------------------------------------------------- annotations
     def put_annotations(self, ann: Annotations) -> None:
@@ -180,9 +178,7 @@ class SQLiteStore(Store):
                     Event: "events",
                 }[type(record)]
                 self._insert(table, to_row(record), "INSERT OR REPLACE")
-            self._conn.execute(
-                "UPDATE articles SET annotated = 1 WHERE id = ?", (ann.article_id,)
-            )
+            self._conn.execute("UPDATE articles SET annotated = 1 WHERE id = ?", (ann.article_id,))
 
     def mentions(self, article_ids: Sequence[str] | None = None) -> list[Mention]:
         return self._select(Mention, "mentions", article_ids, "article_id, start")
