@@ -107,7 +107,7 @@ def _headless(tok: Any) -> bool:
     """An active verb with no subject anywhere up its chain: a headline or a fragment
     ('Hit about ... banned'), too unreliable to read an event from."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-    return not passive and subject_token(tok) is None
+    return not passive and tok.dep_ != "acl" and subject_token(tok) is None
 
 
 def _motion_head(tok: Any) -> Any | None:

@@ -37,7 +37,26 @@ def not_actors() -> set[str]:
 
 
 COUNT_NOUNS = frozenset(
-    {"thousand", "hundred", "dozen", "ten", "million", "score", "tens", "group", "number"}
+    {
+        "thousand",
+        "hundred",
+        "dozen",
+        "ten",
+        "million",
+        "score",
+        "tens",
+        "group",
+        "number",
+        "third",
+        "half",
+        "quarter",
+        "part",
+        "some",
+        "most",
+        "many",
+        "batch",
+        "patch",
+    }
 )
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})

@@ -161,7 +161,7 @@ def _gathering_subject(tok: Any) -> Any | None:
     """'thousands converged for a rally', 'died during demonstrations': a protest noun
     governed by for/in/during/at takes the governing verb's subject."""
     head = tok.head
-    if tok.dep_ != "pobj" or head.lower_ not in ("for", "in", "during", "at", "into"):
+    if tok.dep_ != "pobj" or head.lower_ not in ("for", "in", "during", "at", "into", "on"):
         return None
     verb = head.head
     if verb.pos_ not in ("VERB", "AUX"):
@@ -210,7 +210,7 @@ def verb_roles(finder: ActorFinder, tok: Any, code: str, symmetric: bool) -> Rol
         sources = [a for a in (finder.actor(t, things) for t in agents) if a is not None]
         if sources and not (sources[0].mention_id or finder.actor(agents[0]) is not None):
             sources = []  # 'damaged by missiles': the instrument is not an actor
-        target = finder.actor(passive_subj, allow_things=True, loose=things)
+        target = finder.actor(passive_subj, allow_things=True, loose=True)
         return Roles(sources[:1], target)
     sources, sym_target = _sources_from(finder, subject_token(tok), symmetric)
     target = sym_target
@@ -303,7 +303,7 @@ def noun_roles(
                 break
     if not sources and light is None:
         embedding = _embedding_subject(tok)
-        if embedding is None and code.startswith("14"):
+        if embedding is None and code.startswith(("14", "15")):
             embedding = _gathering_subject(tok)
         if embedding is not None:
             srcs, sym_target = _sources_from(finder, embedding, symmetric)

@@ -19,6 +19,9 @@ DETACHED = frozenset({"relcl", "advcl", "conj", "parataxis", "acl", "appos", "cc
 
 # Verbs whose complement is not an event of its own but the content of the verb's event.
 ABSORBING = frozenset({"threaten", "warn"})
+# Prepositional phrases of a verb where a code-refining word may sit ('in a bomb attack',
+# 'as human shields', 'with artillery').
+VERB_CLASS_PREPS = frozenset({"with", "of", "by", "to", "on", "against", "in", "as", "into"})
 ABSORBING_NOUNS = frozenset({"threat", "warning", "ultimatum"})
 
 
@@ -70,7 +73,7 @@ def _region(tok: Any) -> list[Any]:
             "attr",
             "oprd",
             "agent",
-        ) or (c.dep_ == "prep" and c.lower_ in ("with", "of", "by", "to", "on", "against")):
+        ) or (c.dep_ == "prep" and c.lower_ in VERB_CLASS_PREPS):
             out.extend(phrase_tokens(c))
     return out
 
