@@ -147,3 +147,29 @@ def test_failed_transaction_leaves_nothing_behind() -> None:
         store.put_article(_article(), None)
         raise RuntimeError("boom")
     assert store.get_article("a1") is None
+
+
+def test_inferred_window_is_stored_for_an_undated_article() -> None:
+    from dossier.records import PublicationWindow
+
+    store = SQLiteStore(":memory:")
+    undated = Article(id="u1", text="t", path="u.txt", fmt="txt")
+    store.put_article(undated, None)
+    store.set_publication("u1", PublicationWindow("2023-09-13", None, ["because"]))
+    got = store.get_article("u1")
+    assert got is not None
+    assert (got.published, got.published_how, got.published_earliest) == (
+        None,
+        "inferred",
+        "2023-09-13",
+    )
+
+
+def test_a_stated_date_is_never_replaced_by_an_inference() -> None:
+    from dossier.records import PublicationWindow
+
+    store = SQLiteStore(":memory:")
+    store.put_article(_article(), None)
+    store.set_publication("a1", PublicationWindow("2020-01-01", None, ["x"]))
+    got = store.get_article("a1")
+    assert got is not None and got.published_how == "text"

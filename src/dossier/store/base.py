@@ -18,6 +18,7 @@ from dossier.records import (
     Event,
     IngestFailure,
     Mention,
+    PublicationWindow,
     Quote,
     Sighting,
     TimeExpr,
@@ -64,6 +65,13 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def minhashes(self) -> Iterator[tuple[str, bytes]]: ...
+
+    @abc.abstractmethod
+    def set_publication(self, article_id: str, window: PublicationWindow | None) -> None:
+        """Store an inferred publication window (None clears an earlier inference).
+
+        Articles whose date was stated (metadata or text) are never changed.
+        """
 
     @abc.abstractmethod
     def put_sighting(self, sighting: Sighting) -> None: ...

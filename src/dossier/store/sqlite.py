@@ -17,6 +17,7 @@ from dossier.records import (
     Event,
     IngestFailure,
     Mention,
+    PublicationWindow,
     Quote,
     Sighting,
     TimeExpr,
@@ -141,6 +142,18 @@ class SQLiteStore(Store):
     def minhashes(self) -> Iterator[tuple[str, bytes]]:
         for r in self._conn.execute("SELECT id, minhash FROM articles WHERE minhash IS NOT NULL"):
             yield r[0], bytes(r[1])
+
+    def set_publication(self, article_id: str, window: PublicationWindow | None) -> None:
+        if window is None:
+            values: tuple[object, ...] = ("unknown", None, None, None)
+        else:
+            values = ("inferred", window.earliest, window.latest, "; ".join(window.evidence))
+        self._conn.execute(
+            "UPDATE articles SET published_how = ?, published_earliest = ?, "
+            "published_latest = ?, published_evidence = ? "
+            "WHERE id = ? AND published_how IN ('unknown', 'inferred')",
+            (*values, article_id),
+        )
 
     def put_sighting(self, sighting: Sighting) -> None:
         row = to_row(sighting)
