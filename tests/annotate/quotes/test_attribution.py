@@ -100,3 +100,10 @@ def test_passive_report_takes_the_agent_as_speaker(nlp: Any) -> None:
     (q,) = quotes
     assert q.text == "The new toll" and q.cue == "criticise"
     assert _speaker_mention(mentions, q) == "Carla Diaz"
+
+
+def test_name_after_a_dash_is_the_speaker(nlp: Any) -> None:
+    text = "Readers wrote in.\n\n“The debate told me nothing new about either man.” ― Mia Lund\n"
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "told me nothing")
+    assert q.speaker_text == "Mia Lund"

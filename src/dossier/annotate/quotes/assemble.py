@@ -14,6 +14,7 @@ from dossier.annotate.quotes.cues import (
     colon_speaker,
     cue_after,
     cue_before,
+    dash_name_after,
     mixed_only_cue,
     reporting_verb_after,
     set_cue,
@@ -215,7 +216,7 @@ def assemble(
             continue
         _intro_cue(ix, d)
         if d.speaker is None:
-            d.speaker = colon_speaker(ix, d.mark)
+            d.speaker = colon_speaker(ix, d.mark) or dash_name_after(ix, d.mark)
     _merge_split(ix, directs)
 
     # relay blocks: speaker from the intro, relays from the intro and the trailer

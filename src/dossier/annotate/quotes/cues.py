@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -164,6 +165,22 @@ def reporting_verb_after(ix: DocIndex, ms: MarkSpan) -> Any | None:
     if ends and (np_before > 0 or np_after > 0):
         return verb
     return None
+
+
+_DASH_NAME_RE = re.compile(
+    r"[ \t\u00a0]*[―—–-][ \t\u00a0]*([A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,4})"
+)
+
+
+def dash_name_after(ix: DocIndex, ms: MarkSpan) -> SpeakerSpan | None:
+    """'"…" ― Jane Doe' at the end of a line: the name after a dash is the speaker."""
+    text = ix.text
+    para_end = ix.paras[ix.para_of(max(ms.end - 1, ms.open_pos))][1]
+    m = _DASH_NAME_RE.match(text, ms.close_end, para_end)
+    if m is None or text[m.end() : para_end].strip(" \t.,;") or not m.group(1).strip():
+        return None
+    start, end = m.start(1), m.end(1)
+    return SpeakerSpan(start, end, ix.token_at(end - 1))
 
 
 def cue_before(ix: DocIndex, ms: MarkSpan) -> tuple[Any, bool] | None:
