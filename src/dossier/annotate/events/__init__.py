@@ -119,7 +119,7 @@ def _motion_head(tok: Any) -> Any | None:
 
 def _visit_by_motion(ctx: _Context, tok: Any) -> Place | None:
     """A destination that makes a motion verb a visit: a named place, with a named mover."""
-    if tok.lemma_.lower() not in MOTION or tok.pos_ != "VERB":
+    if tok.lemma_.lower() not in MOTION or tok.pos_ != "VERB" or tok.text.isupper():
         return None
     subj = subject_token(tok)
     actor = ctx.actors.actor(subj) if subj is not None else None

@@ -61,6 +61,8 @@ EXPECTING = frozenset(
         "eager",
         "determined",
         "poised",
+        "keen",
+        "able",
     ]
 )
 HYPOTHESIZING = frozenset(
@@ -168,6 +170,7 @@ def _governor_flags(tok: Any) -> set[str]:
             "nsubj",
             "attr",
             "oprd",
+            "acomp",
         ):
             if lemma in NEGATING or (lemma in REFUSING and dep == "xcomp"):
                 flags.add("negated")
@@ -177,7 +180,9 @@ def _governor_flags(tok: Any) -> set[str]:
                 flags.add("expected")
             if lemma in HYPOTHESIZING and dep in ("xcomp", "ccomp", "dobj"):
                 flags.add("hypothetical")
-            if dep == "xcomp" or (cur is tok and dep in ("nsubj", "nsubjpass", "dobj", "attr")):
+            if dep in ("xcomp", "acomp") or (
+                cur is tok and dep in ("nsubj", "nsubjpass", "dobj", "attr")
+            ):
                 # modals of the governing verb scope over its complement ('could try to
                 # meet') and over an event noun it predicates ('the meeting could take place')
                 flags |= _modal_flags(head) & {"hypothetical", "expected"}
@@ -212,6 +217,8 @@ def status_of(tok: Any, light: Any | None = None, threat: bool = False) -> Event
     event 'expected': what the threat announces has not happened yet.
     """
     flags = _modal_flags(tok) | _governor_flags(tok)
+    if tok.sent.text.rstrip().rstrip("\"'”’»").endswith("?"):
+        flags.add("hypothetical")  # asked, not told
     if threat and _threat_content_future(tok):
         flags.add("expected")
     if light is not None:
