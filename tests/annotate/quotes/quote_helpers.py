@@ -5,12 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from dossier.annotate.entities import LABEL_TYPES
 from dossier.annotate.quotes import extract_quotes
 from dossier.ids import span_id
-from dossier.records import Article, Mention, Quote
+from dossier.records import Article, EntityType, Mention, Quote
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# spaCy NER labels to mention types, fixed here so goldens do not move with the entity stage
+LABEL_TYPES: dict[str, EntityType] = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "PLACE",
+    "NORP": "GROUP",
+}
 
 
 def fixture_text(name: str) -> str:
