@@ -1,0 +1,271 @@
+"""When was an undated article published? A window inferred from its own text.
+
+``infer_publication`` reads the time expressions the tagger found with no article date
+(``tag_times(..., dct=None)``) and turns three kinds of evidence into bounds:
+
+- absolute dates and their tense: a past event 'in April 2019' means the article came
+  out no earlier than the start of April 2019 (the earliest day the event can have
+  begun); a future 'will travel on 19 June 2024' means no later than that day;
+- relative expressions that agree with an absolute one: 'the first visit in 24 years'
+  with a past 'visited … in 2000' about the same kind of event puts the article within
+  a year of 2024;
+- a day and month without a year next to a weekday ('Wednesday, 19 June'): only the
+  years between the other bounds where that day is that weekday remain.
+
+Everything leans towards a wider window: a date governed by a deadline or schedule
+word ('until 2030', 'postponed to 2031') is not a past event, 'would' is not a future,
+and when the bounds cross, the future ones (the weaker reading) are dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dossier.annotate.time.tense import sentence_window, tense_at
+from dossier.records import PublicationWindow, TimeExpr
+
+_CONCRETE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
+_PARTIAL_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
+_YEARS = re.compile(r"^P(\d+)Y$")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+
+# A date after one of these words is a deadline, a schedule or a start, not a past event.
+_FORWARD_LEAD = re.compile(
+    r"\b(?:until|till|by|to|for|before|through|into|from|between|scheduled|slated|set|due|"
+    r"postponed|delayed|deadline|target|targets|expected|planned|starting|beginning|"
+    r"effective)\s+(?:the\s+)?(?:(?:early|late|mid|end|start|beginning|middle|of|in|on)[\s-]+)*$",
+    re.IGNORECASE,
+)
+_SINCE_LEAD = re.compile(r"\bsince\s+(?:(?:early|late|mid|the|end|of)[\s-]+)*$", re.IGNORECASE)
+# Future cues strong enough for an upper bound ('would' is the future of a past).
+_STRONG_FUTURE = re.compile(
+    r"\b(?:will|shall|'ll|’ll|going to|(?:is|are) (?:expected|scheduled|due|set|slated) to|"
+    r"(?:is|are) to|plans? to|upcoming|(?:is|are) (?:scheduled|due|set|slated) for)\b",
+    re.IGNORECASE,
+)
+# 'the first … in 24 years': the text before the duration.
+_IN_LEAD = re.compile(r"\bin\s+$", re.IGNORECASE)
+_FIRST = re.compile(r"\bfirst\b", re.IGNORECASE)
+_STEM_WORD = re.compile(r"[a-z]{4,}")
+_GENERIC = frozenset(
+    {"first", "years", "year", "time", "times", "only", "once", "this", "that", "with",
+     "from", "since", "there", "their", "have", "been", "were", "will", "when", "which",
+     "after", "before", "more", "than", "over", "also", "into", "about", "last", "ever"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Bound:
+    side: str  # 'earliest' or 'latest'
+    day: dt.date
+    evidence: str
+    strength: int  # 0 = weakest (dropped first when bounds cross)
+
+
+def _period(value: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day of a concrete TIMEX3 value ('2019', '2019-04', '2019-04-03')."""
+    m = _CONCRETE.match(value)
+    if not m:
+        return None
+    year = int(m.group(1))
+    try:
+        if m.group(3):
+            day = dt.date(year, int(m.group(2)), int(m.group(3)))
+            return day, day
+        if m.group(2):
+            month = int(m.group(2))
+            first = dt.date(year, month, 1)
+            nxt = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
+            return first, nxt - dt.timedelta(days=1)
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+def _cite(t: TimeExpr, note: str) -> str:
+    return f"text[{t.start}:{t.end}]={t.text!r} {note}"
+
+
+def _lead(text: str, t: TimeExpr) -> str:
+    return text[max(0, t.start - 48) : t.start]
+
+
+def _strong_future(text: str, t: TimeExpr) -> bool:
+    left, _ = sentence_window(text, t.start, t.end)
+    return bool(_STRONG_FUTURE.search(text, left, t.start))
+
+
+def _absolute(text: str, t: TimeExpr) -> tuple[str, tuple[dt.date, dt.date]] | None:
+    """('past' | 'future', period) when an absolute date tells which side the article is on."""
+    if t.type not in ("DATE", "TIME") or t.anchor != "absolute" or t.begin or t.end_value:
+        return None
+    period = _period(t.value)
+    if period is None:
+        return None
+    lead = _lead(text, t)
+    if _SINCE_LEAD.search(lead):
+        return "past", period
+    tense = tense_at(text, t.start, t.end)
+    if tense == "past" and not _FORWARD_LEAD.search(lead):
+        return "past", period
+    if tense == "future" and _strong_future(text, t):
+        return "future", period
+    return None
+
+
+def _absolute_bounds(text: str, times: list[TimeExpr]) -> list[_Bound]:
+    out: list[_Bound] = []
+    for t in times:
+        found = _absolute(text, t)
+        if found is None:
+            continue
+        side, (first, last) = found
+        if side == "past":
+            note = f"(past): published on or after {first.isoformat()}"
+            out.append(_Bound("earliest", first, _cite(t, note), 2))
+        else:
+            note = f"(future): published on or before {last.isoformat()}"
+            out.append(_Bound("latest", last, _cite(t, note), 0))
+    return out
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in _STEM_WORD.findall(text.lower()) if w not in _GENERIC}
+
+
+def _gap_years(t: TimeExpr) -> tuple[int, int | None] | None:
+    """The range of whole years a 'first … in N years' gap allows (upper None = open)."""
+    m = _YEARS.match(t.value)
+    if not m:
+        return None
+    n = int(m.group(1))
+    if t.mod in (None, "EQUAL"):
+        return n - 1, n + 1
+    if t.mod in ("MORE_THAN", "EQUAL_OR_MORE"):
+        return n - 1, None
+    if t.mod in ("LESS_THAN", "EQUAL_OR_LESS", "APPROX"):
+        return n - 2, n + 1 if t.mod != "APPROX" else n + 2
+    return None
+
+
+def _gap_bounds(text: str, times: list[TimeExpr], pasts: list[TimeExpr]) -> list[_Bound]:
+    """'The first visit in 24 years' + a past 'visited … in 2000' about the same thing."""
+    out: list[_Bound] = []
+    for t in times:
+        if t.type != "DURATION" or not _IN_LEAD.search(_lead(text, t)):
+            continue
+        gap = _gap_years(t)
+        if gap is None:
+            continue
+        left, right = sentence_window(text, t.start, t.end)
+        if not _FIRST.search(text, left, t.start) or tense_at(text, t.start, t.end) == "past":
+            continue
+        topic = _stems(text[left:right].replace(t.text, " "))
+        for p in pasts:
+            pl, pr = sentence_window(text, p.start, p.end)
+            if not topic & _stems(text[pl:pr]):
+                continue  # not visibly about the same kind of event
+            year = int(p.value[:4])
+            lo, hi = gap
+            why = f"{_cite(t, '(first in a gap)')} after {_cite(p, '(past)')}"
+            out.append(
+                _Bound(
+                    "earliest",
+                    dt.date(year + lo, 1, 1),
+                    f"{why}: published in or after {year + lo}",
+                    1,
+                )
+            )
+            if hi is not None:
+                out.append(
+                    _Bound(
+                        "latest",
+                        dt.date(year + hi, 12, 31),
+                        f"{why}: published in or before {year + hi}",
+                        1,
+                    )
+                )
+    return out
+
+
+def _window(bounds: list[_Bound]) -> tuple[dt.date | None, dt.date | None, list[_Bound]]:
+    """The tightest window the bounds allow, dropping the weakest ones while they cross."""
+    kept = list(bounds)
+    while True:
+        lows = [b.day for b in kept if b.side == "earliest"]
+        highs = [b.day for b in kept if b.side == "latest"]
+        lo = max(lows) if lows else None
+        hi = min(highs) if highs else None
+        if lo is None or hi is None or lo <= hi:
+            return lo, hi, kept
+        weakest = min(b.strength for b in kept)
+        kept = [b for b in kept if b.strength > weakest]
+
+
+def _weekday_bounds(
+    text: str, times: list[TimeExpr], lo: dt.date | None, hi: dt.date | None
+) -> list[_Bound]:
+    """'Wednesday, 19 June' in a past or future sentence, between two known bounds."""
+    if lo is None or hi is None or hi.year - lo.year > 40:
+        return []
+    out: list[_Bound] = []
+    for t in times:
+        m = _PARTIAL_DAY.match(t.value)
+        wd = _WEEKDAY.search(t.text)
+        if not m or not wd:
+            continue
+        weekday = _WEEKDAYS.index(wd.group(1).lower())
+        month, day = int(m.group(1)), int(m.group(2))
+        days: list[dt.date] = []
+        for year in range(lo.year - 1, hi.year + 2):
+            try:
+                cand = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if cand.weekday() == weekday:
+                days.append(cand)
+        tense = tense_at(text, t.start, t.end)
+        lead = _lead(text, t)
+        if tense == "past" and not _FORWARD_LEAD.search(lead):
+            fits = [d for d in days if d <= hi]
+            if fits:
+                note = f"(past, a {wd.group(1)}): published on or after {fits[0].isoformat()}"
+                out.append(_Bound("earliest", fits[0], _cite(t, note), 1))
+        elif tense == "future" and _strong_future(text, t):
+            fits = [d for d in days if d >= lo]
+            if fits:
+                note = f"(future, a {wd.group(1)}): published on or before {fits[-1].isoformat()}"
+                out.append(_Bound("latest", fits[-1], _cite(t, note), 0))
+    return out
+
+
+def infer_publication(text: str, times: list[TimeExpr]) -> PublicationWindow | None:
+    """A window for the publication date of ``text``, or None when the text gives no clue.
+
+    ``times`` are ``tag_times(article_id, text, None)`` for the same text. Either end of
+    the window may be open (None); every evidence line names the span it rests on.
+    """
+    times = sorted(times, key=lambda t: t.start)
+    bounds = _absolute_bounds(text, times)
+    pasts = [t for t in times if (found := _absolute(text, t)) is not None and found[0] == "past"]
+    bounds += _gap_bounds(text, times, pasts)
+    lo, hi, kept = _window(bounds)
+    extra = _weekday_bounds(text, times, lo, hi)
+    if extra:
+        lo, hi, kept = _window(kept + extra)
+    if lo is None and hi is None:
+        return None
+    binding = sorted(
+        (b for b in kept if b.day == (lo if b.side == "earliest" else hi)),
+        key=lambda b: b.side,
+    )
+    others = [b for b in kept if b not in binding]
+    evidence = [b.evidence for b in binding] + [b.evidence for b in others]
+    return PublicationWindow(
+        earliest=lo.isoformat() if lo else None,
+        latest=hi.isoformat() if hi else None,
+        evidence=evidence,
+    )
