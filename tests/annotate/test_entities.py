@@ -342,3 +342,18 @@ def test_surname_in_a_capitals_headline_is_propagated(nlp: Any) -> None:
     article = Article(id="fixture", text=text, path="fixture.txt", fmt="txt")
     ms = extract_mentions(article, doc)
     assert ("LYNCH", "PERSON") in [(m.text, m.type) for m in ms]
+
+
+def test_full_name_found_once_is_found_again(nlp: Any) -> None:
+    from spacy.tokens import Span
+
+    text = "LEADERS GREET PAK SON HUI AT THE STATION\n\nPak Son Hui arrived by train."
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == "Pak")
+    doc.ents = [Span(doc, start, start + 3, label="PERSON")]
+    article = Article(id="fixture", text=text, path="fixture.txt", fmt="txt")
+    ms = extract_mentions(article, doc)
+    assert [(m.text, m.type) for m in ms if m.type == "PERSON"] == [
+        ("PAK SON HUI", "PERSON"),
+        ("Pak Son Hui", "PERSON"),
+    ]

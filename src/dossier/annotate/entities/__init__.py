@@ -25,6 +25,7 @@ Spans never overlap and always satisfy ``article.text[start:end] == text``.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from dossier.annotate.entities.gazetteer import place_hits
@@ -202,6 +203,7 @@ def _propagate_surnames(cands: list[Cand], doc: Any, text: str, lex: Lexicon) ->
     """Add the bare surnames the model missed ('Lynch said') when a person of that surname is
     named in full elsewhere in the article. The word must be a capitalised proper noun with no
     other entity label (so 'May' of a date stays a date) and not the tail of another name."""
+    cands = _propagate_full_names(cands, text)
     person_words = _person_words(text, cands)
     if not person_words:
         return cands
@@ -228,6 +230,33 @@ def _propagate_surnames(cands: list[Cand], doc: Any, text: str, lex: Lexicon) ->
             continue
         out.append(Cand(tok.idx, tok.idx + len(tok.text), "PERSON", "PROPAGATED"))
     return out
+
+
+def _propagate_full_names(cands: list[Cand], text: str) -> list[Cand]:
+    """Other occurrences of a multi-word person name the model found once ('KIM JONG UN' in
+    a capitals headline, or a repeat it missed), written capitalised, not inside another
+    mention and not part of a longer capitalised name."""
+    names = {
+        re.sub(r"[\s\-‐]+", " ", text[c.start : c.end]).strip()
+        for c in cands
+        if c.type == "PERSON" and " " in text[c.start : c.end].strip()
+    }
+    out = list(cands)
+    for name in sorted(names):
+        words = [re.escape(w) for w in name.split(" ")]
+        pattern = re.compile(r"(?<![\w-])" + r"[\s\-‐]+".join(words) + r"(?![\w-])", re.I)
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if not (m.group(0)[0].isupper()) or any(c.start < e and s < c.end for c in out):
+                continue
+            if _CAP_WORD_AFTER.match(text, e) or _CAP_WORD_BEFORE.search(text, max(0, s - 40), s):
+                continue
+            out.append(Cand(s, e, "PERSON", "PROPAGATED"))
+    return out
+
+
+_CAP_WORD_AFTER = re.compile(r" [A-Z][a-z]")
+_CAP_WORD_BEFORE = re.compile(r"[A-Z][a-z]+ $")
 
 
 def extract_mentions(article: Article, doc: Any) -> list[Mention]:
