@@ -18,6 +18,8 @@ _FIELDS = ("source", "target", "place")
 
 
 def _conflict(a: Event, b: Event) -> bool:
+    if a.status != b.status:
+        return True  # 'swore to fight until they gain control': two different happenings
     for f in ("source", "target"):
         ta, tb = getattr(a, f"{f}_text"), getattr(b, f"{f}_text")
         ma, mb = getattr(a, f"{f}_mention_id"), getattr(b, f"{f}_mention_id")

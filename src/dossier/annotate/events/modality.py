@@ -176,7 +176,12 @@ def _governor_flags(tok: Any) -> set[str]:
                 flags.add("negated")
             if lemma in REPORTING or (passive and lemma in REPORTING_PASSIVE):
                 flags.add("reported")
-            if lemma in EXPECTING and dep in ("xcomp", "prep", "pobj", "pcomp", "dobj", "acl"):
+            infinitive = dep == "advcl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children
+            )
+            if lemma in EXPECTING and (
+                dep in ("xcomp", "prep", "pobj", "pcomp", "dobj", "acl") or infinitive
+            ):
                 flags.add("expected")
             if lemma in HYPOTHESIZING and dep in ("xcomp", "ccomp", "dobj"):
                 flags.add("hypothetical")
