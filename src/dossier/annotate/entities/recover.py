@@ -1,0 +1,149 @@
+"""People the model missed or mistyped, recovered from the article itself.
+
+- ``people_tagged_org``: an ORG span that reads as a personal name ('spokesman Dmitry
+  Orlov', or a name tagged PERSON elsewhere in the article) becomes a person;
+- ``recover_people``: a proper name with a title apposition or after a lowercase title
+  word, missed entirely by the model;
+- ``propagate_names``: other capitalised occurrences of a full name found once, and bare
+  surnames of people named in full in the same article.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dossier.annotate.entities.lexicon import Lexicon, fold
+from dossier.annotate.entities.spans import Cand
+
+
+def surname_words(text: str, cands: list[Cand]) -> frozenset[str]:
+    """Last words of multi-word person names: such a word alone is a person, not a place."""
+    words = set()
+    for c in cands:
+        if c.type == "PERSON":
+            parts = fold(text[c.start : c.end]).split()
+            if len(parts) > 1:
+                words.add(parts[-1])
+    return frozenset(words)
+
+
+def people_tagged_org(cands: list[Cand], doc: Any, text: str, lex: Lexicon) -> None:
+    """Re-type as PERSON an unlisted ORG span that reads as a personal name: right after a
+    title word ('spokesman Dmitry Orlov'), the same name as a person found elsewhere in the
+    article, or the last word of one ('Orlov')."""
+    person_words = surname_words(text, cands)
+    person_names = {fold(text[c.start : c.end]) for c in cands if c.type == "PERSON"}
+    for c in cands:
+        if c.type != "ORG" or c.canonical is not None:
+            continue
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None or len(span) > 3:
+            continue
+        if not all(t.is_title and t.pos_ == "PROPN" for t in span):
+            continue
+        prev = doc[span.start - 1] if span.start > 0 else None
+        after_title = prev is not None and prev.lower_ in lex.titles
+        key = fold(span.text)
+        if after_title or key in person_names or (len(span) == 1 and key in person_words):
+            c.type = "PERSON"
+
+
+def recover_people(cands: list[Cand], doc: Any, lex: Lexicon) -> list[Cand]:
+    """People the model missed but the syntax gives away: a two- or three-word proper name
+    with a title apposition ('Olga Petrenko, the head of ...') or right after a lowercase
+    title word ('spokeswoman Olga Petrenko')."""
+    covered: set[int] = set()
+    for c in cands:
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is not None:
+            covered.update(range(span.start, span.end))
+
+    def name_at(first: int, last: int) -> bool:
+        toks = doc[first : last + 1]
+        return (
+            2 <= len(toks) <= 3
+            and all(t.pos_ == "PROPN" and t.is_title and t.i not in covered for t in toks)
+            and all(
+                fold(t.text) not in lex.places and fold(t.text) not in lex.demonyms for t in toks
+            )
+        )
+
+    out = list(cands)
+    for tok in doc:
+        first = last = -1
+        if tok.dep_ == "appos" and tok.lower_ in lex.titles and tok.head.i < tok.i:
+            last = tok.head.i
+            first = last
+            while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == last:
+                first -= 1
+        elif tok.is_lower and tok.lower_ in lex.titles and tok.i + 2 < len(doc):
+            first = last = tok.i + 1
+            while last + 1 < len(doc) and last - first < 2 and doc[last + 1].pos_ == "PROPN":
+                last += 1
+        if first >= 0 and name_at(first, last):
+            out.append(
+                Cand(doc[first].idx, doc[last].idx + len(doc[last].text), "PERSON", "SYNTAX")
+            )
+            covered.update(range(first, last + 1))
+    return out
+
+
+def propagate_names(cands: list[Cand], doc: Any, text: str, lex: Lexicon) -> list[Cand]:
+    """Add the bare surnames the model missed ('Lynch said') when a person of that surname is
+    named in full elsewhere in the article. The word must be a capitalised proper noun with no
+    other entity label (so 'May' of a date stays a date) and not the tail of another name."""
+    cands = _propagate_full_names(cands, text)
+    person_words = surname_words(text, cands)
+    if not person_words:
+        return cands
+    covered: set[int] = set()
+    for c in cands:
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is not None:
+            covered.update(range(span.start, span.end))
+    out = list(cands)
+    for tok in doc:
+        shouted = tok.is_upper and len(tok) >= 3  # 'LYNCH' in a capitals headline
+        if tok.i in covered or tok.ent_type_ or not (shouted or tok.is_title):
+            continue
+        if tok.pos_ != "PROPN" and not shouted:
+            continue
+        if fold(tok.text) not in person_words:
+            continue
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        prev_name = prev is not None and prev.is_title and prev.pos_ == "PROPN"
+        if prev_name and prev is not None and prev.lower_ not in lex.honorifics:
+            continue
+        if nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
+            continue
+        out.append(Cand(tok.idx, tok.idx + len(tok.text), "PERSON", "PROPAGATED"))
+    return out
+
+
+def _propagate_full_names(cands: list[Cand], text: str) -> list[Cand]:
+    """Other occurrences of a multi-word person name the model found once ('KIM JONG UN' in
+    a capitals headline, or a repeat it missed), written capitalised, not inside another
+    mention and not part of a longer capitalised name."""
+    names = {
+        re.sub(r"[\s\-‐]+", " ", text[c.start : c.end]).strip()
+        for c in cands
+        if c.type == "PERSON" and " " in text[c.start : c.end].strip()
+    }
+    out = list(cands)
+    for name in sorted(names):
+        words = [re.escape(w) for w in name.split(" ")]
+        pattern = re.compile(r"(?<![\w-])" + r"[\s\-‐]+".join(words) + r"(?![\w-])", re.I)
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if not (m.group(0)[0].isupper()) or any(c.start < e and s < c.end for c in out):
+                continue
+            if _CAP_WORD_AFTER.match(text, e) or _CAP_WORD_BEFORE.search(text, max(0, s - 40), s):
+                continue
+            out.append(Cand(s, e, "PERSON", "PROPAGATED"))
+    return out
+
+
+_CAP_WORD_AFTER = re.compile(r" [A-Z][a-z]")
+_CAP_WORD_BEFORE = re.compile(r"[A-Z][a-z]+ $")
