@@ -78,3 +78,7 @@ def test_ibid_trailer_without_date() -> None:
 def test_trailer_after_a_closed_quote_is_attached() -> None:
     (span,) = _spans('"We won the vote." (Harbour Times : 1 June 2021)')
     assert span.trailer is not None and span.trailer.date == "2021-06-01"
+
+
+def test_closing_mark_typed_as_opener() -> None:
+    assert _texts("”We are tired of waiting.” ― A reader") == ["We are tired of waiting."]

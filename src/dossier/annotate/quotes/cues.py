@@ -60,6 +60,10 @@ class Cand:
 
 def is_cue(tok: Any) -> bool:
     """A speech verb used as a verb (not 'the report', not 'a statement')."""
+    if tok.lemma_.lower() == "put" and any(
+        c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children
+    ):
+        return True  # 'as the memo put it'
     return bool(
         tok.pos_ in ("VERB", "AUX")
         and is_speech_verb(tok.lemma_, tok.lower_)

@@ -205,6 +205,11 @@ def pair_marks(text: str, trailers: list[Trailer]) -> list[MarkSpan]:
                 fam, role = "double", "open"
             elif c in CLOSE_DOUBLE:
                 fam, role = "double", "close"
+                prev = text[i - 1] if i > ps else "\n"
+                if not any(op.family == "double" for op in stack) and (
+                    i == fc or prev in OPEN_CONTEXT
+                ):
+                    role = "open"  # '”Fear. …”': a closing mark typed as the opener
             elif c == '"' or width == 2:
                 fam = "double"
                 role = _role(text, i, width, any(op.family == "double" for op in stack))
