@@ -223,7 +223,7 @@ class ActorFinder:
         start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
         inner = self.index.inside(start, end)
         lemma = tok.lemma_.lower()
-        if lemma in COUNT_NOUNS:
+        if lemma in COUNT_NOUNS or tok.like_num:
             # 'thousands of students': the counted group is the actor
             for prep in tok.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":

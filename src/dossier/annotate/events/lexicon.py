@@ -31,6 +31,7 @@ class Lexicon:
     symmetric: set[str] = field(default_factory=set)
     classes: dict[str, set[str]] = field(default_factory=dict)
     phrases: dict[tuple[str, str], str] = field(default_factory=dict)  # (verb, object) -> code
+    prep_verbs: dict[tuple[str, str], str] = field(default_factory=dict)  # ('call', 'on')
     enders: set[str] = field(default_factory=set)  # verbs that end what their object names
     demand_cues: set[str] = field(default_factory=set)  # 'said that X must ...' -> demand
 
@@ -54,6 +55,8 @@ def lexicon() -> Lexicon:
             lex.classes.setdefault(lemma, set()).add(row[2].lower())
         elif kind == "P":
             lex.phrases[(lemma, row[2].lower())] = row[3]
+        elif kind == "R":
+            lex.prep_verbs[(lemma, row[2].lower())] = row[3]
         elif kind == "E":
             lex.enders.add(lemma)
         elif kind == "D":

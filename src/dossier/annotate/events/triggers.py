@@ -18,11 +18,13 @@ from dossier.annotate.events.lexicon import Lexicon, Sense, ending_code
 DETACHED = frozenset({"relcl", "advcl", "conj", "parataxis", "acl", "appos", "cc", "mark"})
 
 # Verbs whose complement is not an event of its own but the content of the verb's event.
-ABSORBING = frozenset({"threaten", "warn"})
+ABSORBING = frozenset({"threaten", "warn", "call", "urge", "ask", "appeal", "press", "push"})
 # Prepositional phrases of a verb where a code-refining word may sit ('in a bomb attack',
 # 'as human shields', 'with artillery').
 VERB_CLASS_PREPS = frozenset({"with", "of", "by", "to", "on", "against", "in", "as", "into"})
-ABSORBING_NOUNS = frozenset({"threat", "warning", "ultimatum"})
+ABSORBING_NOUNS = frozenset(
+    {"threat", "warning", "ultimatum", "call", "appeal", "request", "demand", "plea"}
+)
 
 
 @dataclass
@@ -140,6 +142,14 @@ def _noun_lemma(tok: Any) -> str:
     lemma = tok.lemma_.lower()
     if tok.lower_ == "talks":
         return "talks"
+    doc = tok.doc
+    if (
+        lemma == "fire"
+        and tok.i >= 2
+        and doc[tok.i - 1].text == "-"
+        and (doc[tok.i - 2].lower_ == "cease")
+    ):
+        return "ceasefire"  # 'cease-fire', split by the tokenizer
     return lemma
 
 
@@ -211,8 +221,18 @@ def _phrase_or_ending(tok: Any, lex: Lexicon) -> tuple[str, Any | None] | None:
     """A verb-object phrase of the lexicon ('set fire', 'open fire', 'accept demands'), or
     a verb ending what its object names ('suspended aid', 'lifted the curfew')."""
     verb = _verb_lemma(tok, lex)
+    for c in tok.children:
+        # 'declined to comment', 'called on X to ...', 'pressed for talks'
+        if c.dep_ == "xcomp":
+            code = lex.phrases.get((verb, c.lemma_.lower()))
+            if code is not None:
+                return code, c
+        if c.dep_ == "prep":
+            code = lex.prep_verbs.get((verb, c.lower_))
+            if code is not None and not any(o.dep_ == "dobj" for o in tok.children):
+                return code, None
     for obj in _objects(tok):
-        lemma = obj.lemma_.lower()
+        lemma = _noun_lemma(obj)
         code = lex.phrases.get((verb, lemma))
         if code is not None:
             return code, obj
@@ -306,7 +326,11 @@ def find_triggers(sent: Any, lex: Lexicon) -> Iterator[Trigger]:
         ended = _noun_ending(tok, lex)
         if ended is not None:
             claimed.add(ended[1].i)
-            found.append(Trigger(tok, ended[0], nominal=True))
+            head = tok.head
+            light = (
+                head if tok.dep_ == "dobj" and base_lemma(head, lex) in lex.light_verbs else None
+            )
+            found.append(Trigger(tok, ended[0], light=light, nominal=True))
             continue
         senses = lex.nouns.get(_noun_lemma(tok))
         if not senses or tok.dep_ == "compound":
