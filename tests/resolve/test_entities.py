@@ -191,6 +191,21 @@ def test_entity_lists_aliases_roles_and_mention_count() -> None:
     assert set(ent.roles) == {"Defence Minister", "minister"}
 
 
+def test_roles_differing_only_in_case_are_one_role() -> None:
+    ms = [
+        _m("a", 0, "Ivo Marek", role="spokesman"),
+        _m("b", 0, "Ivo Marek", role="Spokesman"),
+        _m("c", 0, "Ivo Marek", role="spokesman"),
+    ]
+    (ent,) = resolve_entities(ms)[0]
+    assert ent.roles == ["spokesman"]
+
+
+def test_headline_capitals_do_not_name_the_person() -> None:
+    ms = [_m("a", 0, "KIM JONG UN"), _m("a", 40, "Kim Jong Un")]
+    assert set(_entity_of(ms).values()) == {"Kim Jong Un"}
+
+
 def test_entities_and_ids_do_not_depend_on_input_order() -> None:
     ms = [
         _m("a", 0, "Kim Jong Un"),

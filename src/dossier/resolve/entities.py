@@ -147,10 +147,11 @@ def _best_name(forms: Counter[str], etype: EntityType, canonical: Counter[str]) 
     for form, n in forms.items():
         spellings[fold(form)] += n
 
-    def rank(form: str) -> tuple[int, int, int, int, str]:
+    def rank(form: str) -> tuple[int, int, bool, int, int, str]:
         words = len(person_tokens(form) if etype == "PERSON" else fold(form).split())
         multi = 0 if (etype in ("PERSON", "ORG") and words > 1) else 1
-        return (multi, -spellings[fold(form)], -forms[form], words, form)
+        shouted = form.isupper() and etype != "ORG"  # 'KIM JONG UN' of a headline
+        return (multi, -spellings[fold(form)], shouted, -forms[form], words, form)
 
     return min(forms, key=rank)
 
@@ -190,7 +191,7 @@ def resolve_entities(mentions: Sequence[Mention]) -> tuple[list[Entity], dict[st
             ent = by_id[eid] = Entity(id=eid, name=name, type=etype)
         ent.mentions += len(ms)
         ent.aliases = _merge_ranked(ent.aliases, forms)
-        ent.roles = _merge_ranked(ent.roles, Counter(m.role for m in ms if m.role))
+        ent.roles = _merge_ranked(ent.roles, _role_counts(ms))
         for m in ms:
             assignment[m.id] = eid
     entities = sorted(by_id.values(), key=lambda e: (-e.mentions, e.type, e.name, e.id))
@@ -203,6 +204,20 @@ def _retyped(m: Mention, etype: EntityType) -> Mention:
     from dataclasses import replace
 
     return replace(m, type=etype)
+
+
+def _role_counts(ms: Sequence[Mention]) -> Counter[str]:
+    """Roles as written, one form per role ignoring case (the most frequent form, then the
+    first in sort order), with the count of the whole case-folded group."""
+    groups: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in ms:
+        if m.role:
+            groups[" ".join(m.role.lower().split())][m.role] += 1
+    out: Counter[str] = Counter()
+    for forms in groups.values():
+        best = min(forms, key=lambda f: (-forms[f], f))
+        out[best] = sum(forms.values())
+    return out
 
 
 def _merge_ranked(existing: list[str], counts: Counter[str]) -> list[str]:
