@@ -11,6 +11,29 @@ from dossier.annotate.quotes.lexicon import frames, is_speech_verb
 from dossier.annotate.quotes.speakers import SpeakerSpan, phrase_of, subject_of
 
 MIN_CONTENT_TOKENS = 3
+# speech verbs whose direct object is not what was said ('told reporters', 'said nothing')
+SPEECH_NO_OBJECT = frozenset(
+    {
+        "say",
+        "tell",
+        "ask",
+        "add",
+        "continue",
+        "inform",
+        "remind",
+        "urge",
+        "assure",
+        "reassure",
+        "notify",
+        "advise",
+        "warn",
+        "thank",
+        "accept",
+        "present",
+        "release",
+        "point",
+    }
+)
 CONTENT_DEPS = ("ccomp",)
 
 
@@ -50,6 +73,8 @@ def _content_of(verb: Any, speech: bool, para: tuple[int, int]) -> tuple[Any, li
     allowed = frames().get(verb.lemma_.lower(), frozenset())
     if speech:
         allowed = allowed | {"ccomp"}
+        if verb.lemma_.lower() not in SPEECH_NO_OBJECT:
+            allowed = allowed | {"dobj"}
     for child in verb.children:
         if child.dep_ in CONTENT_DEPS and "ccomp" in allowed and para[0] <= child.idx < para[1]:
             return child, _clause_tokens(child)
@@ -64,8 +89,9 @@ def _content_of(verb: Any, speech: bool, para: tuple[int, int]) -> tuple[Any, li
                 and not any(c.dep_ == "mark" and c.lower_ != "that" for c in child.children)
             ):
                 return child, list(child.subtree)
+    speaker = subject_of(verb)
     for child in verb.children:
-        if child.dep_ == "dobj" and "dobj" in allowed:
+        if child.dep_ == "dobj" and "dobj" in allowed and child != speaker:
             # 'criticized X for ...', 'called X "..."': the object and what follows it
             toks = list(child.subtree)
             for right in verb.rights:
