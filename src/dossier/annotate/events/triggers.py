@@ -227,9 +227,9 @@ def _phrase_or_ending(tok: Any, lex: Lexicon) -> tuple[str, Any | None] | None:
             code = lex.phrases.get((verb, c.lemma_.lower()))
             if code is not None:
                 return code, c
-        if c.dep_ == "prep":
+        if c.dep_ in ("prep", "prt"):
             code = lex.prep_verbs.get((verb, c.lower_))
-            if code is not None and not any(o.dep_ == "dobj" for o in tok.children):
+            if code is not None:
                 return code, None
     for obj in _objects(tok):
         lemma = _noun_lemma(obj)
