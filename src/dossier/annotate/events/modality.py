@@ -215,6 +215,16 @@ def _threat_content_future(tok: Any) -> bool:
     return False
 
 
+def _in_question(tok: Any) -> bool:
+    """Whether the trigger sits in a question: its sentence ends with '?' and no colon or
+    quotation mark opens a quoted question after the trigger ('alleged, asking: "...?"')."""
+    sent = tok.sent
+    if not sent.text.rstrip().rstrip("\"'”’»").endswith("?"):
+        return False
+    after = tok.doc.text[tok.idx : sent.end_char]
+    return not any(ch in after for ch in ':"“”«')
+
+
 def status_of(tok: Any, light: Any | None = None, threat: bool = False) -> EventStatus:
     """The status of the event named by ``tok`` (lent a subject by ``light``, if any).
 
@@ -222,7 +232,7 @@ def status_of(tok: Any, light: Any | None = None, threat: bool = False) -> Event
     event 'expected': what the threat announces has not happened yet.
     """
     flags = _modal_flags(tok) | _governor_flags(tok)
-    if tok.sent.text.rstrip().rstrip("\"'”’»").endswith("?"):
+    if _in_question(tok):
         flags.add("hypothetical")  # asked, not told
     if threat and _threat_content_future(tok):
         flags.add("expected")
