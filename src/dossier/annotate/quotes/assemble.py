@@ -94,6 +94,63 @@ def _link_clauses(clauses: list[Cand], directs: list[Cand]) -> None:
             d.absorbed = True
 
 
+def _attribute_direct(ix: DocIndex, d: Cand) -> None:
+    """Cue and speaker of a quote-marked passage no clause claimed: a cue after it, before
+    it, a describing verb, a reporting clause, an intro paragraph, 'X:' or '― X'."""
+    if d.block or d.absorbed or d.cue_lemma is not None or d.mark is None:
+        return
+    verb = cue_after(ix, d.mark)
+    if verb is not None:
+        set_cue(d, ix, verb)
+        return
+    found = cue_before(ix, d.mark)
+    if found is not None:
+        set_cue(d, ix, found[0])
+        if found[1]:
+            d.kind = "mixed"
+        return
+    verb = mixed_only_cue(ix, d.mark)
+    if verb is not None:
+        set_cue(d, ix, verb)
+        d.kind = "mixed"
+        # 'called [the plan "a disaster"]': the object belongs to the content
+        obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+        if obj is not None and verb.idx < obj.left_edge.idx < d.mark.open_pos:
+            d.start, d.end = obj.left_edge.idx, max(d.end, d.mark.close_end)
+        return
+    verb = reporting_verb_after(ix, d.mark)
+    if verb is not None:
+        set_cue(d, ix, verb)
+        return
+    _intro_cue(ix, d)
+    if d.speaker is None:
+        d.speaker = colon_speaker(ix, d.mark) or dash_name_after(ix, d.mark)
+
+
+def _relay_block(ix: DocIndex, d: Cand) -> tuple[int, int, list[Relay]]:
+    """A relay block's speaker and cue from its intro paragraph, its relays from the intro
+    and the '(OUTLET : DATE)' trailer; returns the chain the quotes inside it inherit."""
+    if d.mark is None:
+        return d.start, d.end, []
+    text = ix.text
+    sources, verb = intro_sources(ix, ix.para_of(d.mark.open_pos) - 1)
+    chain: list[Relay] = []
+    for sp in sources:
+        if text[sp.start : sp.end].lower() in PRONOUNS:
+            continue
+        chain.append(named_relay(ix, sp.start, sp.end))
+    if sources:
+        d.speaker = sources[0]
+    if verb is not None:
+        d.cue_lemma = verb.lemma_.lower()
+        d.cue_start, d.cue_end = verb.idx, verb.idx + len(verb.text)
+    if d.mark.trailer is not None:
+        chain.append(trailer_relay(ix, d.mark.trailer))
+        d.date = d.mark.trailer.date
+    d.relays = _dedupe(chain[1:] if sources and chain and chain[0].end == sources[0].end else chain)
+    return d.start, d.end, _dedupe(chain)
+
+
 def _intro_cue(ix: DocIndex, d: Cand) -> None:
     """A quote opening a paragraph after 'X explains that,' / 'X said:' takes X as speaker."""
     if d.mark is None:
@@ -189,59 +246,10 @@ def assemble(
     _link_clauses(clauses, directs)
 
     for d in directs:
-        if d.block or d.absorbed or d.cue_lemma is not None or d.mark is None:
-            continue
-        verb = cue_after(ix, d.mark)
-        if verb is not None:
-            set_cue(d, ix, verb)
-            continue
-        found = cue_before(ix, d.mark)
-        if found is not None:
-            set_cue(d, ix, found[0])
-            if found[1]:
-                d.kind = "mixed"
-            continue
-        verb = mixed_only_cue(ix, d.mark)
-        if verb is not None:
-            set_cue(d, ix, verb)
-            d.kind = "mixed"
-            # 'called [the plan "a disaster"]': the object belongs to the content
-            obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
-            if obj is not None and verb.idx < obj.left_edge.idx < d.mark.open_pos:
-                d.start, d.end = obj.left_edge.idx, max(d.end, d.mark.close_end)
-            continue
-        verb = reporting_verb_after(ix, d.mark)
-        if verb is not None:
-            set_cue(d, ix, verb)
-            continue
-        _intro_cue(ix, d)
-        if d.speaker is None:
-            d.speaker = colon_speaker(ix, d.mark) or dash_name_after(ix, d.mark)
+        _attribute_direct(ix, d)
     _merge_split(ix, directs)
 
-    # relay blocks: speaker from the intro, relays from the intro and the trailer
-    block_chains: list[tuple[int, int, list[Relay]]] = []
-    for d in directs:
-        if not d.block or d.mark is None:
-            continue
-        sources, verb = intro_sources(ix, ix.para_of(d.mark.open_pos) - 1)
-        chain: list[Relay] = []
-        for sp in sources:
-            if text[sp.start : sp.end].lower() in PRONOUNS:
-                continue
-            chain.append(named_relay(ix, sp.start, sp.end))
-        if sources:
-            d.speaker = sources[0]
-        if verb is not None:
-            d.cue_lemma = verb.lemma_.lower()
-            d.cue_start, d.cue_end = verb.idx, verb.idx + len(verb.text)
-        if d.mark.trailer is not None:
-            chain.append(trailer_relay(ix, d.mark.trailer))
-            d.date = d.mark.trailer.date
-        d.relays = _dedupe(
-            chain[1:] if sources and chain and chain[0].end == sources[0].end else chain
-        )
-        block_chains.append((d.start, d.end, _dedupe(chain)))
+    block_chains = [_relay_block(ix, d) for d in directs if d.block and d.mark is not None]
 
     cands = [c for c in directs + clauses + accs + dashes if not c.absorbed]
     keep: list[Cand] = []
