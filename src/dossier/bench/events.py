@@ -118,8 +118,8 @@ def main_event(events: list[Event], doc: Any) -> Event | None:
             # an event noun counts at its verb when it is that verb's object ('staged
             # rallies'), one level lower otherwise
             depth += 0 if root.dep_ in ("dobj", "nsubjpass") else 1
-        elif root.dep_ == "advcl" and any(c.lower_ == "to" for c in root.children):
-            depth += 1  # a purpose clause ('... to demand reforms') is secondary
+        elif root.dep_ == "advcl":
+            depth += 1  # purpose and time clauses ('to demand reforms', 'until ...')
         key = (depth, root.i)
         if best is None or key < best:
             best, chosen = key, ev

@@ -65,7 +65,9 @@ def _region(tok: Any) -> list[Any]:
                 out.extend(c.subtree)
         return out
     for c in tok.children:
-        if c.dep_ in (
+        if c.dep_ == "agent":
+            out.extend(c.subtree)  # 'by militiamen armed with machetes'
+        elif c.dep_ in (
             "nsubj",
             "nsubjpass",
             "dobj",
@@ -101,6 +103,7 @@ def _has_person_object(tok: Any, lex: Lexicon) -> bool:
             c.ent_type_ in ("PERSON", "NORP")
             or c.lower_ in ("him", "her", "them")
             or c.lemma_.lower() in actors
+            or c.lower_ in ("wounded", "injured", "sick", "dead", "elderly")
         ):
             return True
     return False
