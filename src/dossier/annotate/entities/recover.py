@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from dossier.annotate.entities.lexicon import Lexicon, fold
@@ -125,24 +126,37 @@ def propagate_names(cands: list[Cand], doc: Any, text: str, lex: Lexicon) -> lis
 def _propagate_full_names(cands: list[Cand], text: str) -> list[Cand]:
     """Other occurrences of a multi-word person name the model found once ('KIM JONG UN' in
     a capitals headline, or a repeat it missed), written capitalised, not inside another
-    mention and not part of a longer capitalised name."""
+    mention and not part of a longer capitalised name. One pass of one pattern over the
+    text, whatever the number of names."""
     names = {
         re.sub(r"[\s\-‐]+", " ", text[c.start : c.end]).strip()
         for c in cands
         if c.type == "PERSON" and " " in text[c.start : c.end].strip()
     }
+    if not names:
+        return cands
+    alternatives = [
+        r"[\s\-‐]+".join(re.escape(w) for w in name.split(" "))
+        for name in sorted(names, key=lambda n: (-len(n), n))
+    ]
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.I)
+    spans = sorted((c.start, c.end) for c in cands)
+    starts = [s for s, _ in spans]
     out = list(cands)
-    for name in sorted(names):
-        words = [re.escape(w) for w in name.split(" ")]
-        pattern = re.compile(r"(?<![\w-])" + r"[\s\-‐]+".join(words) + r"(?![\w-])", re.I)
-        for m in pattern.finditer(text):
-            s, e = m.span()
-            if not (m.group(0)[0].isupper()) or any(c.start < e and s < c.end for c in out):
-                continue
-            if _CAP_WORD_AFTER.match(text, e) or _CAP_WORD_BEFORE.search(text, max(0, s - 40), s):
-                continue
-            out.append(Cand(s, e, "PERSON", "PROPAGATED"))
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        if not m.group(0)[0].isupper() or _overlaps(spans, starts, s, e):
+            continue
+        if _CAP_WORD_AFTER.match(text, e) or _CAP_WORD_BEFORE.search(text, max(0, s - 40), s):
+            continue
+        out.append(Cand(s, e, "PERSON", "PROPAGATED"))
     return out
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    """Whether [s, e) overlaps one of the sorted, non-nested candidate spans."""
+    i = bisect_left(starts, e)  # spans starting before e
+    return any(spans[j][1] > s for j in range(max(0, i - 3), i))
 
 
 _CAP_WORD_AFTER = re.compile(r" [A-Z][a-z]")
