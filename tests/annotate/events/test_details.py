@@ -83,3 +83,13 @@ def test_event_inside_quote_gets_quote_id() -> None:
     )
     ev = by_trigger(events_of(text, quotes=[quote]), "attacked")
     assert ev.quote_id == quote.id
+
+
+def test_range_quantity_of_a_pronoun_object() -> None:
+    text = (
+        "The army was short of tank shells. According to several reports, Minsk has "
+        "delivered between one and two million of them."
+    )
+    ev = by_trigger(events_of(text), "delivered")
+    assert ev.code == "072" and ev.quantities == ["between one and two million"]
+    assert ev.hedges == ["According to several reports"]

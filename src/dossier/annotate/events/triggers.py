@@ -21,7 +21,9 @@ DETACHED = frozenset({"relcl", "advcl", "conj", "parataxis", "acl", "appos", "cc
 ABSORBING = frozenset({"threaten", "warn", "call", "urge", "ask", "appeal", "press", "push"})
 # Prepositional phrases of a verb where a code-refining word may sit ('in a bomb attack',
 # 'as human shields', 'with artillery').
-VERB_CLASS_PREPS = frozenset({"with", "of", "by", "to", "on", "against", "in", "as", "into"})
+VERB_CLASS_PREPS = frozenset(
+    {"with", "of", "by", "to", "on", "against", "in", "as", "into", "between", "about", "around"}
+)
 ABSORBING_NOUNS = frozenset(
     {"threat", "warning", "ultimatum", "call", "appeal", "request", "demand", "plea"}
 )
@@ -38,16 +40,25 @@ class Trigger:
     way: bool = False  # 'on his way to X': a visit under way
 
 
-def phrase_tokens(tok: Any, extra_detached: frozenset[str] = frozenset()) -> list[Any]:
-    """The tokens of ``tok``'s subtree, without the clauses detached from it."""
+def phrase_tokens(
+    tok: Any, extra_detached: frozenset[str] = frozenset(), keep_conj: bool = False
+) -> list[Any]:
+    """The tokens of ``tok``'s subtree, without the clauses detached from it (coordinated
+    words kept with ``keep_conj``: 'with artillery and other equipment')."""
     out: list[Any] = []
     stack = [tok]
     detached = DETACHED | extra_detached
+    if keep_conj:
+        detached = detached - {"conj", "cc"}
     while stack:
         t = stack.pop()
         out.append(t)
         for c in t.children:
-            if c.dep_ not in detached:
+            if c.dep_ not in detached or (
+                # coordinated words inside a phrase stay ('two and five million');
+                # coordinated clauses do not
+                c.dep_ in ("conj", "cc") and t is not tok and c.pos_ not in ("VERB", "AUX")
+            ):
                 stack.append(c)
     return sorted(out, key=lambda t: t.i)
 
@@ -77,8 +88,10 @@ def _region(tok: Any) -> list[Any]:
             "attr",
             "oprd",
             "agent",
-        ) or (c.dep_ == "prep" and c.lower_ in VERB_CLASS_PREPS):
-            out.extend(phrase_tokens(c))
+        ):
+            out.extend(phrase_tokens(c, keep_conj=c.dep_ != "nsubj"))
+        elif c.dep_ == "prep" and c.lower_ in VERB_CLASS_PREPS:
+            out.extend(phrase_tokens(c, keep_conj=True))
     return out
 
 
