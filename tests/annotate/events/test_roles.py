@@ -68,3 +68,13 @@ def test_no_actor_no_event() -> None:
 def test_threatened_party_from_complement() -> None:
     ev = by_trigger(events_of("Minsk warned Vilnius that it would face consequences."), "warned")
     assert (ev.code[:2], ev.source_text, ev.target_text) == ("13", "Minsk", "Vilnius")
+
+
+def test_empty_article_has_no_events() -> None:
+    assert events_of("") == []
+
+
+def test_every_event_carries_its_provenance() -> None:
+    events = events_of("Narendra Modi and Joe Biden held talks in Washington.")
+    assert events and all(e.extractor == "events.rules" and e.version for e in events)
+    assert all(e.start < e.end and e.trigger_start is not None for e in events)
