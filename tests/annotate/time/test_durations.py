@@ -33,7 +33,7 @@ def test_duration_mod() -> None:
     ("sentence", "surface", "value"),
     [
         ("The forum is held every year.", "every year", "P1Y"),
-        ("The annual summit took place.", "annual", "P1Y"),
+        ("The ferry sails twice a week.", "twice a week", "P1W"),
         ("Ferries sail daily.", "daily", "P1D"),
         ("The market opens every Monday.", "every Monday", "XXXX-WXX-1"),
     ],
@@ -64,3 +64,21 @@ def test_fraction_is_not_a_duration() -> None:
     from time_helpers import texts
 
     assert texts("The country imports three-quarters of its grain.") == []
+
+
+def test_annual_adjective_is_not_tagged() -> None:
+    from time_helpers import texts
+
+    assert texts("The annual summit took place.") == []
+
+
+def test_rate_of_an_amount_is_not_tagged() -> None:
+    from time_helpers import texts
+
+    assert texts("Rooms cost $40 a night and the line carries 500 seats a week.") == []
+
+
+def test_capitalised_time_word_in_a_title_is_not_tagged() -> None:
+    from time_helpers import texts
+
+    assert texts('She said on the talk show "Morning Brief" that she liked High Noon.') == []

@@ -214,11 +214,15 @@ def holiday_date(name: str, year: int) -> dt.date | None:
 AGAINST_TENSE = 3
 
 
-def _lean(offset: int, direction: Direction) -> int:
-    against = (direction in ("past", "last") and offset > 0) or (
+def _against(offset: int, direction: Direction) -> bool:
+    """Whether a reading ``offset`` away from the reference goes against the tense."""
+    return (direction in ("past", "last") and offset > 0) or (
         direction in ("future", "next") and offset < 0
     )
-    return abs(offset) * (AGAINST_TENSE if against else 1)
+
+
+def _lean(offset: int, direction: Direction) -> int:
+    return abs(offset) * (AGAINST_TENSE if _against(offset, direction) else 1)
 
 
 def leaning_month_day(ref: dt.date, month: int, day: int, direction: Direction) -> dt.date | None:
@@ -238,4 +242,6 @@ def leaning_month_year(ref: dt.date, month: int, direction: Direction) -> int:
     """Year of a bare month name nearest ``ref``, leaning the way the tense points."""
     here = ref.year * 12 + ref.month - 1
     cands = [(y, y * 12 + month - 1 - here) for y in (ref.year - 1, ref.year, ref.year + 1)]
-    return min(cands, key=lambda c: (_lean(c[1], direction), c[1] > 0))[0]
+    return min(cands, key=lambda c: (_lean(c[1], direction), _against(c[1], direction), c[1] > 0))[
+        0
+    ]

@@ -37,6 +37,34 @@ def _span(match: re.Match[str], result: Result, text: str) -> tuple[int, int]:
     return start, end
 
 
+# Time words that are lower case in prose: written with a capital in mid-sentence they
+# belong to a name or a title ('ABC's "This Week"', 'High Noon', '60 Minutes').
+_COMMON = frozenset(
+    {"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week",
+     "weeks", "weekend", "month", "months", "year", "years", "decade", "decades", "century",
+     "noon", "midnight", "morning", "afternoon", "evening", "night", "today", "tonight",
+     "tomorrow", "yesterday", "now", "time", "future", "past", "present", "spring",
+     "summer", "fall", "autumn", "winter", "this", "next", "last"}
+)  # fmt: skip
+_WORD = re.compile(r"[A-Za-z]+")
+_OPENERS = ".!?\n\"'“‘`(:;-–—"
+
+
+def _in_title(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` reads as part of a name: a capitalised common time word
+    inside the span, or at its head in mid-sentence after a word or number."""
+    for w in _WORD.finditer(text, start, end):
+        word = w.group(0)
+        if not word[0].isupper() or word.lower() not in _COMMON or word.isupper():
+            continue
+        if w.start() > start:
+            return True
+        before = text[max(0, start - 30) : start].rstrip(" ")
+        if before and before[-1] not in _OPENERS and not before.endswith((",", "--")):
+            return True
+    return False
+
+
 def _candidates(ctx: Context) -> list[tuple[int, int, int, Rule, re.Match[str]]]:
     out: list[tuple[int, int, int, Rule, re.Match[str]]] = []
     for rule in RULES:
@@ -71,6 +99,8 @@ def recognise(text: str, dct: Ref | None, doc: object = None) -> list[Found]:
             continue
         s, e = _span(match, result, text)
         if e <= s or any(s < te and ts < e for ts, te in taken):
+            continue
+        if rule.name != "holiday" and _in_title(text, s, e):
             continue
         taken.append((start, end))
         chosen.append((s, e, rule, match))

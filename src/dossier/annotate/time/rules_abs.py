@@ -335,6 +335,13 @@ def quarter(m: re.Match[str], ctx: Context) -> Result | None:
             year -= 1
         elif "next year" in lead or "next year" in y2:
             year += 1
+        elif (
+            not y2
+            and lead not in ("this", "next")
+            and num > quarter_of(ref.date)[1]
+            and ctx.direction(m.start(), m.end(), "nearest") == "past"
+        ):
+            year -= 1  # a quarter that has not begun yet, told in the past: last year's
     if m.group(0).lower().endswith("quarters") and not explicit:
         return Result("SET", f"XXXX-Q{num}", "quarter", None, None)
     # TimeBank spans: 'the third quarter', but 'its third quarter' and 'a third-quarter

@@ -37,6 +37,23 @@ _NOT_PAST = frozenset(
      "expected", "scheduled", "planned", "supposed", "concerned", "alleged", "so-called",
      "embattled", "unprecedented", "coordinated", "combined", "sacred", "hundred"}
 )  # fmt: skip
+# An '-ed' word after a determiner or with the 'un-' prefix is an adjective ('a still
+# unspecified date', 'the planned merger'), not a verb in the past tense.
+_DET_BEFORE = re.compile(
+    r"\b(?:a|an|the|its|their|his|her|our|this|that|these|those)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _adjectival_ed(text: str, m: re.Match[str]) -> bool:
+    word = m.group("ed")
+    if word is None:
+        return False
+    return word.startswith("un") or bool(
+        _DET_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    )
+
+
 _MODAL_BEFORE = re.compile(
     r"\b(?:will|would|shall|'ll|’ll|to)\s+(?:not\s+)?(?:be|have(?: been)?)\s+$", re.IGNORECASE
 )
@@ -68,7 +85,7 @@ def regex_tense(text: str, start: int, end: int) -> Tense | None:
         if m.group("fut"):
             kind = "future"
         elif m.group("past") or m.group("ed"):
-            if m.group("ed") in _NOT_PAST:
+            if m.group("ed") in _NOT_PAST or _adjectival_ed(text, m):
                 continue
             # 'will be paid', 'to be held': a participle under a future modal
             kind = (
