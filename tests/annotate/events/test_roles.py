@@ -78,3 +78,10 @@ def test_every_event_carries_its_provenance() -> None:
     events = events_of("Narendra Modi and Joe Biden held talks in Washington.")
     assert events and all(e.extractor == "events.rules" and e.version for e in events)
     assert all(e.start < e.end and e.trigger_start is not None for e in events)
+
+
+def test_target_found_in_the_object_modifiers() -> None:
+    ev = by_trigger(
+        events_of("Yemen rejected a U.S. request to question the detainees."), "rejected"
+    )
+    assert (ev.code[:2], ev.target_text) == ("12", "U.S.")

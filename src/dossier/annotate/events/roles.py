@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dossier.annotate.events.arguments import Actor, ActorFinder, child, prep_objects
+from dossier.annotate.events.lexicon import lexicon
 
 # Verbs whose object is the accused/suspected party of the embedded 'of ...' event.
 OBJECT_CONTROL = frozenset(
@@ -48,6 +49,23 @@ NOT_TARGET_PREPS = frozenset(
         "around",
         "between",
         "among",
+    }
+)
+# Dependencies the fallback target search follows below the trigger.
+TARGET_PATH_DEPS = frozenset(
+    {
+        "dobj",
+        "dative",
+        "pobj",
+        "pcomp",
+        "xcomp",
+        "poss",
+        "compound",
+        "amod",
+        "nmod",
+        "appos",
+        "attr",
+        "oprd",
     }
 )
 # Verbs whose object event is attributed to their subject ('deny a deal').
@@ -228,29 +246,55 @@ def verb_roles(finder: ActorFinder, tok: Any, code: str, symmetric: bool) -> Rol
         if subj is not None:
             target = finder.actor(subj)
     if target is None:
-        target = _named_object(finder, tok)
+        target = _named_object(finder, tok, sources)
     if target is not None and any(s.start == target.start for s in sources):
         target = None
     return Roles(sources, target)
 
 
-def _named_object(finder: ActorFinder, tok: Any) -> Actor | None:
-    """Fallback target: a named party (mention) in a prepositional phrase of the trigger,
-    other than places, times and instruments."""
-    for c in tok.children:
-        if c.dep_ != "prep" or c.lower_ in NOT_TARGET_PREPS:
-            continue
-        for obj in c.children:
-            if obj.dep_ != "pobj":
-                continue
-            actor = finder.actor(obj)
+def _named_object(finder: ActorFinder, tok: Any, exclude: list[Actor]) -> Actor | None:
+    """Fallback target: the nearest named party (mention) below the trigger, searched
+    breadth-first through its objects, complements and their modifiers ('rejected a U.S.
+    request', "support Turkey's efforts", 'called for sanctions against Nigeria'), never
+    through subjects or place, time and instrument phrases."""
+
+    def taken(a: Actor) -> bool:
+        return any(a.start < e.end and e.start < a.end for e in exclude)
+
+    frontier = [c for c in tok.children if _leads_to_target(c, tok)]
+    for _ in range(4):
+        nxt: list[Any] = []
+        for t in frontier:
+            actor = finder.actor(t)
             if (
                 actor is not None
                 and actor.mention_id
+                and not taken(actor)
                 and actor.mention_type in ("PERSON", "ORG", "GROUP", "PLACE")
             ):
                 return actor
+            if t.lemma_.lower() in finder_weapons():
+                continue  # 'Caesar howitzers': a weapon's name is not a party
+            nxt.extend(c for c in t.children if _leads_to_target(c, tok))
+        frontier = nxt
     return None
+
+
+def finder_weapons() -> set[str]:
+    return lexicon().classes.get("weapon", set())
+
+
+def _leads_to_target(tok: Any, trigger: Any) -> bool:
+    """Whether the target search may step into ``tok``."""
+    dep = tok.dep_
+    if dep == "prep":
+        return tok.lower_ not in NOT_TARGET_PREPS
+    if dep == "advcl":
+        # 'threatened a strike unless Israel rescinded ...'
+        return any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in tok.children)
+    if dep in ("nsubj", "nsubjpass"):
+        return tok.head is not trigger  # the trigger's own subject is its source
+    return dep in TARGET_PATH_DEPS
 
 
 def noun_roles(
@@ -309,6 +353,8 @@ def noun_roles(
             srcs, sym_target = _sources_from(finder, embedding, symmetric)
             sources = srcs
             target = target or sym_target
+    if target is None:
+        target = _named_object(finder, tok, sources)
     if reversed_light and light is not None:
         recipient = finder.actor(subject_token(light)) if subject_token(light) else None
         if not sources:
