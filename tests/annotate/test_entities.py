@@ -9,7 +9,13 @@ import pytest
 
 from dossier.annotate.entities import extract_mentions
 from dossier.annotate.entities.lexicon import lexicon
-from dossier.annotate.entities.spans import is_junk, shouting_lines, split_glued, trim
+from dossier.annotate.entities.spans import (
+    glued_place,
+    is_junk,
+    shouting_lines,
+    split_glued,
+    trim,
+)
 from dossier.records import Article, EntityType, Mention
 
 KOWALSKA = "Maria Kowalska, the head of the Baltic Research Centre, said it was risky."
@@ -357,3 +363,12 @@ def test_full_name_found_once_is_found_again(nlp: Any) -> None:
         ("PAK SON HUI", "PERSON"),
         ("Pak Son Hui", "PERSON"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("word", "cut"),
+    [("Russiawhere", "Russia"), ("Ukraineand", "Ukraine"), ("European", None), ("Asian", None)],
+)
+def test_place_glued_to_a_function_word(word: str, cut: str | None) -> None:
+    end = glued_place(word, 0, len(word), lexicon())
+    assert (word[:end] if end is not None else None) == cut

@@ -201,9 +201,10 @@ def glued_place(text: str, start: int, end: int, lex: Lexicon) -> int | None:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     word = text[start:end]
-    if not word.isalpha() or fold(word) in lex.places or fold(word) in lex.orgs:
+    key = fold(word)
+    if not word.isalpha() or key in lex.places or key in lex.orgs or key in lex.demonyms:
         return None
-    for cut in range(len(word) - 2, 2, -1):
+    for cut in range(len(word) - 3, 2, -1):  # the rest has 3+ letters: not 'European'
         rest = word[cut:]
         if rest.islower() and rest in STOP_WORDS and fold(word[:cut]) in lex.places:
             return start + cut
