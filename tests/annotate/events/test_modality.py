@@ -15,6 +15,12 @@ from event_helpers import by_trigger, events_of
         ("Turkey could attack the Kurdish militias in Syria.", "attack", "hypothetical"),
         ("If Serbia deploys troops, Kosovo will protest.", "deploys", "hypothetical"),
         ("Rebels reportedly attacked a police station in Mopti.", "attacked", "reported"),
+        ("Moscow claims that Ukrainian saboteurs attacked the dam.", "attacked", "reported"),
+        (
+            "The alleged attack by Serbian police on the village drew protests.",
+            "attack",
+            "reported",
+        ),
         ("Viktor Orban praised Donald Trump on Monday.", "praised", "asserted"),
     ],
 )
