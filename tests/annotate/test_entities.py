@@ -372,3 +372,8 @@ def test_full_name_found_once_is_found_again(nlp: Any) -> None:
 def test_place_glued_to_a_function_word(word: str, cut: str | None) -> None:
     end = glued_place(word, 0, len(word), lexicon())
     assert (word[:end] if end is not None else None) == cut
+
+
+def test_gazetteer_facility_is_labelled_fac(nlp: Any) -> None:
+    ms = _mentions(nlp, "The rocket lifted off from the Vostochny cosmodrome at dawn.")
+    assert _find(ms, "Vostochny cosmodrome").label == "FAC"

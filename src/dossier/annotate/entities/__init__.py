@@ -63,6 +63,9 @@ LABEL_TYPES: dict[str, EntityType] = {
     "NORP": "GROUP",
 }
 
+# The NER label a gazetteer hit gets, by the supplement's kind of place.
+KIND_LABELS = {"facility": "FAC", "sea": "LOC", "continent": "LOC"}
+
 __all__ = ["EXTRACTOR", "LABEL_TYPES", "VERSION", "Place", "extract_mentions", "place_info"]
 
 
@@ -108,7 +111,8 @@ def _add_gazetteer(
             continue
         place = lex.place(text[hs:he])
         out = [c for c in out if c not in inside]
-        out.append(Cand(hs, he, "PLACE", "GAZETTEER", "gazetteer", place.name if place else None))
+        label = KIND_LABELS.get(place.kind, "GPE") if place else "GPE"
+        out.append(Cand(hs, he, "PLACE", label, "gazetteer", place.name if place else None))
     return out
 
 
