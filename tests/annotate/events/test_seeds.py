@@ -109,3 +109,9 @@ def test_seed_events_are_not_a_flood(seeds_dir: Path) -> None:
     for path in sorted(seeds_dir.glob("*.txt")):
         text, events = _events(path)
         assert len(events) <= len(text) / 100, path.name
+
+
+def test_seed_event_ids_are_unique(seeds_dir: Path) -> None:
+    for path in sorted(seeds_dir.glob("*.txt")):
+        _, events = _events(path)
+        assert len({e.id for e in events}) == len(events), path.name
