@@ -218,7 +218,7 @@ def test_glued_names_are_split() -> None:
 
 
 def test_hyphenated_given_name_is_not_split() -> None:
-    text = "Jean-Pierre Dumont spoke."
+    text = "Jean-Pierre Dumont spoke. Later Jean-Pierre Dumont left."
     assert split_glued(text, 0, len("Jean-Pierre Dumont"), "PERSON", lexicon()) == [(0, 18)]
 
 

@@ -108,7 +108,8 @@ def split_glued(
     span = text[start:end]
     if cand_type == "PERSON":
         m = re.match(r"([A-Z][\w’']+)-([A-Z]\w*\s.+)$", span)
-        if m and len(re.findall(rf"\b{re.escape(m.group(1))}\b", text)) > 1:
+        alone = rf"(?<![\w-]){re.escape(m.group(1))}(?![\w-])" if m else ""
+        if m and re.search(alone, text):
             return [(start, start + m.end(1)), (start + m.start(2), end)]
     elif cand_type == "GROUP" and "-" in span:
         left, _, right = span.partition("-")
