@@ -73,7 +73,17 @@ def test_every_stored_fact_points_at_its_own_text(db: Dossier, folder: Path) -> 
 def test_publication_date_records_how_it_was_found(db: Dossier, folder: Path) -> None:
     db.ingest([folder])
     how = {Path(a.article.path).name.split(":")[0]: a.article.published_how for a in db.articles()}
-    assert how == {"a_wire.txt": "text", "b_blog.txt": "unknown", "c_records.jsonl": "metadata"}
+    assert how == {"a_wire.txt": "text", "b_blog.txt": "inferred", "c_records.jsonl": "metadata"}
+
+
+def test_an_undated_report_of_a_dated_meeting_gets_a_window_not_a_date(
+    db: Dossier, folder: Path
+) -> None:
+    db.ingest([folder])
+    (blog,) = [a.article for a in db.articles() if a.article.path.endswith("b_blog.txt")]
+    assert blog.published is None
+    assert blog.published_earliest == "2024-03-04"
+    assert "other sources" in (blog.published_evidence or "")
 
 
 def test_source_filter_keeps_one_outlet(db: Dossier, folder: Path) -> None:

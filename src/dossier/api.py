@@ -16,8 +16,10 @@ from dossier.errors import DossierError, NotFound
 from dossier.ingest import prepare, read_inputs
 from dossier.ingest.dedup import NearDuplicateIndex, signature
 from dossier.query import Filters, match_entities
-from dossier.records import Article, Entity, IngestFailure, Sighting
+from dossier.annotate.time.pubdate import infer_publication
+from dossier.records import Article, Entity, Event, IngestFailure, Sighting, TimelineEntry
 from dossier.resolve.entities import resolve_entities
+from dossier.resolve.publication import combine, from_events
 from dossier.resolve.timeline import article_label, build_timeline
 from dossier.store import Store, StoredFailure, open_store
 from dossier.views import ArticleView, EntityView, EventView, QuoteView, TimelineView
@@ -188,7 +190,25 @@ class Dossier:
         by_id = {e.id: e for e in entities}
         entity_of = {mid: by_id[eid] for mid, eid in mention_entity.items() if eid in by_id}
         articles = {a.id: a for a in self.store.articles()}
-        self.store.set_timeline(build_timeline(self.store.events(), articles, entity_of))
+        events = self.store.events()
+        rows = build_timeline(events, articles, entity_of)
+        self.store.set_timeline(rows)
+        self._infer_publication([a for a in articles.values() if a.published is None], events, rows)
+
+    def _infer_publication(
+        self, undated: list[Article], events: list[Event], rows: list[TimelineEntry]
+    ) -> None:
+        """Windows for undated articles: their own text, then events dated by others."""
+        if not undated:
+            return
+        times = self.store.times([a.id for a in undated])
+        with self.store.transaction():
+            for article in undated:
+                own = [t for t in times if t.article_id == article.id]
+                window = combine(
+                    infer_publication(article.text, own), from_events(article, events, rows)
+                )
+                self.store.set_publication(article.id, window)
 
     # ------------------------------------------------------------------- queries
     def _entity_maps(self) -> tuple[dict[str, Entity], dict[str, Entity]]:

@@ -40,6 +40,11 @@ class ArticleView:
             "published": a.published,
             "published_how": a.published_how,
             "published_evidence": a.published_evidence,
+            "published_window": (
+                [a.published_earliest, a.published_latest]
+                if a.published_how == "inferred"
+                else None
+            ),
             "format": a.fmt,
             "duplicates": _plain(self.duplicates),
         }

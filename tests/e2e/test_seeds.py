@@ -123,3 +123,17 @@ def test_timeline_has_the_2024_visit_to_pyongyang_with_sources(
     ]
     assert rows, "no June 2024 visit in the timeline"
     assert any(r.sources for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "true_day"),
+    [("002_", "2024-06-18"), ("003_", "2023-09-13"), ("004_", "2023-09-11")],
+)
+def test_undated_seeds_get_an_inferred_window_holding_their_true_date(
+    ingested: tuple[Dossier, IngestReport], prefix: str, true_day: str
+) -> None:
+    db, _ = ingested
+    (art,) = [a.article for a in db.articles() if Path(a.article.path).name.startswith(prefix)]
+    assert art.published is None and art.published_how == "inferred"
+    assert (art.published_earliest or "0000") <= true_day <= (art.published_latest or "9999")
+    assert art.published_evidence

@@ -31,6 +31,8 @@ def print_articles(console: Console, views: list[ArticleView]) -> None:
     for v in views:
         a = v.article
         date = a.published or "undated"
+        if a.published_how == "inferred":
+            date = f"between {a.published_earliest or '?'} and {a.published_latest or '?'}"
         console.print(
             f"[bold]{a.id}[/bold]  {escape(date)} [dim]({a.published_how})[/dim]  "
             f"[cyan]{escape(v.label)}[/cyan]  {escape(a.title or '')}"
