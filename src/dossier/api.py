@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import TextIO
 
 from dossier.annotate import annotate
+from dossier.annotate.time.pubdate import infer_publication
 from dossier.errors import DossierError, NotFound
 from dossier.ingest import prepare, read_inputs
 from dossier.ingest.dedup import NearDuplicateIndex, signature
 from dossier.query import Filters, match_entities
-from dossier.annotate.time.pubdate import infer_publication
 from dossier.records import Article, Entity, Event, IngestFailure, Sighting, TimelineEntry
 from dossier.resolve.entities import resolve_entities
 from dossier.resolve.publication import combine, from_events
