@@ -5,6 +5,11 @@ lexicon, light-verb constructions) -> CAMEO code refined by word classes -> sour
 target actors tied to entity mentions -> place, date, status, quote, quantities, hedges.
 Events with neither an actor nor a place are dropped (precision over recall), and events
 of one sentence that describe the same happening are merged.
+
+Public functions: ``extract_events`` (the extractor), ``code_name`` (CAMEO code -> short
+name), ``plover`` (CAMEO code -> PLOVER category), ``actor_code`` (actor phrase ->
+CAMEO-style code such as 'RUSGOV'), ``cameo_convention`` (the code CAMEO-coded data would
+give an event of a given status: announced acts as intents or threats).
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ __all__ = [
 ]
 
 EXTRACTOR = "events.rules"
-VERSION = "0.1"
+VERSION = "0.2"
 
 # Verbs of motion that make a visit when they have a destination ('flies to Pyongyang').
 MOTION = frozenset({"fly", "travel", "arrive", "head", "go", "come", "journey"})
