@@ -1,0 +1,74 @@
+"""Smoke runs of every `dossier bench` command on a few documents (skipped without ../shared)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dossier.cli.main import app
+
+BENCH = Path(__file__).resolve().parents[3] / "shared" / "bench"
+runner = CliRunner()
+
+CASES = {
+    "time": (
+        "time/timebank.jsonl",
+        {
+            "strict_f1",
+            "relaxed_f1",
+            "type_accuracy",
+            "value_accuracy",
+            "value_f1",
+            "seconds_per_doc",
+        },
+    ),
+    "quotes": (
+        "quotes/polnear_dev.jsonl",
+        {
+            "precision_30",
+            "recall_30",
+            "f1_30",
+            "f1_80",
+            "speaker_accuracy",
+            "f1_30_direct",
+            "f1_30_indirect",
+            "seconds_per_doc",
+        },
+    ),
+    "events": (
+        "events/plover_gsr.jsonl",
+        {"plover_accuracy", "cameo_root_f1", "country_f1", "exact_f1", "seconds_per_sentence"},
+    ),
+}
+
+
+@pytest.mark.parametrize("stage", sorted(CASES))
+def test_bench_prints_its_metrics_as_json(stage: str) -> None:
+    rel, keys = CASES[stage]
+    data = BENCH / rel
+    if not data.exists():
+        pytest.skip(f"benchmark file {data} absent (../shared is not here)")
+    result = runner.invoke(app, ["bench", stage, "--data", str(data), "--limit", "3", "--json"])
+    assert result.exit_code == 0, result.output
+    metrics = json.loads(result.stdout.strip().splitlines()[-1])
+    assert keys <= metrics.keys()
+
+
+@pytest.mark.parametrize("stage", ["time", "quotes"])
+def test_bench_puts_the_baseline_beside_its_own_figures(stage: str) -> None:
+    rel, keys = CASES[stage]
+    data = BENCH / rel
+    if not data.exists():
+        pytest.skip(f"benchmark file {data} absent (../shared is not here)")
+    result = runner.invoke(app, ["bench", stage, "--data", str(data), "--limit", "2", "--json"])
+    metrics = json.loads(result.stdout.strip().splitlines()[-1])
+    assert keys & metrics["baseline"].keys()
+
+
+def test_bench_with_a_missing_file_is_one_clear_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["bench", "time", "--data", str(tmp_path / "nope.jsonl")])
+    assert result.exit_code == 1
+    assert "not found" in result.stderr
