@@ -145,6 +145,13 @@ class Mention:
     org: str | None = None  # 'Polish Institute of International Affairs'
     canonical: str | None = None  # normalised name hint (e.g. 'Vladivostok' for a misspelling)
     entity_id: str | None = None  # filled by resolve
+    # Places (toponyms): how the name is used and where it resolves on the map.
+    usage: str | None = None  # 'literal' | 'metonymic' | 'demonym'
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country_code: str | None = None  # ISO 3166-1 alpha-2
+    geo_how: str | None = None  # how the gazetteer entry was chosen
 
 
 @dataclass
@@ -265,6 +272,10 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     mentions: int = 0
+    geonameid: int | None = None  # places: the gazetteer entry all its mentions share
+    lat: float | None = None
+    lon: float | None = None
+    country_code: str | None = None
 
 
 @dataclass
