@@ -303,6 +303,10 @@ def test_shouted_headline_lines_are_found() -> None:
         ("pro-reform", "GROUP", False, True),
         ("National Security Advisor", "ORG", False, True),
         ("Lena Brandt", "PERSON", False, False),
+        ("de Vries", "PERSON", False, False),
+        ("al-Rashid", "PERSON", False, False),
+        ("van der Berg", "PERSON", False, False),
+        ("dear Friends", "PERSON", False, True),
     ],
 )
 def test_is_junk(name: str, etype: EntityType, shouting: bool, junk: bool) -> None:

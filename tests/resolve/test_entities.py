@@ -7,7 +7,7 @@ import time
 
 from dossier.records import EntityType, Mention
 from dossier.resolve.entities import resolve_entities
-from dossier.resolve.entities_names import compatible, token_match
+from dossier.resolve.entities_names import compatible, person_tokens, token_match
 
 
 def _m(article: str, start: int, text: str, etype: EntityType = "PERSON", **kw: str) -> Mention:
@@ -161,6 +161,18 @@ def test_spelling_variants_of_an_unlisted_organisation_are_one() -> None:
 def test_organisations_differing_by_a_country_stay_apart() -> None:
     ms = [_m("a", 0, "Embassy of Austria", "ORG"), _m("b", 0, "Embassy of Australia", "ORG")]
     assert len(set(_entity_of(ms).values())) == 2
+
+
+def test_surname_with_a_particle_links_to_the_full_name() -> None:
+    ms = [_m("a", 0, "Hugo de Vries"), _m("a", 40, "de Vries"), _m("b", 0, "Anna Vries")]
+    names = _entity_of(ms)
+    assert names["de Vries@a:40"] == "Hugo de Vries"
+    assert names["Anna Vries@b:0"] == "Anna Vries"
+
+
+def test_capitalised_given_name_is_not_a_particle() -> None:
+    assert person_tokens("Ben Ashton") == ("ben", "ashton")
+    assert person_tokens("Hugo de Vries") == ("hugo", "devries")
 
 
 def test_generational_suffix_does_not_split_a_person() -> None:

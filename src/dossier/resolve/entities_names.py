@@ -10,6 +10,7 @@ Un', 'Laura Bush' is not 'George Bush'.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz.distance import Indel, Levenshtein
@@ -17,6 +18,29 @@ from rapidfuzz.distance import Indel, Levenshtein
 from dossier.annotate.entities.lexicon import fold, lexicon
 
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+NAME_PARTICLES = frozenset(
+    [
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "du",
+        "des",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "la",
+        "le",
+        "al",
+        "el",
+        "bin",
+        "ben",
+        "ibn",
+    ]
+)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -29,7 +53,23 @@ def person_tokens(text: str) -> tuple[str, ...]:
         toks = toks[1:]
     while len(toks) > 2 and toks[-1] in NAME_SUFFIXES:
         toks = toks[:-1]
-    return tuple(toks)
+    written_lower = {w for w in re.split(r"[\s\-‐]+", text) if w.islower()}
+    return tuple(_join_particles(toks, written_lower))
+
+
+def _join_particles(toks: list[str], written_lower: set[str]) -> list[str]:
+    """'hugo de vries' -> ['hugo', 'devries']: a surname particle written in lowercase
+    belongs to the surname, so a bare 'de Vries' is one word that can stand for the full
+    name ('Ben Ashton' and 'Al Gore' keep their given names)."""
+    out: list[str] = []
+    carry = ""
+    for i, tok in enumerate(toks):
+        if tok in NAME_PARTICLES and tok in written_lower and i + 1 < len(toks):
+            carry += tok
+        else:
+            out.append(carry + tok)
+            carry = ""
+    return out
 
 
 def token_match(a: str, b: str) -> bool:

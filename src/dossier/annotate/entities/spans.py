@@ -26,6 +26,10 @@ _TRAIL_PUNCT = "\"'“”‘’»,;:!?*•‐‑‒–—―-"
 _POSSESSIVE = re.compile(r"[A-Za-z\u00C0-\u024F](['’]s?)$")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _HYPHEN_TAIL = re.compile(r"-[A-Za-z]+")
+# Surnames that start with a lowercase particle: 'de Gaulle', 'al-Assad', 'van der Berg'.
+_PARTICLE_NAME = re.compile(
+    r"(?:(?:de|del|della|di|da|du|des|van|von|der|den|ter|la|le|al|el|bin|ben|ibn)[\s-])+[A-Z]"
+)
 
 
 @dataclass
@@ -154,7 +158,7 @@ def is_junk(
     A title word right after an honorific is a surname ('Mr. King'), not a bare title."""
     if len(name) < 2 or not any(c.isalpha() for c in name):
         return True
-    if not name[0].isupper() and not name[0].isdigit():
+    if not name[0].isupper() and not name[0].isdigit() and not _PARTICLE_NAME.match(name):
         return True
     key = name.lower().rstrip(".")
     if key in NOT_NAMES or key in lex.honorifics:
