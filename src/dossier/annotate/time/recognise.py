@@ -7,7 +7,13 @@ import re
 from dataclasses import dataclass
 
 # Importing the rule modules registers their rules in RULES.
-from dossier.annotate.time import rules_abs, rules_dur, rules_rel, rules_time  # noqa: F401
+from dossier.annotate.time import (  # noqa: F401
+    rules_abs,
+    rules_dur,
+    rules_joined,
+    rules_rel,
+    rules_time,
+)
 from dossier.annotate.time.dates import Ref, parse_ref
 from dossier.annotate.time.rules import RULES, Context, Result, Rule
 

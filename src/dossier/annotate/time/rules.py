@@ -62,8 +62,11 @@ class Context:
             word = (lead.group(1) or lead.group(2)).lower()
             if word == "since":
                 return "past"
-            if word in ("by", "until", "till", "through", "effective"):
-                return "future"  # a deadline or a start date: ahead of the article
+            if word in ("through", "effective") or (
+                word in ("by", "until", "till") and tense != "past"
+            ):
+                return "future"  # a deadline or a start date: ahead of the article, unless
+                # told in the past ('had filed by Wednesday', 'until Thursday they had not')
         if tense == "past":
             return "past"
         if tense == "future":

@@ -255,19 +255,19 @@ def century(m: re.Match[str], ctx: Context) -> Result | None:
     return Result("DATE", f"{n - 1:02d}", "century", pmod(m), "absolute")
 
 
-_YEAR_WORD_TENS = (
+YEAR_WORD_TENS = (
     "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
     "nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 )
-_UNIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
+UNIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
 
 
 @rule(
     "spelled_year",
     rf"(?:the year\s+)?(?:(?P<cent>nineteen|eighteen|twenty)[-\s]"
-    rf"(?P<rest>(?:{_YEAR_WORD_TENS})(?:[-\s](?:{_UNIT_WORD}))?|oh[-\s](?:{_UNIT_WORD}))|"
-    rf"(?P<two>two thousand(?:(?: and)?[-\s](?:{_YEAR_WORD_TENS}|{_UNIT_WORD})"
-    rf"(?:[-\s](?:{_UNIT_WORD}))?)?))(?!\s+(?:{'|'.join(['dollars', 'people', 'troops'])}))",
+    rf"(?P<rest>(?:{YEAR_WORD_TENS})(?:[-\s](?:{UNIT_WORD}))?|oh[-\s](?:{UNIT_WORD}))|"
+    rf"(?P<two>two thousand(?:(?: and)?[-\s](?:{YEAR_WORD_TENS}|{UNIT_WORD})"
+    rf"(?:[-\s](?:{UNIT_WORD}))?)?))(?!\s+(?:{'|'.join(['dollars', 'people', 'troops'])}))",
     priority=2,
 )
 def spelled_year(m: re.Match[str], ctx: Context) -> Result | None:
@@ -351,19 +351,22 @@ def quarter(m: re.Match[str], ctx: Context) -> Result | None:
     if m.group("det") and (lead not in ("the", "this", "last", "next") or hyphen):
         start = m.start("det") + len(m.group("det")) + 1
     res = Result("DATE", f"{year:04d}-Q{num}", "quarter", None, how, start=start)
-    if how != "absolute":  # 'the third quarter' of a report: what 'a year ago' compares with
+    if how != "absolute" and ref is not None and (year, num) < quarter_of(ref.date):
+        # 'the third quarter' of a report (a quarter already over: the current or a coming
+        # one is an outlook): what 'a year ago' and 'the year-earlier period' compare with
         res.report_quarter = (year, num)
     return res
 
 
 @rule(
     "half_year",
-    rf"(?:the\s+)?(?P<ord>first|second|latter)\s+half(?:\s+of\s+(?:(?P<y>{YEAR4})|"
+    rf"(?:the\s+)?(?:(?P<ord>first|second|latter|last|final)\s+half|(?P<qord>first|last|final)"
+    rf"\s+two\s+quarters)(?:\s+of\s+(?:(?P<y>{YEAR4})|"
     rf"(?P<rel>this year|next year|last year|the year)))",
     priority=4,
 )
 def half_year(m: re.Match[str], ctx: Context) -> Result | None:
-    half = 1 if m.group("ord").lower() == "first" else 2
+    half = 1 if (m.group("ord") or m.group("qord")).lower() == "first" else 2
     if m.group("y"):
         return Result("DATE", f"{m.group('y')}-H{half}", "unknown", None, "absolute")
     ref = ctx.deictic()
@@ -390,7 +393,8 @@ def period_quarter(m: re.Match[str], ctx: Context) -> Result | None:
     if ended and m.group("what").lower() == "quarter":
         month = month_number(ended.group(1)) or 12
         cal = (leaning_month_year(ref.date, month, "past"), (month - 1) // 3 + 1)
-        return Result("DATE", f"{cal[0]:04d}-Q{cal[1]}", "quarter", None, ref.how)
+        res = Result("DATE", f"{cal[0]:04d}-Q{cal[1]}", "quarter", None, ref.how)
+        return res
     if not which and (m.group("what").lower() == "period" or m.group(0).lower() == "quarter"):
         return None  # 'the period' alone is too vague; a bare 'quarter' is a fraction
     if which not in ("current", "latest", "most recent") and ctx.last_quarter is not None:

@@ -55,7 +55,9 @@ def _adjectival_ed(text: str, m: re.Match[str]) -> bool:
 
 
 _MODAL_BEFORE = re.compile(
-    r"\b(?:will|would|shall|'ll|’ll|to)\s+(?:not\s+)?(?:be|have(?: been)?)\s+$", re.IGNORECASE
+    r"\b(?:(?:will|would|shall|'ll|’ll|to)\s+(?:not\s+)?(?:be|have(?: been)?)|"
+    r"(?:must|should|can|may|might)\s+(?:not\s+)?be)\s+$",
+    re.IGNORECASE,
 )
 _SENT_END = re.compile(r"[.!?]\s|\n")
 
@@ -74,6 +76,9 @@ def sentence_window(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+_REPORTING = frozenset({"said", "told", "added", "reported", "announced", "stated", "wrote"})
+
+
 def regex_tense(text: str, start: int, end: int) -> Tense | None:
     """Tense of the nearest cue word in the sentence of ``[start, end)``; None if none."""
     left, right = sentence_window(text, start, end)
@@ -81,6 +86,8 @@ def regex_tense(text: str, start: int, end: int) -> Tense | None:
     for m in _CUE.finditer(text.lower(), left, right):
         if start <= m.start() < end:
             continue
+        if m.start() >= end and m.group(0) in _REPORTING and "," in text[end : m.start()]:
+            continue  # '…by February, the bank said': the report's tense, not the date's
         kind: Tense
         if m.group("fut"):
             kind = "future"

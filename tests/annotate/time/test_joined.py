@@ -1,0 +1,52 @@
+"""Calendar units joined to another date: half-years, 'the week of', spelled-out years."""
+
+from __future__ import annotations
+
+import pytest
+from time_helpers import find
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value"),
+    [
+        ("Output slowed in the last half of 2019.", "the last half of 2019", "2019-H2"),
+        (
+            "Margins recover in the first two quarters of 2024.",
+            "the first two quarters of 2024",
+            "2024-H1",
+        ),
+        ("The hearing is set for the week of October 2.", "the week of October 2", "2023-W40"),
+        (
+            "Prices peaked in the winter of nineteen ninety-four.",
+            "the winter of nineteen ninety-four",
+            "1994-WI",
+        ),
+        ("It began in March nineteen ninety-seven.", "March nineteen ninety-seven", "1997-03"),
+        ("The pier was rebuilt in the summer of 2011.", "the summer of 2011", "2011-SU"),
+    ],
+)
+def test_joined(sentence: str, surface: str, value: str) -> None:
+    assert find(sentence, surface).value == value
+
+
+def test_past_quarter_not_yet_begun_is_last_years() -> None:
+    t = find("The firm reported a loss for the fourth quarter.", "the fourth quarter", "2024-01-25")
+    assert t.value == "2023-Q4"
+
+
+def test_future_month_ties_follow_the_tense() -> None:
+    # six months back or six months ahead: the future tense decides
+    t = find("The crew will fly a mission in March.", "March", "2023-09-13")
+    assert t.value == "2024-03"
+
+
+def test_until_in_a_past_sentence_points_back() -> None:
+    t = find("Until Tuesday, the police had not named a suspect.", "Tuesday", "2023-09-15")
+    assert t.value == "2023-09-12"
+
+
+def test_adjective_in_ed_is_not_a_past_cue() -> None:
+    t = find(
+        "The dividend would be paid on an unspecified date in January.", "January", "2023-10-26"
+    )
+    assert t.value == "2024-01"
