@@ -85,3 +85,12 @@ def test_target_found_in_the_object_modifiers() -> None:
         events_of("Yemen rejected a U.S. request to question the detainees."), "rejected"
     )
     assert (ev.code[:2], ev.target_text) == ("12", "U.S.")
+
+
+def test_meeting_with_only_a_place_is_kept() -> None:
+    ev = by_trigger(events_of("The meeting will be held in Vladivostok next week."), "meeting")
+    assert (ev.place_text, ev.status) == ("Vladivostok", "expected")
+
+
+def test_hit_needs_a_party_as_object() -> None:
+    assert events_of("Prices hit a record high in March.") == []

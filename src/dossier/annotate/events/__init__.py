@@ -108,6 +108,14 @@ def _quote_of(ctx: _Context, pos: int) -> str | None:
     return None
 
 
+def _place_suffices(trig: Trigger, code: str, place: Place | None, governed: bool) -> bool:
+    """An event named by a noun may stand on its place alone: an attack near a place
+    ('a barrage ... on the port'), a meeting held in one ('the meeting will be held in X')."""
+    if place is None or not trig.nominal:
+        return False
+    return code.startswith(("18", "19", "20")) or (code.startswith("04") and governed)
+
+
 def _headless(tok: Any) -> bool:
     """An active verb with no subject anywhere up its chain: a headline or a fragment
     ('Hit about ... banned'), too unreliable to read an event from."""
@@ -181,6 +189,7 @@ def _build(ctx: _Context, trig: Trigger, stop: set[int]) -> list[Event]:
     if tok.dep_ == "relcl" and tok.pos_ in CLAUSE_HEAD_POS:
         carriers.append(tok)  # 'the capital, where he will meet ...'
     place = ctx.places.governed([c for c in carriers if c is not None], destination)
+    governed_place = place is not None
     if place is None:
         place = ctx.places.nearby(tok, stop)
     lo, hi = _paragraph(text, tok.idx)
@@ -190,11 +199,7 @@ def _build(ctx: _Context, trig: Trigger, stop: set[int]) -> list[Event]:
         place = None
     if target is None and code.startswith("042") and place is not None and place.mention_id:
         target = Actor(place.text, place.start, place.end, place.mention_id, "PLACE")
-    if (
-        not sources
-        and target is None
-        and (place is None or not trig.nominal or not code.startswith(("18", "19", "20")))
-    ):
+    if not sources and target is None and not _place_suffices(trig, code, place, governed_place):
         return []
     time = governing_time([tok, light, motion, head], ctx.times_by_token, (lo, hi))
     start, end = _clause_span(head, tok, lo, hi)

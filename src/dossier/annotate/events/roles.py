@@ -118,7 +118,12 @@ def subject_token(tok: Any) -> Any | None:
         head = cur.head
         if head is cur:
             return None
-        if cur.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "attr"):
+        if (
+            cur.dep_ == "acl"
+            and cur.tag_ == "VBG"
+            and head.pos_ in ("NOUN", "PROPN")
+            and head.dep_ in ("dobj", "attr")
+        ):
             # 'issued a statement demanding ...': the issuer demands
             cur = head.head
             continue

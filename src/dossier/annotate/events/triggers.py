@@ -122,6 +122,21 @@ def _has_person_object(tok: Any, lex: Lexicon) -> bool:
     return False
 
 
+def _has_party_object(tok: Any, lex: Lexicon) -> bool:
+    """Whether the verb's object is a party or a place: a named entity, an actor or a
+    facility noun ('hit the depots', not 'hit a record high')."""
+    parties = lex.classes.get("actor", set()) | lex.classes.get("facility", set())
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass") and (
+            c.ent_type_ in ("PERSON", "NORP", "GPE", "ORG", "LOC", "FAC")
+            or c.lemma_.lower() in parties
+            or c.pos_ == "PRON"
+            or any(x.ent_type_ in ("NORP", "GPE") for x in c.lefts)
+        ):
+            return True
+    return False
+
+
 def choose_sense(senses: list[Sense], tok: Any, lex: Lexicon) -> str | None:
     """The code of the first sense whose word class (if any) occurs in the phrase."""
     words: set[str] | None = None
@@ -130,6 +145,10 @@ def choose_sense(senses: list[Sense], tok: Any, lex: Lexicon) -> str | None:
             return sense.code
         if sense.word_class == "person":
             if _has_person_object(tok, lex):
+                return sense.code
+            continue
+        if sense.word_class == "actorobj":
+            if _has_party_object(tok, lex):
                 return sense.code
             continue
         if sense.word_class in ("xcomp", "dobj"):
