@@ -94,3 +94,12 @@ def test_meeting_with_only_a_place_is_kept() -> None:
 
 def test_hit_needs_a_party_as_object() -> None:
     assert events_of("Prices hit a record high in March.") == []
+
+
+def test_natural_disaster_is_not_a_party() -> None:
+    assert events_of("The storm hit the coast on Monday, killing three people.") == []
+
+
+def test_clash_with_gives_target() -> None:
+    ev = by_trigger(events_of("Protesters clashed with police in Tbilisi on Saturday."), "clashed")
+    assert (ev.source_text, ev.target_text) == ("Protesters", "police")

@@ -116,6 +116,15 @@ def _place_suffices(trig: Trigger, code: str, place: Place | None, governed: boo
     return code.startswith(("18", "19", "20")) or (code.startswith("04") and governed)
 
 
+def _non_party_subject(ctx: _Context, tok: Any) -> bool:
+    """An active verb whose subject can never be a party ('the storm killed three people',
+    'prices hit a record'): not an event between actors."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return False
+    subj = subject_token(tok)
+    return subj is not None and subj.lemma_.lower() in ctx.lex.classes.get("notactor", set())
+
+
 def _headless(tok: Any) -> bool:
     """An active verb with no subject anywhere up its chain: a headline or a fragment
     ('Hit about ... banned'), too unreliable to read an event from."""
@@ -179,7 +188,7 @@ def _build(ctx: _Context, trig: Trigger, stop: set[int]) -> list[Event]:
     elif trig.nominal:
         roles = noun_roles(ctx.actors, tok, code, symmetric, light)
     else:
-        if _headless(tok):
+        if _headless(tok) or _non_party_subject(ctx, tok):
             return []
         roles = verb_roles(ctx.actors, tok, code, symmetric)
     motion = _motion_head(tok)

@@ -90,7 +90,7 @@ TARGET_PREPS_BY_ROOT: dict[str, tuple[str, ...]] = {
     "16": ("on", "against", "from"),
     "17": ("of",),
     "18": ("on", "against", "of"),
-    "19": ("on", "against", "of", "into"),
+    "19": ("on", "against", "of", "into", "with"),
     "20": ("of", "against", "on"),
 }
 
