@@ -42,6 +42,26 @@ def test_transliteration_variants_of_a_korean_name_are_one_person() -> None:
     assert set(_entity_of(ms).values()) == {"Kim Jong Un"}
 
 
+def test_surname_transliterations_are_one_person() -> None:
+    ms = [
+        _m("a", 0, "Volodymyr Zelensky"),
+        _m("b", 0, "Volodymyr Zelenskyy"),
+        _m("c", 0, "Volodymyr Zelenskiy"),
+        _m("d", 0, "Zelenskii"),
+    ]
+    (name,) = set(_entity_of(ms).values())
+    assert name.startswith("Volodymyr Zelensk")
+
+
+def test_name_tie_goes_to_the_spelling_closest_to_the_others() -> None:
+    ms = [
+        _m("a", 0, "Volodymyr Zelenskyy"),
+        _m("b", 0, "Volodymyr Zelensky"),
+        _m("c", 0, "Volodymyr Zelenski"),
+    ]
+    assert set(_entity_of(ms).values()) == {"Volodymyr Zelensky"}
+
+
 def test_relatives_with_different_given_names_stay_apart() -> None:
     ms = [_m("a", 0, "Kim Jong Un"), _m("a", 40, "Kim Jong Il"), _m("a", 80, "Kim Il Sung")]
     assert len(set(_entity_of(ms).values())) == 3

@@ -147,11 +147,25 @@ def _best_name(forms: Counter[str], etype: EntityType, canonical: Counter[str]) 
     for form, n in forms.items():
         spellings[fold(form)] += n
 
-    def rank(form: str) -> tuple[int, int, bool, int, int, str]:
+    def centrality(form: str) -> float:
+        """How close a spelling is to all the others (the medoid wins ties: 'Zelensky'
+        between 'Zelenskyy' and 'Zelenskiy')."""
+        key = fold(form)
+        return sum(n * fuzz.ratio(key, other) for other, n in spellings.items())
+
+    def rank(form: str) -> tuple[int, int, bool, int, float, int, str]:
         words = len(person_tokens(form) if etype == "PERSON" else fold(form).split())
         multi = 0 if (etype in ("PERSON", "ORG") and words > 1) else 1
         shouted = form.isupper() and etype != "ORG"  # 'KIM JONG UN' of a headline
-        return (multi, -spellings[fold(form)], shouted, -forms[form], words, form)
+        return (
+            multi,
+            -spellings[fold(form)],
+            shouted,
+            -forms[form],
+            -centrality(form),
+            words,
+            form,
+        )
 
     return min(forms, key=rank)
 
