@@ -103,3 +103,19 @@ def test_natural_disaster_is_not_a_party() -> None:
 def test_clash_with_gives_target() -> None:
     ev = by_trigger(events_of("Protesters clashed with police in Tbilisi on Saturday."), "clashed")
     assert (ev.source_text, ev.target_text) == ("Protesters", "police")
+
+
+def test_purpose_talks_share_the_trip() -> None:
+    text = "Emmanuel Macron will travel to Beijing in April for talks with Xi Jinping."
+    ev = by_trigger(events_of(text), "talks")
+    assert (ev.source_text, ev.target_text, ev.status) == (
+        "Emmanuel Macron",
+        "Xi Jinping",
+        "expected",
+    )
+
+
+def test_denied_act_is_negated_and_denial_coded() -> None:
+    events = events_of("Iran denied supplying drones to Russia.")
+    assert by_trigger(events, "denied").code == "016"
+    assert by_trigger(events, "supplying").status == "negated"

@@ -2,7 +2,7 @@
 
 'Kim arrived in Russia on an official visit' gives a motion visit and a noun visit; 'two
 warships were damaged as a barrage of missiles rained down' gives a verb and a noun attack.
-Two events merge when their codes share a CAMEO root, one trigger lies inside the other's
+Two events merge when their codes agree to three digits, one trigger lies inside the other's
 clause, and their actors do not contradict each other; violent events (roots 18-20) of one
 sentence merge whenever their actors agree.
 """
@@ -77,8 +77,8 @@ def merge_events(events: list[Event]) -> list[Event]:
     for ev in events:
         for k, prev in enumerate(out):
             violent = _violent(prev) and _violent(ev)
-            if (prev.code[:2] != ev.code[:2] and not violent) or _conflict(prev, ev):
-                continue
+            if (prev.code[:3] != ev.code[:3] and not violent) or _conflict(prev, ev):
+                continue  # a visit and the talks held during it are two happenings
             if not (violent or _inside(ev, prev) or _inside(prev, ev)):
                 continue
             if prev.code[:2] != ev.code[:2]:

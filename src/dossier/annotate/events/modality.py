@@ -232,6 +232,10 @@ def status_of(tok: Any, light: Any | None = None, threat: bool = False) -> Event
     event 'expected': what the threat announces has not happened yet.
     """
     flags = _modal_flags(tok) | _governor_flags(tok)
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("for", "to") and head.head.pos_ in ("VERB", "AUX"):
+        # 'will travel to Beijing for talks': the purpose shares the trip's modality
+        flags |= _modal_flags(head.head) & {"expected", "hypothetical"}
     if _in_question(tok):
         flags.add("hypothetical")  # asked, not told
     if threat and _threat_content_future(tok):

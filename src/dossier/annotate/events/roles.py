@@ -187,6 +187,8 @@ def _gathering_subject(tok: Any) -> Any | None:
     if tok.dep_ != "pobj" or head.lower_ not in ("for", "in", "during", "at", "into", "on"):
         return None
     verb = head.head
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
+        verb = verb.head  # 'pledged 50 billion euros in aid'
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     return subject_token(verb)
@@ -250,7 +252,7 @@ def verb_roles(finder: ActorFinder, tok: Any, code: str, symmetric: bool) -> Rol
         subj = child(comp, "nsubj", "nsubjpass") if comp is not None else None
         if subj is not None:
             target = finder.actor(subj)
-    if target is None:
+    if target is None and not code.startswith("01"):
         target = _named_object(finder, tok, sources)
     if target is not None and any(s.start == target.start for s in sources):
         target = None
@@ -352,7 +354,7 @@ def noun_roles(
                 break
     if not sources and light is None:
         embedding = _embedding_subject(tok)
-        if embedding is None and code.startswith(("14", "15")):
+        if embedding is None and code.startswith(("04", "07", "14", "15")):
             embedding = _gathering_subject(tok)
         if embedding is not None:
             srcs, sym_target = _sources_from(finder, embedding, symmetric)

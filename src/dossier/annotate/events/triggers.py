@@ -151,6 +151,13 @@ def choose_sense(senses: list[Sense], tok: Any, lex: Lexicon) -> str | None:
             if _has_party_object(tok, lex):
                 return sense.code
             continue
+        if sense.word_class == "clause":
+            if any(
+                c.dep_ in ("xcomp", "ccomp", "pcomp") and c.pos_ in ("VERB", "AUX")
+                for c in tok.children
+            ):
+                return sense.code
+            continue
         if sense.word_class in ("xcomp", "dobj"):
             if any(c.dep_ == sense.word_class for c in tok.children):
                 return sense.code
