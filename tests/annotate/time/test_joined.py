@@ -50,3 +50,32 @@ def test_adjective_in_ed_is_not_a_past_cue() -> None:
         "The dividend would be paid on an unspecified date in January.", "January", "2023-10-26"
     )
     assert t.value == "2024-01"
+
+
+def test_nth_day_after_today_is_is_today() -> None:
+    t = find("In the capital, today is the fifth day of the strike.", "the fifth day", "2023-09-13")
+    assert t.value == "2023-09-13"
+
+
+def test_ordinal_day_without_today_is_not_tagged() -> None:
+    from time_helpers import texts
+
+    assert texts("She spent the first day in office reading.") == []
+
+
+def test_then_current_is_a_past_reference() -> None:
+    assert find("Holders may buy at the then current price.", "then current").value == "PAST_REF"
+
+
+def test_next_to_is_not_a_future_cue() -> None:
+    t = find("Crowds gather next to the embassy on Friday.", "Friday", "2023-09-13")
+    assert t.value == "2023-09-08"
+
+
+def test_abbreviation_does_not_end_the_sentence_for_tense() -> None:
+    t = find(
+        "In March, a week after the Smith vs. Jones ruling, a clinic was bombed.",
+        "March",
+        "2023-10-20",
+    )
+    assert t.value == "2023-03"

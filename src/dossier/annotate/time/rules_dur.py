@@ -276,6 +276,10 @@ def ref_word(m: re.Match[str], ctx: Context) -> Result | None:
         return None  # 'earlier than', 'earlier talks': not a reference to the past
     if word in ("the past", "recent") and after in ("decade", "year", "month", "week"):
         return None
+    if word == "current" and before == "then":
+        # 'the then current price': current as of a past time
+        start = ctx.text.rfind("then", 0, m.start())
+        return Result("DATE", "PAST_REF", "unknown", None, None, start=start)
     if m.group("present"):
         value = "PRESENT_REF"
     elif m.group("past"):

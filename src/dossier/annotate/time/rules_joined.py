@@ -9,7 +9,7 @@ import re
 
 from dossier.annotate.time.dates import iso_week
 from dossier.annotate.time.lexicon import SEASONS, month_number, parse_number
-from dossier.annotate.time.patterns import DAYNUM, MONTH_FULL, MONTH_WITH_DAY, YEAR4
+from dossier.annotate.time.patterns import DAYNUM, MONTH_FULL, MONTH_WITH_DAY, ORDINAL, YEAR4
 from dossier.annotate.time.rules import Context, Result, rule
 from dossier.annotate.time.rules_abs import UNIT_WORD, YEAR_WORD_TENS, resolve_month_day
 
@@ -77,3 +77,17 @@ def week_of(m: re.Match[str], ctx: Context) -> Result | None:
     except ValueError:
         return Result("DATE", "XXXX-WXX", "week", None, None)
     return Result("DATE", iso_week(date), "week", None, day.anchor)
+
+
+_TODAY_IS = re.compile(r"\b(?:today|it)\s*(?:is|'s|’s)\s+$", re.IGNORECASE)
+
+
+@rule("nth_day_today", rf"the\s+{ORDINAL}\s+(?:straight\s+)?day", priority=4)
+def nth_day_today(m: re.Match[str], ctx: Context) -> Result | None:
+    """'Today is the eighth day of the strike', "it's the second day of talks": today."""
+    if not _TODAY_IS.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return None
+    ref = ctx.dct
+    if ref is None:
+        return Result("DATE", "XXXX-XX-XX", "unknown", None, None)
+    return Result("DATE", ref.date.isoformat(), "day", None, ref.how)

@@ -16,7 +16,7 @@ _FUTURE_CUE = (
     r"will|shall|'ll|’ll|won't|wo n't|going to|gonna|due to|plans? to|planning to|planned to|"
     r"is to|are to|was to|were to|would|as early as|as soon as|set for|"
     r"scheduled|set to|expected to|expects? to|hopes? to|intends? to|to be held|upcoming|"
-    r"aims? to|prepares? to|would like to|next|tomorrow|soon"
+    r"aims? to|prepares? to|would like to|next(?! to\b)|tomorrow|soon"
 )
 _PAST_IRREGULAR = (
     r"was|were|had|did|said|told|ago|last|yesterday|met|went|came|began|took|made|gave|"
@@ -67,12 +67,37 @@ _FUTURE_HEADS = frozenset(
 )  # fmt: skip
 
 
+# Words whose full stop does not end a sentence ('Roe vs. Wade', 'Mr. Kim', 'Sept. 4').
+_ABBREV = frozenset(
+    {"vs", "v", "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt",
+     "prof", "jr", "sr", "inc", "corp", "co", "ltd", "no", "jan", "feb", "mar", "apr", "jun",
+     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "u.s", "u.n", "u.k"}
+)  # fmt: skip
+_WORD_BEFORE_DOT = re.compile(r"([\w.]+)$")
+
+
+def _ends_sentence(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends a sentence (not an abbreviation or initial)."""
+    m = _WORD_BEFORE_DOT.search(text, max(0, dot - 12), dot)
+    if not m:
+        return True
+    word = m.group(1).lower()
+    return not (word in _ABBREV or (len(word) == 1 and text[dot - 1].isupper()))
+
+
 def sentence_window(text: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the sentence around ``[start, end)`` (cheap: full stops and newlines)."""
-    left = max(text.rfind(c, 0, start) for c in (". ", "! ", "? ", "\n"))
+    left = max(text.rfind(c, 0, start) for c in ("! ", "? ", "\n"))
+    dot = text.rfind(". ", 0, start)
+    while dot > left and not _ends_sentence(text, dot):
+        dot = text.rfind(". ", 0, dot)
+    left = max(left, dot)
     left = 0 if left < 0 else left + 1
-    m = _SENT_END.search(text, end)
-    right = m.start() + 1 if m else len(text)
+    right = len(text)
+    for m in _SENT_END.finditer(text, end):
+        if text[m.start()] != "." or _ends_sentence(text, m.start()):
+            right = m.start() + 1
+            break
     return left, right
 
 
