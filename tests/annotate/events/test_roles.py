@@ -119,3 +119,15 @@ def test_denied_act_is_negated_and_denial_coded() -> None:
     events = events_of("Iran denied supplying drones to Russia.")
     assert by_trigger(events, "denied").code == "016"
     assert by_trigger(events, "supplying").status == "negated"
+
+
+def test_warned_party_does_the_warned_against_act() -> None:
+    events = events_of("Washington has warned Pyongyang against selling arms to Moscow.")
+    ev = by_trigger(events, "selling")
+    assert (ev.source_text, ev.target_text, ev.status) == ("Pyongyang", "Moscow", "hypothetical")
+
+
+def test_dateline_subject_falls_back_to_its_apposition() -> None:
+    text = "Moscow, 14 September 2023\n\nPresident Vladimir Putin met Kim Jong Un on Wednesday."
+    ev = by_trigger(events_of(text), "met")
+    assert ev.source_text == "Vladimir Putin"

@@ -108,6 +108,19 @@ def _quote_of(ctx: _Context, pos: int) -> str | None:
     return None
 
 
+def _in_paragraph(ctx: _Context, actor: Actor, lo: int, hi: int) -> Actor | None:
+    """The actor if it lies in the trigger's paragraph; else the party in apposition to it
+    there ('Moscow, <date> <blank line> President X met ...': a run-in dateline)."""
+    if lo <= actor.start and actor.end <= hi:
+        return actor
+    if actor.token_i < 0:
+        return None
+    for c in ctx.doc[actor.token_i].children:
+        if c.dep_ == "appos" and lo <= c.idx < hi:
+            return ctx.actors.actor(c)
+    return None
+
+
 def _place_suffices(trig: Trigger, code: str, place: Place | None, governed: bool) -> bool:
     """An event named by a noun may stand on its place alone: an attack near a place
     ('a barrage ... on the port'), a meeting held in one ('the meeting will be held in X')."""
@@ -202,7 +215,8 @@ def _build(ctx: _Context, trig: Trigger, stop: set[int]) -> list[Event]:
     if place is None:
         place = ctx.places.nearby(tok, stop)
     lo, hi = _paragraph(text, tok.idx)
-    sources = [a for a in roles.sources if lo <= a.start and a.end <= hi]
+    sources = [_in_paragraph(ctx, a, lo, hi) for a in roles.sources]
+    sources = [a for a in sources if a is not None]
     target = roles.target if roles.target and lo <= roles.target.start < hi else None
     if place is not None and not (lo <= place.start < hi):
         place = None

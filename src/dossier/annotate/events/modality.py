@@ -183,7 +183,7 @@ def _governor_flags(tok: Any) -> set[str]:
                 dep in ("xcomp", "prep", "pobj", "pcomp", "dobj", "acl") or infinitive
             ):
                 flags.add("expected")
-            if lemma in HYPOTHESIZING and dep in ("xcomp", "ccomp", "dobj"):
+            if lemma in HYPOTHESIZING and dep in ("xcomp", "ccomp", "dobj", "pcomp", "prep"):
                 flags.add("hypothetical")
             if dep in ("xcomp", "acomp") or (
                 cur is tok and dep in ("nsubj", "nsubjpass", "dobj", "attr")

@@ -86,6 +86,12 @@ class PlaceFinder:
         if inner or any(t.pos_ == "PROPN" for t in doc[lo:hi] if t.i != tok.i):
             # 'the X cosmodrome', 'Sevastopol port': a named facility
             return Place(self.text[start:end], start, end, named[0].id if named else None)
+        for prep in tok.children:
+            # 'a launch centre in the Amur region': the named place around it
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "near", "outside"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return self._place(obj)
         return None
 
     def governed(self, carriers: list[Any], destination: bool) -> Place | None:

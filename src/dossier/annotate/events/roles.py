@@ -17,7 +17,25 @@ from dossier.annotate.events.lexicon import lexicon
 
 # Verbs whose object is the accused/suspected party of the embedded 'of ...' event.
 OBJECT_CONTROL = frozenset(
-    {"accuse", "suspect", "blame", "charge", "urge", "help", "force", "allow", "ask", "call"}
+    {
+        "accuse",
+        "suspect",
+        "blame",
+        "charge",
+        "urge",
+        "help",
+        "force",
+        "allow",
+        "ask",
+        "call",
+        "warn",
+        "caution",
+        "threaten",
+        "prevent",
+        "stop",
+        "bar",
+        "ban",
+    }
 )
 # Prepositions whose objects are not the target of the event.
 NOT_TARGET_PREPS = frozenset(
