@@ -120,6 +120,12 @@ def test_kremlin_is_an_organisation(nlp: Any) -> None:
         ),
         ("Defence Minister Ivan Petrov arrived on Monday.", "Ivan Petrov", "Defence Minister"),
         ("Secretary of State Jane Roe flew in on Monday.", "Jane Roe", "Secretary of State"),
+        ("The president's spokeswoman, Olga Petrenko, agreed.", "Olga Petrenko", "spokeswoman"),
+        (
+            "The Kremlin spokesman, Dmitry Orlov, declined to comment.",
+            "Dmitry Orlov",
+            "Kremlin spokesman",
+        ),
         ("The show's co-host Joe Barton disagreed on Sunday.", "Joe Barton", "co-host"),
         (
             "The Minister of Foreign Affairs of Vetland, Omar Lind, said little.",
@@ -146,6 +152,11 @@ def test_person_tagged_as_organisation_after_a_title_is_a_person(nlp: Any) -> No
 def test_organisation_in_the_title_phrase_is_the_affiliation(nlp: Any) -> None:
     ms = _mentions(nlp, "Kremlin spokesman Dmitry Orlov said the talks would last two days.")
     assert _find(ms, "Dmitry Orlov").org == "Kremlin"
+
+
+def test_bare_lowercase_title_before_a_comma_is_not_a_role(nlp: Any) -> None:
+    ms = _mentions(nlp, "He was elected president, Ivan Petrov said.")
+    assert _find(ms, "Ivan Petrov").role is None
 
 
 def test_portfolio_word_is_not_an_organisation(nlp: Any) -> None:

@@ -43,8 +43,10 @@ def people_tagged_org(cands: list[Cand], doc: Any, text: str, lex: Lexicon) -> N
             continue
         if not all(t.is_title and t.pos_ == "PROPN" for t in span):
             continue
-        prev = doc[span.start - 1] if span.start > 0 else None
-        after_title = prev is not None and prev.lower_ in lex.titles
+        i = span.start - 1
+        if i > 0 and doc[i].text == ",":  # 'the Kremlin spokesman, Dmitry Orlov'
+            i -= 1
+        after_title = i >= 0 and doc[i].lower_ in lex.titles
         key = fold(span.text)
         if after_title or key in person_names or (len(span) == 1 and key in person_words):
             c.type = "PERSON"

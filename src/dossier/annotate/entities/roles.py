@@ -117,9 +117,17 @@ def _left_role(
 
 def _comma_title(i: int, sent_start: int, idx: TokenIndex, lex: Lexicon) -> tuple[int, int] | None:
     """Title phrase before a comma: "Russia Editor, X" or "the President of Y, X"."""
-    tok = idx.doc[i]
+    doc = idx.doc
+    tok = doc[i]
     if _is_title(tok, lex) and tok.text[:1].isupper():
         return i, i
+    if _is_title(tok, lex) and i - 1 >= sent_start:
+        # lowercase title: only with a possessive or a name right before it ('Kremlin
+        # spokesman, X'), so that 'he was elected president, X said' gives no role
+        prev = doc[i - 1]
+        owner = idx.owner.get(i - 1)
+        if prev.text in _POSS or (owner is not None and owner.type in ("ORG", "PLACE", "GROUP")):
+            return i, i
     return _title_of(i, sent_start, idx, lex)
 
 
