@@ -246,6 +246,13 @@ class Event:
     quote_id: str | None = None  # the quote it was stated in, if any
     quantities: list[str] = field(default_factory=list)
     hedges: list[str] = field(default_factory=list)
+    # Coding beyond CAMEO: actor codes (country + sector, e.g. RUSGOV), PLOVER, Goldstein.
+    source_code: str | None = None
+    target_code: str | None = None
+    plover: str | None = None  # PLOVER category, e.g. CONSULT
+    plover_mode: str | None = None
+    plover_context: list[str] = field(default_factory=list)
+    goldstein: float | None = None
 
 
 @dataclass
