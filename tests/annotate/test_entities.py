@@ -179,6 +179,12 @@ def test_apposition_with_an_article_gives_the_role(nlp: Any) -> None:
     assert (m.role, m.org) == ("senior analyst", "Eastern Policy Group")
 
 
+def test_spokeswoman_for_an_organisation(nlp: Any) -> None:
+    text = "Marta Kell, a spokeswoman for the Northern Fisheries Board, said talks would resume."
+    m = _find(_mentions(nlp, text), "Marta Kell")
+    assert (m.role, m.org) == ("spokeswoman", "Northern Fisheries Board")
+
+
 def test_from_phrase_gives_the_organisation_and_doctor_the_role(nlp: Any) -> None:
     ms = _mentions(nlp, "Dr. Anna Novak from the Institute of Coastal Studies agreed.")
     m = _find(ms, "Anna Novak")

@@ -20,7 +20,7 @@ from dossier.annotate.entities.lexicon import Lexicon
 from dossier.annotate.entities.spans import Cand
 
 MAX_ROLE_TOKENS = 8
-_AFFIL = frozenset({"of", "from", "at", "with"})
+_AFFIL = frozenset({"of", "from", "at", "with", "for"})
 _DETS = frozenset({"the", "a", "an"})
 _POSS = frozenset({"'s", "’s"})
 
