@@ -79,3 +79,33 @@ def test_abbreviation_does_not_end_the_sentence_for_tense() -> None:
         "2023-10-20",
     )
     assert t.value == "2023-03"
+
+
+def test_easter_week_is_the_week_of_easter() -> None:
+    t = find("Pilgrims arrived as Easter week began.", "Easter week", "2024-03-26")
+    assert t.value == "2024-W13"
+
+
+def test_one_day_after_a_modal_is_the_future() -> None:
+    assert find("The port will one day reopen.", "one day").value == "FUTURE_REF"
+
+
+def test_day_before_a_weekday_is_one_day_earlier() -> None:
+    t = find(
+        "The day before last Tuesday's vote, he resigned.", "day before last Tuesday", "2023-09-14"
+    )
+    assert t.value == "2023-09-11"
+
+
+def test_generic_that_day_is_not_tagged() -> None:
+    from time_helpers import texts
+
+    # the story gave a year, not a day: 'that day' has nothing to point at
+    assert texts("Since 1969 the index has doubled. Traders who sold that day lost.") == ["1969"]
+
+
+@pytest.mark.parametrize("sentence", ["The blasts came minutes apart.", "It is a matter of days."])
+def test_gaps_and_guesses_are_not_periods(sentence: str) -> None:
+    from time_helpers import texts
+
+    assert texts(sentence) == []

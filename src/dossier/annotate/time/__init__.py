@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from dossier.annotate.time.dates import parse_ref
-from dossier.annotate.time.ranges import add_day_pairs, join_ranges
+from dossier.annotate.time.ranges import add_day_offsets, add_day_pairs, join_ranges
 from dossier.annotate.time.recognise import recognise
 from dossier.ids import span_id
 from dossier.records import Precision, TimeExpr, TimexType
@@ -30,7 +30,7 @@ def tag_times(article_id: str, text: str, dct: str | None, doc: Any = None) -> l
     only sharpens tense: which Friday a bare 'Friday' is).
     """
     ref = parse_ref(dct, "dct")
-    found = join_ranges(text, add_day_pairs(text, recognise(text, ref, doc)))
+    found = join_ranges(text, add_day_pairs(text, add_day_offsets(text, recognise(text, ref, doc))))
     out: list[TimeExpr] = []
     for f in found:
         r = f.result

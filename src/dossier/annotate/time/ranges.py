@@ -1,4 +1,5 @@
-"""Ranges: 'between Tuesday and Wednesday', 'from March to May', 'April 24 and 25'.
+"""Ranges: 'between Tuesday and Wednesday', 'from March to May', 'April 24 and 25';
+and days counted from a date: 'the day before last Tuesday'.
 
 Each end keeps its own record, span and value (as TimeBank tags them); both ends get
 ``begin`` and ``end_value`` set to the two points of the range, so a reader of either
@@ -99,3 +100,22 @@ def add_day_pairs(text: str, found: list[Found]) -> list[Found]:
             end.result.end_value = last.result.value
         extra.append(other)
     return sorted(found + extra, key=lambda f: f.start)
+
+
+_DAY_OFF = re.compile(r"\b(?P<core>day\s+(?P<ba>before|after))\s+$", re.IGNORECASE)
+
+
+def add_day_offsets(text: str, found: list[Found]) -> list[Found]:
+    """'the day before last Tuesday', 'the day after March 3': one day off the date that
+    follows, with the span widened to take in 'day before'."""
+    for f in found:
+        if not _DAY.match(f.result.value) or f.result.begin is not None:
+            continue
+        m = _DAY_OFF.search(text, max(0, f.start - 16), f.start)
+        if m is None:
+            continue
+        step = -1 if m.group("ba").lower() == "before" else 1
+        day = dt.date.fromisoformat(f.result.value) + dt.timedelta(days=step)
+        f.result.value = day.isoformat()
+        f.start = m.start("core")
+    return found

@@ -18,6 +18,7 @@ from dossier.annotate.time.dates import Ref, parse_ref
 from dossier.annotate.time.rules import RULES, Context, Result, Rule
 
 _TRIM = " \t\n,;:"
+_MULTI_QUARTER = re.compile(r"^P(?:6|9|12)M$")
 _CONCRETE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
 
 
@@ -122,6 +123,9 @@ def recognise(text: str, dct: Ref | None, doc: object = None) -> list[Found]:
         ctx.last_end = e
         if result.report_quarter is not None:
             ctx.last_quarter = result.report_quarter
+        elif _MULTI_QUARTER.match(result.value) and text[s:e].lower().startswith("the"):
+            # 'for the nine months': what follows compares whole periods, not the quarter
+            ctx.last_quarter = None
         # Only dates read off the calendar, off the article date or off the story's own
         # thread move the story's reference point: a 'last year' computed from a text
         # date would otherwise shift every later expression by a year.

@@ -126,6 +126,13 @@ def duration(m: re.Match[str], ctx: Context) -> Result | None:
         and not text_after.startswith((",", ".", ";"))
     ):
         return None
+    if (
+        num in ("one", "some")
+        and unit == "day"
+        and not m.group("det")
+        and _MODAL_LEAD.search(ctx.text, max(0, m.start() - 12), m.start())
+    ):
+        return Result("DATE", "FUTURE_REF", "unknown", None, None)  # 'will one day be'
     n = count_of(num)
     if n is not None and (m.group("half") or m.group("half2")):
         n += 0.5
@@ -143,6 +150,10 @@ def duration(m: re.Match[str], ctx: Context) -> Result | None:
 
 
 _COUNTED = re.compile(r"(?:[\d.,]*\d|million|billion|thousand|hundred)\s+[a-z]+s\s*$")
+
+
+_MATTER_OF = re.compile(r"\bmatter of\s+$", re.IGNORECASE)
+_MODAL_LEAD = re.compile(r"\b(?:will|would|could|may|might|can|shall)\s+$", re.IGNORECASE)
 
 
 def _is_rate(text: str, start: int) -> bool:
@@ -171,6 +182,10 @@ def bare_units(m: re.Match[str], ctx: Context) -> Result | None:
         return None
     if tight_word_after(ctx.text, m.end()).lower() == "old" or before[:1].isdigit():
         return None  # '52 years old'; '2 years' is the duration rule's
+    if tight_word_after(ctx.text, m.end()).lower() == "apart" or _MATTER_OF.search(
+        ctx.text, max(0, m.start() - 12), m.start()
+    ):
+        return None  # 'minutes apart', 'a matter of days': a gap or a guess, not a period
     titled = m.group("unit")[0].isupper() and not m.group("det") and not m.group("rel")
     if titled and word_before(ctx.text, m.start())[:1].isalnum():
         return None  # mid-sentence capital: a title ('60 Minutes')

@@ -9,6 +9,7 @@ from dossier.annotate.time.context import tight_word_after, word_after, word_bef
 from dossier.annotate.time.dates import (
     Direction,
     holiday_date,
+    iso_week,
     season_year,
     shift,
     value_at,
@@ -216,6 +217,8 @@ def narrative(m: re.Match[str], ctx: Context) -> Result | None:
     if part:
         unit = "day"
     if ref is None or (unit in ("day", "week") and ref.grain != "day"):
+        if m.group("unit2") and ctx.dct is not None and not m.group(0).lower().count("same"):
+            return None  # 'trades made that day' with no day before it: generic, not a date
         value, prec = unknown(unit)
         return Result("TIME" if part else "DATE", value, prec, mod, None)
     target = shift(ref.date, offset, unit)
@@ -287,16 +290,24 @@ def season(m: re.Match[str], ctx: Context) -> Result | None:
 @rule(
     "holiday",
     r"(?:(?P<rel>last|next|this)\s+)?(?P<name>(?-i:Christmas(?: Day| Eve)?|"
-    r"Thanksgiving(?: Day)?|Easter(?: Sunday)?|New Year's (?:Day|Eve)|Election Day|"
+    r"Thanksgiving(?: Day)?|Easter(?: Sunday| week)?|Holy Week|New Year's (?:Day|Eve)|"
+    r"Election Day|"
     r"Independence Day|Halloween|Valentine's Day|Victory Day))"
     rf"(?:\s+(?P<year>{YEAR4}))?",
     priority=3,
 )
 def holiday(m: re.Match[str], ctx: Context) -> Result | None:
     name = m.group("name").lower()
+    week = name in ("easter week", "holy week")  # the week that ends on Easter Sunday
+    if week:
+        name = "easter"
     if m.group("year"):
         day = holiday_date(name, int(m.group("year")))
-        return None if day is None else Result("DATE", day.isoformat(), "day", None, "absolute")
+        if day is None:
+            return None
+        if week:
+            return Result("DATE", iso_week(day), "week", None, "absolute")
+        return Result("DATE", day.isoformat(), "day", None, "absolute")
     ref = ctx.deictic()
     if ref is None:
         return None
@@ -307,21 +318,27 @@ def holiday(m: re.Match[str], ctx: Context) -> Result | None:
     cands = [
         d for d in (holiday_date(name, y) for y in range(ref.date.year - 1, ref.date.year + 2)) if d
     ]
-    if direction == "past":
-        pool = (
-            [d for d in cands if d < ref.date]
-            if rel == "last"
-            else [d for d in cands if d <= ref.date]
-        )
-        day = max(pool) if pool else None
-    elif direction == "future":
-        pool = [d for d in cands if d >= ref.date]
-        day = min(pool) if pool else None
-    else:
-        day = min(cands, key=lambda d: abs((d - ref.date).days)) if cands else None
+    if week:  # a week is past once it has begun: compare from its Monday
+        start = {d - dt.timedelta(days=6): d for d in cands}
+        day = _pick_day(list(start), ref.date, direction, rel)
+        if day is None:
+            return None
+        return Result("DATE", iso_week(day), "week", None, ref.how)
+    day = _pick_day(cands, ref.date, direction, rel)
     if day is None:
         return None
     return Result("DATE", day.isoformat(), "day", None, ref.how)
+
+
+def _pick_day(cands: list[dt.date], ref: dt.date, direction: str, rel: str) -> dt.date | None:
+    """The candidate day the direction points to (on or before, on or after, nearest)."""
+    if direction == "past":
+        pool = [d for d in cands if d < ref] if rel == "last" else [d for d in cands if d <= ref]
+        return max(pool) if pool else None
+    if direction == "future":
+        pool = [d for d in cands if d >= ref]
+        return min(pool) if pool else None
+    return min(cands, key=lambda d: abs((d - ref).days)) if cands else None
 
 
 @rule(
