@@ -109,6 +109,12 @@ class EventView:
             "source_actor": self._name(self.source_actor, e.source_text),
             "target_actor": self._name(self.target_actor, e.target_text),
             "place": self._name(self.place, e.place_text),
+            "place_geonameid": self.place.geonameid if self.place else None,
+            "place_coordinates": (
+                [self.place.lat, self.place.lon]
+                if self.place and self.place.lat is not None and self.place.lon is not None
+                else None
+            ),
             "status": e.status,
             "source_code": e.source_code,
             "target_code": e.target_code,

@@ -250,6 +250,7 @@ _BENCHES = {
     "time": ("dossier.bench.time", "run_time_bench"),
     "quotes": ("dossier.bench.quotes", "run_quotes_bench"),
     "events": ("dossier.bench.events", "run_events_bench"),
+    "places": ("dossier.bench.places", "run_places_bench"),
 }
 
 
@@ -302,6 +303,13 @@ def bench_events(
 ) -> None:
     """CAMEO / PLOVER event coding."""
     _run_bench("events", data, as_json, limit=limit, codebook=codebook)
+
+
+@bench_app.command("places")
+@handles_errors
+def bench_places(data: DataOpt, limit: BenchLimit = None, as_json: JsonOpt = False) -> None:
+    """Toponym recognition and geocoding, with the population-prior baseline."""
+    _run_bench("places", data, as_json, limit=limit)
 
 
 def main() -> None:
