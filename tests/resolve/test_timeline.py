@@ -120,3 +120,37 @@ def test_an_undated_report_joins_the_only_event_it_fits() -> None:
         [_event("e1", "a1", "2023-09-13"), _event("e3", "a3", None)], arts, PEOPLE
     )
     assert len(rows) == 1 and rows[0].sources == ["W", "U"]
+
+
+def test_an_event_with_no_entity_behind_it_stays_out_of_the_timeline() -> None:
+    arts = {"a1": _article("a1", "2023-09-13", "W")}
+    ev = Event(
+        id="e9",
+        article_id="a1",
+        start=0,
+        end=5,
+        text="x",
+        code="040",
+        extractor="t",
+        version="1",
+        source_text="the crowd",
+    )
+    assert build_timeline([ev], arts, PEOPLE) == []
+
+
+def test_an_actor_meeting_itself_is_kept_once() -> None:
+    arts = {"a1": _article("a1", "2023-09-13", "W")}
+    ev = Event(
+        id="e9",
+        article_id="a1",
+        start=0,
+        end=5,
+        text="x",
+        code="040",
+        extractor="t",
+        version="1",
+        source_mention_id="mA",
+        target_mention_id="mA",
+    )
+    (row,) = build_timeline([ev], arts, PEOPLE)
+    assert (row.source_actor, row.target_actor) == ("Ana Lind", None)

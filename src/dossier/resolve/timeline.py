@@ -106,12 +106,11 @@ def _near(value: str, anchor: str) -> bool:
     return dates.within(value, anchor, _WEAK_WINDOW_DAYS)
 
 
-def _entity_key(
-    mention_id: str | None, text: str | None, entity_of: dict[str, Entity]
-) -> str | None:
+def _entity_key(mention_id: str | None, entity_of: dict[str, Entity]) -> str | None:
+    """The resolved entity's name; None for an actor no entity stands behind."""
     if mention_id and mention_id in entity_of:
         return entity_of[mention_id].name
-    return text.strip() if text else None
+    return None
 
 
 def build_timeline(
@@ -126,9 +125,15 @@ def build_timeline(
         article = articles.get(ev.article_id)
         if article is None:
             continue
-        source = _entity_key(ev.source_mention_id, ev.source_text, entity_of)
-        target = _entity_key(ev.target_mention_id, ev.target_text, entity_of)
-        place = _entity_key(ev.place_mention_id, ev.place_text, entity_of)
+        source = _entity_key(ev.source_mention_id, entity_of)
+        target = _entity_key(ev.target_mention_id, entity_of)
+        place = _entity_key(ev.place_mention_id, entity_of) or (
+            ev.place_text.strip() if ev.place_text else None
+        )
+        if target == source:
+            target = None  # an event of an actor with itself: keep the actor once
+        if source is None and target is None and ev.place_mention_id not in entity_of:
+            continue  # no entity to tell which real-world event this is: events only
         strong = ev.date if dates.is_calendar(ev.date) else None
         weak = None
         if strong is None and dates.is_calendar(article.published):

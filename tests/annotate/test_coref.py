@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from dossier.annotate.coref import resolve_group_actors
+from dossier.records import Event, Mention
+
+TEXT = (
+    "President Ana Lind flew to Quay City on Monday.\n\n"
+    "Lind was greeted by Prime Minister Boris Kell at the airport. Kell's aide Carl Moss "
+    "watched.\n\n"
+    "Later the two leaders met for talks."
+)
+
+
+def _m(text: str, kind: str = "PERSON", after: str = "") -> Mention:
+    start = TEXT.index(text, TEXT.index(after) if after else 0)
+    return Mention(f"m{start}", "a", start, start + len(text), text, kind, "t", "1")  # type: ignore[arg-type]
+
+
+LIND = _m("Lind", after="Lind was")
+KELL = _m("Kell", after="Kell's")
+MENTIONS = [_m("Ana Lind"), _m("Quay City", "PLACE"), LIND, _m("Boris Kell"), KELL, _m("Carl Moss")]
+
+
+def _meeting(code: str = "040") -> Event:
+    start = TEXT.index("the two leaders")
+    return Event(
+        "e1",
+        "a",
+        start,
+        len(TEXT),
+        TEXT[start:],
+        code,
+        "t",
+        "1",
+        source_text="the two leaders",
+        source_start=start,
+        source_end=start + 15,
+    )
+
+
+def test_the_two_leaders_are_the_two_most_salient_people() -> None:
+    (ev,) = resolve_group_actors(TEXT, [_meeting()], MENTIONS)
+    ids = {ev.source_mention_id, ev.target_mention_id}
+    assert ids == {LIND.id, KELL.id}
+
+
+def test_the_written_description_keeps_its_span() -> None:
+    (ev,) = resolve_group_actors(TEXT, [_meeting()], MENTIONS)
+    assert TEXT[ev.source_start : ev.source_end] == "the two leaders"  # type: ignore[misc]
+
+
+def test_a_one_sided_event_is_left_alone() -> None:
+    (ev,) = resolve_group_actors(TEXT, [_meeting("190")], MENTIONS)
+    assert ev.source_mention_id is None
