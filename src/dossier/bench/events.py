@@ -98,7 +98,7 @@ def load_codebook(data: Path) -> list[tuple[str, str]]:
 
 def _depth(tok: Any) -> int:
     depth = 0
-    while tok.head is not tok and depth < 50:
+    while tok.head.i != tok.i and depth < 50:
         tok = tok.head
         depth += 1
     return depth

@@ -71,7 +71,7 @@ def _clause_head(tok: Any) -> Any:
     for _ in range(8):
         if cur.pos_ in CLAUSE_HEAD_POS and cur.dep_ not in ("amod", "aux", "auxpass"):
             return cur
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return cur
         cur = cur.head
     return cur

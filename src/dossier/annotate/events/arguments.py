@@ -203,7 +203,7 @@ class ActorFinder:
         if tok.lower_ in RELATIVE and tok.dep_.startswith("nsubj"):
             # 'who met X': the relative clause's head noun is the subject.
             head = tok.head
-            while head.dep_ in ("relcl", "acl", "conj") and head.head is not head:
+            while head.dep_ in ("relcl", "acl", "conj") and head.head.i != head.i:
                 head = head.head
                 if head.pos_ in ("NOUN", "PROPN"):
                     return self.actor(head, allow_things)

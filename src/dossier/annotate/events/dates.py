@@ -120,7 +120,7 @@ def _anchor_only(tok: Any) -> bool:
     for _ in range(3):
         if cur.dep_ == "pobj":
             return cur.head.lower_ in ANCHOR_PREPS
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         cur = cur.head
     return False

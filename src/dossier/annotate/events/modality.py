@@ -153,7 +153,7 @@ def _governor_flags(tok: Any) -> set[str]:
     for _ in range(4):
         dep = cur.dep_
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             break
         lemma = head.lemma_.lower()
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)

@@ -134,7 +134,7 @@ def subject_token(tok: Any) -> Any | None:
         if child(cur, "nsubjpass") is not None and cur is not tok:
             return child(cur, "nsubjpass")
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             return None
         if (
             cur.dep_ == "acl"
@@ -218,7 +218,7 @@ def _embedding_subject(tok: Any) -> Any | None:
     cur = tok
     for _ in range(5):
         head = cur.head
-        if head is cur or cur.dep_ not in ("pobj", "prep", "dobj", "nsubjpass"):
+        if head.i == cur.i or cur.dep_ not in ("pobj", "prep", "dobj", "nsubjpass"):
             return None
         if head.pos_ in ("VERB", "AUX"):
             if head.lemma_.lower() in EMBEDDING:
@@ -318,7 +318,7 @@ def _leads_to_target(tok: Any, trigger: Any) -> bool:
         # 'threatened a strike unless Israel rescinded ...'
         return any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in tok.children)
     if dep in ("nsubj", "nsubjpass"):
-        return tok.head is not trigger  # the trigger's own subject is its source
+        return tok.head.i != trigger.i  # the trigger's own subject is its source
     return dep in TARGET_PATH_DEPS
 
 
