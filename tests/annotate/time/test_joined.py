@@ -109,3 +109,21 @@ def test_gaps_and_guesses_are_not_periods(sentence: str) -> None:
     from time_helpers import texts
 
     assert texts(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("The rebels will hold the town for a while.", "a while"),
+        ("The line was closed for some time.", "some time"),
+        ("He had not spoken to her for a fairly long period.", "a fairly long period"),
+    ],
+)
+def test_vague_duration(sentence: str, surface: str) -> None:
+    t = find(sentence, surface)
+    assert (t.type, t.value) == ("DURATION", "PXX")
+
+
+def test_in_the_morning_is_the_story_day() -> None:
+    t = find("Shares slid on Friday. Buyers returned in the morning.", "the morning", "2023-09-13")
+    assert (t.type, t.value) == ("TIME", "2023-09-08TMO")

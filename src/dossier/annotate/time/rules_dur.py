@@ -302,3 +302,15 @@ def ref_word(m: re.Match[str], ctx: Context) -> Result | None:
     else:
         value = "FUTURE_REF"
     return Result("DATE", value, "unknown", None, None)
+
+
+@rule(
+    "vague_duration",
+    r"(?:for|in|after|within|take|takes|took)\s+(?P<core>(?:quite\s+)?a\s+(?:little\s+)?"
+    r"while|some\s+time|a\s+(?:(?:very|fairly|rather)\s+)?(?:long|short|lengthy|brief)\s+"
+    r"(?:time|period|spell))",
+    priority=1,
+)
+def vague_duration(m: re.Match[str], ctx: Context) -> Result | None:
+    """'for a while', 'for some time', 'after a long period': a duration of unknown length."""
+    return Result("DURATION", "PXX", "unknown", None, None)

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from dossier.annotate.time.dates import iso_week
-from dossier.annotate.time.lexicon import SEASONS, month_number, parse_number
+from dossier.annotate.time.lexicon import PARTS_OF_DAY, SEASONS, month_number, parse_number
 from dossier.annotate.time.patterns import DAYNUM, MONTH_FULL, MONTH_WITH_DAY, ORDINAL, YEAR4
 from dossier.annotate.time.rules import Context, Result, rule
 from dossier.annotate.time.rules_abs import UNIT_WORD, YEAR_WORD_TENS, resolve_month_day
@@ -91,3 +91,18 @@ def nth_day_today(m: re.Match[str], ctx: Context) -> Result | None:
     if ref is None:
         return Result("DATE", "XXXX-XX-XX", "unknown", None, None)
     return Result("DATE", ref.date.isoformat(), "day", None, ref.how)
+
+
+@rule(
+    "in_the_part",
+    r"(?:in|during|by|early in|late in|later in|earlier in)\s+(?P<core>the\s+"
+    r"(?P<part>morning|afternoon|evening))(?!\s+(?:of|after|before|paper|papers|news|show|star))",
+    priority=1,
+)
+def in_the_part(m: re.Match[str], ctx: Context) -> Result | None:
+    """'in the morning': that part of the day the story is on (its latest day)."""
+    ref = ctx.narrative()
+    code = PARTS_OF_DAY[m.group("part").lower()]
+    if ref is None or ref.grain != "day":
+        return Result("TIME", f"XXXX-XX-XXT{code}", "unknown", None, None)
+    return Result("TIME", f"{ref.date.isoformat()}T{code}", "time", None, ref.how)
