@@ -114,3 +114,24 @@ def test_no_dates_no_window() -> None:
 
 def test_yearless_dates_alone_give_no_window() -> None:
     assert _window("On 12 September the two leaders met; on 13 September they parted.") is None
+
+
+def test_relative_year_in_apposition_gives_the_year() -> None:
+    window = _window("Last year, in 2021, the old dam finally gave way.")
+    assert window is not None
+    assert (window.earliest, window.latest) == ("2022-01-01", "2022-12-31")
+
+
+def test_years_ago_beside_a_year_allows_a_new_year_between() -> None:
+    window = _window("The dam gave way in 2019 - two years ago.")
+    assert window is not None
+    assert (window.earliest, window.latest) == ("2021-01-01", "2022-12-31")
+
+
+def test_relative_year_compared_with_another_year_is_not_paired() -> None:
+    window = _window("Last year exports were double those of 2019.")
+    assert window is None or window.latest is None
+
+
+def test_year_naming_a_thing_is_no_evidence() -> None:
+    assert _window("The 2030 target was agreed by the ministers.") is None

@@ -39,6 +39,7 @@ _FORWARD_LEAD = re.compile(
     r"effective)\s+(?:the\s+)?(?:(?:early|late|mid|end|start|beginning|middle|of|in|on)[\s-]+)*$",
     re.IGNORECASE,
 )
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$", re.IGNORECASE)
 _SINCE_LEAD = re.compile(r"\bsince\s+(?:(?:early|late|mid|the|end|of)[\s-]+)*$", re.IGNORECASE)
 # Future cues strong enough for an upper bound ('would' is the future of a past).
 _STRONG_FUTURE = re.compile(
@@ -106,6 +107,8 @@ def _absolute(text: str, t: TimeExpr) -> tuple[str, tuple[dt.date, dt.date]] | N
     if period is None:
         return None
     lead = _lead(text, t)
+    if len(t.value) == 4 and _DETERMINER.search(lead):
+        return None  # 'the 2030 target', 'a 2026 deadline': a year naming a thing, not a time
     if _SINCE_LEAD.search(lead):
         return "past", period
     tense = tense_at(text, t.start, t.end)
@@ -191,6 +194,64 @@ def _gap_bounds(text: str, times: list[TimeExpr], pasts: list[TimeExpr]) -> list
     return out
 
 
+_RELATIVE_YEAR = re.compile(
+    r"^(?:(?P<rel>last|this|next|the previous|the following) year|"
+    r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) years? ago)$",
+    re.IGNORECASE,
+)
+_REL_SHIFT = {"last": -1, "the previous": -1, "this": 0, "next": 1, "the following": 1}
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+
+
+def _year_offset(t: TimeExpr) -> tuple[int, int] | None:
+    """How many years before the article a relative expression points, as a range:
+    'last year' is exactly one; 'two years ago' two or, across a new year, three."""
+    m = _RELATIVE_YEAR.match(t.text.strip())
+    if not m or t.mod not in (None, "EQUAL"):
+        return None
+    if m.group("rel"):
+        k = -_REL_SHIFT[m.group("rel").lower()]
+        return k, k
+    word = m.group("n").lower()
+    n = int(word) if word.isdigit() else _SMALL[word]
+    return n, n + 1
+
+
+# What may stand between a relative and an absolute year that name one moment: commas,
+# dashes, brackets and 'in' ('last year, in 2021,', '2019 (two years ago)').
+_APPOSITION = re.compile(r"[\s,()\[\]\-–—]*(?:(?:back\s+)?in|during)?[\s,()\[\]\-–—]*")
+
+
+def _relative_year_bounds(text: str, times: list[TimeExpr]) -> list[_Bound]:
+    """'last year, in 2021,' / 'in 2021 - two years ago -': a relative and an absolute
+    year in apposition name one moment and so give the article's year. Anything more
+    between them and they may be two different years ('last year's sales were double
+    those of 2019')."""
+    years = [
+        t for t in times if t.anchor == "absolute" and t.type == "DATE" and _CONCRETE.match(t.value)
+    ]
+    out: list[_Bound] = []
+    for t in times:
+        offset = _year_offset(t)
+        if offset is None:
+            continue
+        for p in years:
+            a, b = (t, p) if t.end <= p.start else (p, t)
+            if b.start < a.end or not _APPOSITION.fullmatch(text[a.end : b.start]):
+                continue
+            year = int(p.value[:4])
+            lo, hi = year + offset[0], year + offset[1]
+            why = f"{_cite(t, '(relative)')} beside {_cite(p, '(same event)')}"
+            out.append(
+                _Bound("earliest", dt.date(lo, 1, 1), f"{why}: published in or after {lo}", 1)
+            )
+            out.append(
+                _Bound("latest", dt.date(hi, 12, 31), f"{why}: published in or before {hi}", 1)
+            )
+    return out
+
+
 def _window(bounds: list[_Bound]) -> tuple[dt.date | None, dt.date | None, list[_Bound]]:
     """The tightest window the bounds allow, dropping the weakest ones while they cross."""
     kept = list(bounds)
@@ -252,6 +313,7 @@ def infer_publication(text: str, times: list[TimeExpr]) -> PublicationWindow | N
     bounds = _absolute_bounds(text, times)
     pasts = [t for t in times if (found := _absolute(text, t)) is not None and found[0] == "past"]
     bounds += _gap_bounds(text, times, pasts)
+    bounds += _relative_year_bounds(text, times)
     lo, hi, kept = _window(bounds)
     extra = _weekday_bounds(text, times, lo, hi)
     if extra:
