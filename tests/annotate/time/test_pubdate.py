@@ -135,3 +135,19 @@ def test_relative_year_compared_with_another_year_is_not_paired() -> None:
 
 def test_year_naming_a_thing_is_no_evidence() -> None:
     assert _window("The 2030 target was agreed by the ministers.") is None
+
+
+def test_past_verb_after_the_date_is_not_its_tense() -> None:
+    # the option runs to 2031; 'was sold' belongs to the clause after it
+    assert _window("The bond, redeemable early in 2031, was sold at par.") is None
+
+
+def test_part_of_a_year_after_for_is_not_a_past_event() -> None:
+    window = _window('He said it had not borrowed "for a large part of 2031."')
+    assert window is None or window.earliest is None
+
+
+def test_reported_question_keeps_its_future() -> None:
+    window = _window('"Who will still be here in 2031?" she asked.')
+    assert window is not None
+    assert (window.earliest, window.latest) == (None, "2031-12-31")

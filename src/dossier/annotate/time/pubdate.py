@@ -23,7 +23,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from dossier.annotate.time.tense import sentence_window, tense_at
+from dossier.annotate.time.tense import regex_tense, sentence_window
 from dossier.records import PublicationWindow, TimeExpr
 
 _CONCRETE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
@@ -36,7 +36,10 @@ _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
 _FORWARD_LEAD = re.compile(
     r"\b(?:until|till|by|to|for|before|through|into|from|between|scheduled|slated|set|due|"
     r"postponed|delayed|deadline|target|targets|expected|planned|starting|beginning|"
-    r"effective)\s+(?:the\s+)?(?:(?:early|late|mid|end|start|beginning|middle|of|in|on)[\s-]+)*$",
+    r"effective|ending|ends|predicting|predicts|forecasting|forecasts|projecting|projects|"
+    r"expecting|expects|estimating|targeting|over|beyond|past)\s+"
+    r"(?:(?:a|the)\s+(?:\w+\s+)?(?:part|half|rest|end|most|remainder|balance)\s+of\s+)?"
+    r"(?:the\s+)?(?:(?:early|late|mid|end|start|beginning|middle|of|in|on)[\s-]+)*$",
     re.IGNORECASE,
 )
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$", re.IGNORECASE)
@@ -111,7 +114,7 @@ def _absolute(text: str, t: TimeExpr) -> tuple[str, tuple[dt.date, dt.date]] | N
         return None  # 'the 2030 target', 'a 2026 deadline': a year naming a thing, not a time
     if _SINCE_LEAD.search(lead):
         return "past", period
-    tense = tense_at(text, t.start, t.end)
+    tense = regex_tense(text, t.start, t.end, left_only=True)
     if tense == "past" and not _FORWARD_LEAD.search(lead):
         return "past", period
     if tense == "future" and _strong_future(text, t):
@@ -164,7 +167,10 @@ def _gap_bounds(text: str, times: list[TimeExpr], pasts: list[TimeExpr]) -> list
         if gap is None:
             continue
         left, right = sentence_window(text, t.start, t.end)
-        if not _FIRST.search(text, left, t.start) or tense_at(text, t.start, t.end) == "past":
+        if (
+            not _FIRST.search(text, left, t.start)
+            or regex_tense(text, t.start, t.end, left_only=True) == "past"
+        ):
             continue
         topic = _stems(text[left:right].replace(t.text, " "))
         for p in pasts:
@@ -288,7 +294,7 @@ def _weekday_bounds(
                 continue
             if cand.weekday() == weekday:
                 days.append(cand)
-        tense = tense_at(text, t.start, t.end)
+        tense = regex_tense(text, t.start, t.end, left_only=True)
         lead = _lead(text, t)
         if tense == "past" and not _FORWARD_LEAD.search(lead):
             fits = [d for d in days if d <= hi]

@@ -28,7 +28,7 @@ _PAST_IRREGULAR = (
 )
 _CUE = re.compile(
     rf"\b(?P<fut>{_FUTURE_CUE})\b|\b(?P<past>{_PAST_IRREGULAR})\b|"
-    r"\b(?P<ed>[a-z]{3,}ed)\b",
+    r"(?<![\w-])(?P<ed>[a-z]{3,}ed)\b",  # not the end of 'so-called'
 )
 # '-ed' words that are not past-tense verbs often enough to mislead.
 _NOT_PAST = frozenset(
@@ -101,17 +101,31 @@ def sentence_window(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-_REPORTING = frozenset({"said", "told", "added", "reported", "announced", "stated", "wrote"})
+_REPORTING = frozenset(
+    {"said", "told", "added", "asked", "reported", "announced", "stated", "wrote"}
+)
+_REPORT_GAP = re.compile(r"[,\"”']")
 
 
-def regex_tense(text: str, start: int, end: int) -> Tense | None:
-    """Tense of the nearest cue word in the sentence of ``[start, end)``; None if none."""
+def regex_tense(text: str, start: int, end: int, left_only: bool = False) -> Tense | None:
+    """Tense of the nearest cue word in the sentence of ``[start, end)``; None if none.
+
+    ``left_only`` looks only before the expression: the verb an English date hangs on
+    mostly comes first ('visited Pyongyang in 2000'), while cues after it often belong
+    to the next clause ('…in 1999, was priced at').
+    """
     left, right = sentence_window(text, start, end)
+    if left_only:
+        right = start
     best: tuple[int, Tense] | None = None
     for m in _CUE.finditer(text.lower(), left, right):
         if start <= m.start() < end:
             continue
-        if m.start() >= end and m.group(0) in _REPORTING and "," in text[end : m.start()]:
+        if (
+            m.start() >= end
+            and m.group(0) in _REPORTING
+            and _REPORT_GAP.search(text, end, m.start())
+        ):
             continue  # '…by February, the bank said': the report's tense, not the date's
         kind: Tense
         if m.group("fut"):
