@@ -22,6 +22,7 @@ CASES = [
     "parenthetical",
     "nested_straight",
     "unresolved",
+    "frames_more",
 ]
 
 

@@ -56,6 +56,7 @@ class Cand:
     floating_from: Cand | None = None
     date: str | None = None
     absorbed: bool = False  # folded into another quote (mixed, split quote)
+    sourceless: bool = False  # 'X seems to ...', 'X is expected to ...': nobody is cited
 
 
 def is_cue(tok: Any) -> bool:
@@ -76,7 +77,7 @@ def set_cue(c: Cand, ix: DocIndex, verb: Any) -> None:
     c.cue_lemma = verb.lemma_.lower()
     c.cue_start = verb.idx
     c.cue_end = verb.idx + len(verb.text)
-    if c.speaker is None:
+    if c.speaker is None and not c.sourceless:
         c.speaker = speaker_for_verb(ix, verb)
 
 

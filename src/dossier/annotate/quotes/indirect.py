@@ -66,15 +66,57 @@ def _clause_tokens(head: Any) -> list[Any]:
     return [t for t in head.subtree if t.i not in cut]
 
 
+def allowed_frames(lemma: str, speech: bool) -> frozenset[str]:
+    """The frames a verb lemma takes: its listed ones, ccomp and (mostly) dobj for speech
+    verbs, less the ones listed as ``-dep``."""
+    listed = frames().get(lemma, frozenset())
+    allowed = set(listed)
+    if speech:
+        allowed.add("ccomp")
+        if lemma not in SPEECH_NO_OBJECT:
+            allowed.add("dobj")
+    return frozenset(a for a in allowed if not a.startswith("-") and f"-{a}" not in listed)
+
+
+def _raised(ix: DocIndex, verb: Any) -> Cand | None:
+    """'[X] seems [to ...]', '[X] is expected [to ...]', 'it appears [that ...]': a view
+    the writer reports without citing anyone. The content is the subject with the
+    complement; the quote has no speaker (never the subject)."""
+    lemma = verb.lemma_.lower()
+    allowed = frames().get(lemma, frozenset())
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    raising = "raise" in allowed or (
+        passive and "xcomp" in allowed and not any(c.dep_ == "agent" for c in verb.children)
+    )
+    if not raising:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if subj is None:
+        return None
+    if comp is None and subj.lower_ == "it":
+        comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        toks = list(comp.subtree) if comp is not None else []
+    elif comp is not None and subj.lower_ not in ("it", "there"):
+        toks = list(subj.subtree) + [t for t in verb.doc[verb.i : comp.right_edge.i + 1]]
+    else:
+        return None
+    if len(toks) < MIN_CONTENT_TOKENS:
+        return None
+    toks.sort(key=lambda t: t.i)
+    ps, pe = ix.paras[ix.para_of(verb.idx)]
+    start, end = _span(toks)
+    start, end = _trim(ix, max(start, ps), min(end, pe))
+    c = Cand(start, end, "indirect", sourceless=True)
+    set_cue(c, ix, verb)
+    return c
+
+
 def _content_of(verb: Any, speech: bool, para: tuple[int, int]) -> tuple[Any, list[Any]] | None:
     """What a cue verb attributes: its complement clause, object or prepositional object
     as its frame allows, or (speech verbs) the head clause it interrupts. Dependents in
     another paragraph are parser errors across a line break and are passed over."""
-    allowed = frames().get(verb.lemma_.lower(), frozenset())
-    if speech:
-        allowed = allowed | {"ccomp"}
-        if verb.lemma_.lower() not in SPEECH_NO_OBJECT:
-            allowed = allowed | {"dobj"}
+    allowed = allowed_frames(verb.lemma_.lower(), speech)
     for child in verb.children:
         if child.dep_ in CONTENT_DEPS and "ccomp" in allowed and para[0] <= child.idx < para[1]:
             return child, _clause_tokens(child)
@@ -150,6 +192,10 @@ def speech_clauses(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
         lead_from = max(ix.sent_chars(ix.sent_of_token(tok.i))[0], ix.paras[ix.para_of(tok.idx)][0])
         if not any(ch.isalnum() for ch in ix.text[lead_from : tok.idx]):
             continue  # 'Asked whether ...': a sentence-initial participle, not a report
+        raised = _raised(ix, tok)
+        if raised is not None:
+            out.append(raised)
+            continue
         passive = _passive_report(ix, tok, speech)
         if passive is not None:
             out.append(passive)
@@ -192,6 +238,23 @@ def _noun_source(noun: Any) -> Any | None:
     return None
 
 
+def _noun_content(noun: Any, allowed: frozenset[str]) -> Any | None:
+    """The dependent of a report noun that holds its content: 'criticism of [X]' (nprep:of),
+    'the claim [that X]' (nthat), 'a pledge [to X]' (nto)."""
+    for c in noun.children:
+        if c.dep_ == "prep" and f"nprep:{c.lower_}" in allowed:
+            return next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
+        if (
+            c.dep_ in ("acl", "ccomp")
+            and "nthat" in allowed
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ):
+            return c
+        if c.dep_ == "acl" and c.tag_ == "VB" and "nto" in allowed:
+            return c
+    return None
+
+
 def nominal_frames(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
     """'his criticism of [the deal]', 'voiced support for [the bill]' (``nprep:`` frames)."""
     out: list[Cand] = []
@@ -202,12 +265,7 @@ def nominal_frames(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
         allowed = table.get(tok.lemma_.lower())
         if not allowed:
             continue
-        prep = next(
-            (c for c in tok.children if c.dep_ == "prep" and f"nprep:{c.lower_}" in allowed), None
-        )
-        if prep is None:
-            continue
-        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+        obj = _noun_content(tok, allowed)
         source = _noun_source(tok)
         if obj is None or source is None or source.lower_ in ("it", "there"):
             continue
