@@ -145,89 +145,61 @@ def ingest(
         raise typer.Exit(1)
 
 
-@app.command()
-@handles_errors
-def articles(
-    ctx: typer.Context,
-    entity: EntityOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    source: SourceOpt = None,
-    limit: LimitOpt = None,
-    as_json: JsonOpt = False,
+def _listing(
+    name: str, method: str, printer: Callable[[Console, list[Any]], None], doc: str
 ) -> None:
-    """List stored articles with their dates and how the dates were found."""
-    with _open(ctx) as db:
-        rows = db.articles(entity=entity, since=since, until=until, source=source, limit=limit)
-    _emit(rows, as_json, render.print_articles)
+    """Register a listing command: the same filters, one API method, one printer."""
+
+    @handles_errors
+    def command(
+        ctx: typer.Context,
+        entity: EntityOpt = None,
+        since: SinceOpt = None,
+        until: UntilOpt = None,
+        source: SourceOpt = None,
+        limit: LimitOpt = None,
+        as_json: JsonOpt = False,
+    ) -> None:
+        with _open(ctx) as db:
+            rows = getattr(db, method)(
+                entity=entity, since=since, until=until, source=source, limit=limit
+            )
+        _emit(rows, as_json, printer)
+
+    command.__doc__ = doc
+    app.command(name)(command)
 
 
-@app.command()
-@handles_errors
-def timeline(
-    ctx: typer.Context,
-    entity: EntityOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    source: SourceOpt = None,
-    limit: LimitOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
-    """The dated timeline: one row per real-world event, with its sources."""
-    with _open(ctx) as db:
-        rows = db.timeline(entity=entity, since=since, until=until, source=source, limit=limit)
-    _emit(rows, as_json, render.print_timeline)
-
-
-@app.command()
-@handles_errors
-def events(
-    ctx: typer.Context,
-    entity: EntityOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    source: SourceOpt = None,
-    limit: LimitOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
-    """Event mentions, one per article sentence, with CAMEO code and status."""
-    with _open(ctx) as db:
-        rows = db.events(entity=entity, since=since, until=until, source=source, limit=limit)
-    _emit(rows, as_json, render.print_events)
-
-
-@app.command()
-@handles_errors
-def quotes(
-    ctx: typer.Context,
-    entity: EntityOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    source: SourceOpt = None,
-    limit: LimitOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
-    """Who said what, with the cue, the kind and who relayed it."""
-    with _open(ctx) as db:
-        rows = db.quotes(entity=entity, since=since, until=until, source=source, limit=limit)
-    _emit(rows, as_json, render.print_quotes)
-
-
-@app.command()
-@handles_errors
-def entities(
-    ctx: typer.Context,
-    entity: EntityOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    source: SourceOpt = None,
-    limit: LimitOpt = None,
-    as_json: JsonOpt = False,
-) -> None:
-    """People, organisations, places and groups, one per real entity, with aliases."""
-    with _open(ctx) as db:
-        rows = db.entities(entity=entity, since=since, until=until, source=source, limit=limit)
-    _emit(rows, as_json, render.print_entities)
+_listing(
+    "articles",
+    "articles",
+    render.print_articles,
+    "List stored articles with their dates and how the dates were found.",
+)
+_listing(
+    "timeline",
+    "timeline",
+    render.print_timeline,
+    "The dated timeline: one row per real-world event, with its sources.",
+)
+_listing(
+    "events",
+    "events",
+    render.print_events,
+    "Event mentions, one per article sentence, with CAMEO code and status.",
+)
+_listing(
+    "quotes",
+    "quotes",
+    render.print_quotes,
+    "Who said what, with the cue, the kind and who relayed it.",
+)
+_listing(
+    "entities",
+    "entities",
+    render.print_entities,
+    "People, organisations, places and groups, one per real entity, with aliases.",
+)
 
 
 @app.command()
