@@ -1,0 +1,174 @@
+"""Toponyms: place names in an article, how they are used, and where they are.
+
+Built on the entity mentions (spaCy GPE/LOC/FAC plus the supplement's regions,
+facilities, seas and misspellings, see ``dossier.annotate.entities``):
+
+1. every PLACE mention is a toponym; a GROUP mention that is a demonym ('North Korean')
+   points to its country; place names inside organisation names ('the Kyiv city council')
+   are found as embedded toponyms (they are not mentions: mentions never overlap);
+2. ``usage`` tells literal from metonymic uses and demonyms;
+3. ``resolve`` picks the GeoNames entry (``gazetteer``) in the article's context.
+
+``geocode_mentions`` writes the result onto the mentions (``usage, geonameid, lat, lon,
+country_code, geo_how``); a metonymic use or a demonym keeps the entry's id and country
+(the actor) but no coordinates: it is not a point on the map.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from dossier.annotate.entities.lexicon import fold, lexicon
+from dossier.annotate.places.gazetteer import Entry, Gazetteer, gazetteer
+from dossier.annotate.places.resolve import Pick, Resolver
+from dossier.annotate.places.usage import usage
+from dossier.records import Article, Mention
+
+__all__ = ["Toponym", "find_toponyms", "gazetteer", "geocode_mentions"]
+
+EMBED_MIN_POPULATION = 100_000
+_EMBED_KINDS = frozenset({"country", "admin1", "region", "continent"})
+
+
+@dataclass(frozen=True)
+class Toponym:
+    """One place name in an article and its reading."""
+
+    start: int
+    end: int
+    text: str
+    usage: str  # 'literal' | 'metonymic' | 'demonym'
+    mention_id: str | None  # None for a name embedded in a longer mention
+    geonameid: int | None = None
+    name: str | None = None  # the gazetteer's name for it
+    kind: str | None = None  # country, admin1, city, region, facility, sea, continent
+    lat: float | None = None
+    lon: float | None = None
+    country_code: str | None = None
+    how: str | None = None
+
+
+def _query(m: Mention) -> str | None:
+    """The name to look up for a mention, or None when it is not a place."""
+    lex = lexicon()
+    if m.type == "PLACE":
+        return m.canonical or m.text
+    if m.type == "GROUP":
+        return m.canonical or lex.demonyms.get(fold(m.text))
+    return None
+
+
+def _embedded(doc: Any, m: Mention, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Place names inside an organisation's name: capitalised runs of 1-3 tokens that name a
+    country, a region or a city of 100,000 people or more."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return []
+    out: list[tuple[int, int]] = []
+    i = 0
+    toks = list(span)
+    while i < len(toks):
+        hit = None
+        for n in (3, 2, 1):
+            part = toks[i : i + n]
+            if len(part) < n or not all(t.text[:1].isupper() for t in part):
+                continue
+            if n == len(toks):
+                continue
+            s, e = part[0].idx, part[-1].idx + len(part[-1].text)
+            if any(
+                en.kind in _EMBED_KINDS or en.population >= EMBED_MIN_POPULATION
+                for en in gaz.lookup(doc.text[s:e])
+                if not en.alternate
+            ):
+                hit = (s, e, n)
+                break
+        if hit:
+            out.append((hit[0], hit[1]))
+            i += hit[2]
+        else:
+            i += 1
+    return out
+
+
+def _toponym(
+    start: int, end: int, text: str, use: str, mid: str | None, pick: Pick | None
+) -> Toponym:
+    if pick is None:
+        return Toponym(start, end, text, use, mid)
+    e: Entry = pick.entry
+    return Toponym(
+        start,
+        end,
+        text,
+        use,
+        mid,
+        geonameid=e.geonameid,
+        name=e.name,
+        kind=e.kind,
+        lat=e.lat,
+        lon=e.lon,
+        country_code=e.country or None,
+        how=pick.how,
+    )
+
+
+_resolver: Resolver | None = None
+
+
+def resolver() -> Resolver:
+    global _resolver
+    gaz = gazetteer()
+    if _resolver is None or _resolver.gaz is not gaz:
+        _resolver = Resolver(gaz)
+    return _resolver
+
+
+def find_toponyms(
+    article: Article,
+    doc: Any,
+    mentions: Sequence[Mention],
+    story: Iterable[str] = (),
+    embedded: bool = True,
+) -> list[Toponym]:
+    """Toponyms of one parsed article, sorted by position. ``story``: country codes the
+    wider story is about (e.g. from other articles of the store), used as context."""
+    res = resolver()
+    items: list[tuple[int, int, str, str, str | None]] = []  # start, end, query, usage, mid
+    for m in mentions:
+        query = _query(m)
+        if query is not None:
+            items.append((m.start, m.end, query, usage(doc, m.start, m.end, m.label, m.type), m.id))
+        elif embedded and m.type == "ORG":
+            for s, e in _embedded(doc, m, res.gaz):
+                text = article.text[s:e]
+                items.append((s, e, text, "metonymic", None))
+    picks = res.resolve([q for _, _, q, _, _ in items], story)
+    out = [
+        _toponym(s, e, article.text[s:e], use, mid, pick)
+        for (s, e, _, use, mid), pick in zip(items, picks, strict=True)
+    ]
+    return sorted(out, key=lambda t: (t.start, t.end))
+
+
+def geocode_mentions(
+    article: Article, doc: Any, mentions: Sequence[Mention], story: Iterable[str] = ()
+) -> list[Toponym]:
+    """Fill the place fields of the mentions in place; returns the article's toponyms."""
+    tops = find_toponyms(article, doc, mentions, story)
+    by_id = {m.id: m for m in mentions}
+    for t in tops:
+        m = by_id.get(t.mention_id or "")
+        if m is None:
+            continue
+        m.usage = t.usage
+        if t.how is None:
+            continue
+        m.geonameid = t.geonameid
+        m.country_code = t.country_code
+        m.geo_how = t.how
+        if t.usage == "literal":
+            m.lat, m.lon = t.lat, t.lon
+    return tops

@@ -1,0 +1,222 @@
+"""Disambiguation: which gazetteer entry a place name means in its article.
+
+Each candidate gets a score on a log-population scale (hand-set priors; there is no
+training data to fit them offline):
+
+- the entry's size: log10 of its population for cities; fixed sizes for countries,
+  first-level divisions, seas and facilities, which are the usual reading of such names;
+- a penalty when the name matched only an alternate name of the entry;
+- the context: countries already named in the article (or its story, passed in), the
+  first-level divisions named ('Paris' near 'Texas'), and closeness to the places
+  resolved without doubt in the same article.
+
+Two passes: first without context, keeping the confident picks as context; then every
+name again with that context.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from dossier.annotate.entities.lexicon import fold
+from dossier.annotate.places.gazetteer import Entry, Gazetteer
+
+# Sizes (log10 population scale) for entries that have no population of their own.
+KIND_SIZE = {
+    "country": 8.5,
+    "continent": 9.0,
+    "admin1": 7.0,
+    "region": 7.0,
+    "sea": 7.5,
+    "facility": 6.0,
+    "city": 5.0,  # a supplement city without population
+}
+COUNTRY_BONUS = 2.0  # countries are the usual reading of a country name
+ALTERNATE_PENALTY = 1.5
+SAME_COUNTRY = 1.5
+SAME_ADMIN1 = 1.5
+NEAR_KM = 400.0
+NEAR_BONUS = 1.0
+CONFIDENT_MARGIN = 1.0
+FUZZY_CUTOFF = 90.0
+FUZZY_MIN_LENGTH = 6
+FUZZY_MIN_POPULATION = 50_000
+
+
+@dataclass(frozen=True)
+class Pick:
+    """A resolved place name."""
+
+    entry: Entry
+    how: str  # e.g. 'population', 'context-country', 'fuzzy', 'supplement'
+    margin: float
+
+
+def size(e: Entry) -> float:
+    if e.kind == "city" and e.population > 0:
+        return math.log10(e.population + 10)
+    base = KIND_SIZE.get(e.kind, 6.0)
+    if e.kind == "country":
+        return max(base, math.log10(e.population + 10)) + COUNTRY_BONUS
+    return base
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass
+class Context:
+    """What the article has already established."""
+
+    countries: Counter[str]
+    admin1: Counter[str]
+    points: list[tuple[float, float]]
+
+    @classmethod
+    def empty(cls, story: Iterable[str] = ()) -> Context:
+        return cls(Counter(story), Counter(), [])
+
+    def add(self, e: Entry) -> None:
+        if e.country:
+            self.countries[e.country] += 1
+        if e.kind in ("admin1", "region") and e.adm:
+            self.admin1[e.adm] += 1
+        elif e.kind == "admin1" or (e.kind == "region" and e.country):
+            self.admin1[f"{e.country}.{fold(e.name)}"] += 1
+        if e.lat is not None and e.lon is not None and e.kind in ("city", "facility"):
+            self.points.append((e.lat, e.lon))
+
+
+def score(e: Entry, ctx: Context | None) -> tuple[float, str]:
+    s = size(e) - (ALTERNATE_PENALTY if e.alternate else 0.0)
+    how = "population" if e.kind == "city" else e.kind
+    if ctx is None:
+        return s, how
+    if e.kind != "country" and e.country and ctx.countries.get(e.country):
+        s += SAME_COUNTRY
+        how = "context-country"
+    if e.kind == "city" and e.adm and ctx.admin1.get(e.adm):
+        s += SAME_ADMIN1
+        how = "context-region"
+    if e.kind == "city" and e.lat is not None and e.lon is not None:
+        lat, lon = e.lat, e.lon
+        if any(haversine_km(lat, lon, a, b) <= NEAR_KM for a, b in ctx.points):
+            s += NEAR_BONUS
+            how = "context-nearby"
+    return s, how
+
+
+def _dedupe(entries: Sequence[Entry]) -> list[Entry]:
+    """Drop a supplement city without an id when GeoNames has it (same country, close by)."""
+    out = []
+    for e in entries:
+        if e.kind == "city" and e.geonameid is None and e.lat is not None and e.lon is not None:
+            lat, lon = e.lat, e.lon
+            twin = any(
+                o.geonameid is not None
+                and o.country == e.country
+                and o.lat is not None
+                and o.lon is not None
+                and haversine_km(lat, lon, o.lat, o.lon) < 30
+                for o in entries
+            )
+            if twin:
+                continue
+        out.append(e)
+    return out
+
+
+def choose(entries: Sequence[Entry], ctx: Context | None) -> Pick | None:
+    """The best entry for a name, with its margin over the runner-up."""
+    cands = _dedupe(entries)
+    if not cands:
+        return None
+    scored = sorted(((score(e, ctx), i, e) for i, e in enumerate(cands)), key=lambda t: -t[0][0])
+    (best, how), _, entry = scored[0]
+    margin = best - scored[1][0][0] if len(scored) > 1 else 10.0
+    if entry.supplement and how == entry.kind:
+        how = "supplement"
+    return Pick(entry, how, margin)
+
+
+class Resolver:
+    """Looks names up (exactly, then fuzzily) and picks entries in article context."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self._fuzzy_keys: tuple[str, ...] | None = None
+        self._fuzzy_cache: dict[str, str | None] = {}
+
+    def candidates(self, name: str) -> tuple[list[Entry], bool]:
+        """Entries for a name, and whether they came from the fuzzy match."""
+        found = self.gaz.lookup(name)
+        if found:
+            return found, False
+        key = fold(name)
+        if key.startswith("the "):
+            key = key[4:]
+        hit = self._fuzzy(key)
+        return (self.gaz.lookup(hit), True) if hit else ([], False)
+
+    def _keys(self) -> tuple[str, ...]:
+        if self._fuzzy_keys is None:
+            keep = set()
+            g = self.gaz
+            for key, codes in g.keys.items():
+                for code in codes:
+                    row = code >> 1
+                    if code & 1:
+                        continue
+                    if g.kind[row] != "city" or g.pop[row] >= FUZZY_MIN_POPULATION:
+                        keep.add(key)
+                        break
+            self._fuzzy_keys = tuple(sorted(keep))
+        return self._fuzzy_keys
+
+    def _fuzzy(self, key: str) -> str | None:
+        """A conservative fuzzy match among names of large places: same initial, same
+        number of words, length within 2, similarity >= 90 ('Vladivostock' finds
+        Vladivostok; 'Azov Sea' does not find the town of Azov)."""
+        if len(key) < FUZZY_MIN_LENGTH:
+            return None
+        if key in self._fuzzy_cache:
+            return self._fuzzy_cache[key]
+        found = process.extractOne(key, self._keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        hit = None
+        if found is not None:
+            cand = found[0]
+            if (
+                cand[0] == key[0]
+                and cand.count(" ") == key.count(" ")
+                and abs(len(cand) - len(key)) <= 2
+            ):
+                hit = cand
+        self._fuzzy_cache[key] = hit
+        return hit
+
+    def resolve(self, names: Sequence[str], story: Iterable[str] = ()) -> list[Pick | None]:
+        """Picks for all place names of one article, in order."""
+        looked = [self.candidates(n) for n in names]
+        ctx = Context.empty(story)
+        for entries, _ in looked:
+            first = choose(entries, None)
+            if first is not None and first.margin >= CONFIDENT_MARGIN:
+                ctx.add(first.entry)
+        picks: list[Pick | None] = []
+        for entries, fuzzy in looked:
+            pick = choose(entries, ctx)
+            if pick is not None and fuzzy:
+                pick = Pick(pick.entry, "fuzzy+" + pick.how, pick.margin)
+            picks.append(pick)
+        return picks

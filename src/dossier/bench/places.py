@@ -1,0 +1,151 @@
+"""Benchmark of toponym recognition and geocoding on GeoWebNews-style data.
+
+Data rows: ``{doc_id, text, toponyms: [{start, end, name, lat, lon, geonameid, type}]}``.
+Scoring is done by ``score_places.py`` shipped next to the data file, loaded from there
+(never copied). Only toponyms with coordinates are gold, so demonyms are not predicted.
+
+dossier's figures are at the top level; the population-prior baseline (spaCy GPE/LOC/FAC
+entities, each given its most populous gazetteer match) is under ``baseline``.
+``seconds_per_doc`` is the time on top of the spaCy parse (mentions, toponyms, geocoding).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from dossier.annotate import nlp
+from dossier.annotate.entities import extract_mentions
+from dossier.annotate.places import find_toponyms
+from dossier.annotate.places.gazetteer import Entry, gazetteer, reset
+from dossier.annotate.places.resolve import KIND_SIZE
+from dossier.errors import InputError
+from dossier.records import Article
+
+Docs = list[dict[str, Any]]
+KEYS = ("precision", "recall", "f1", "acc161", "acc161_e2e", "median_km", "id_accuracy")
+
+
+def load_rows(data: Path, limit: int | None = None) -> Docs:
+    rows: Docs = []
+    with data.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rows.append(json.loads(line))
+            if limit is not None and len(rows) >= limit:
+                break
+    return rows
+
+
+def _scorer(data: Path) -> Callable[..., dict[str, Any]]:
+    path = data.parent / "score_places.py"
+    spec = importlib.util.spec_from_file_location("_score_places", path)
+    if not path.is_file() or spec is None or spec.loader is None:
+        raise InputError(f"scorer not found next to the data: {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    score: Callable[..., dict[str, Any]] = module.score
+    return score
+
+
+def _pred(t: Any) -> dict[str, Any]:
+    return {
+        "start": t.start,
+        "end": t.end,
+        "lat": t.lat,
+        "lon": t.lon,
+        "geonameid": t.geonameid,
+    }
+
+
+def run_dossier(rows: Docs, docs: list[Any]) -> tuple[Docs, float]:
+    out: Docs = []
+    t0 = time.perf_counter()
+    for row, doc in zip(rows, docs, strict=True):
+        article = Article(id=str(row["doc_id"]), text=row["text"], path="", fmt="jsonl")
+        mentions = extract_mentions(article, doc)
+        tops = find_toponyms(article, doc, mentions)
+        out.append(
+            {"doc_id": article.id, "toponyms": [_pred(t) for t in tops if t.usage != "demonym"]}
+        )
+    return out, time.perf_counter() - t0
+
+
+def _population(e: Entry) -> float:
+    return float(e.population) if e.population > 0 else 10 ** KIND_SIZE.get(e.kind, 6.0)
+
+
+def run_baseline(rows: Docs, docs: list[Any]) -> tuple[Docs, float]:
+    gaz = gazetteer()
+    out: Docs = []
+    t0 = time.perf_counter()
+    for row, doc in zip(rows, docs, strict=True):
+        tops = []
+        for ent in doc.ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC"):
+                continue
+            found = gaz.lookup(ent.text)
+            best = max(found, key=_population) if found else None
+            tops.append(
+                {
+                    "start": ent.start_char,
+                    "end": ent.end_char,
+                    "lat": best.lat if best else None,
+                    "lon": best.lon if best else None,
+                    "geonameid": best.geonameid if best else None,
+                }
+            )
+        out.append({"doc_id": str(row["doc_id"]), "toponyms": tops})
+    return out, time.perf_counter() - t0
+
+
+def _gazetteer_cost() -> tuple[float, float]:
+    """Seconds to load the (cached) gazetteer, and the memory it holds in MB."""
+    gazetteer()  # make sure the cache exists
+    reset()
+    t0 = time.perf_counter()
+    gazetteer()
+    seconds = time.perf_counter() - t0
+    reset()
+    tracemalloc.start()
+    gazetteer()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return seconds, peak / 2**20
+
+
+def _summary(metrics: dict[str, Any], seconds: float, n: int) -> dict[str, Any]:
+    out = {k: metrics.get(k) for k in KEYS}
+    out["seconds_per_doc"] = seconds / n if n else 0.0
+    for k in ("n_gold", "n_pred", "n_matched", "n_resolved", "n_id_pairs"):
+        out[k] = metrics.get(k)
+    return out
+
+
+def run_places_bench(data: Path, limit: int | None = None) -> dict[str, Any]:
+    """Score dossier's toponyms and the population-prior baseline on ``data``."""
+    data = Path(data)
+    score = _scorer(data)
+    rows = load_rows(data, limit)
+    load_s, memory_mb = _gazetteer_cost()
+    t0 = time.perf_counter()
+    docs = list(nlp.parse(row["text"] for row in rows))
+    parse_s = time.perf_counter() - t0
+    ours, ours_s = run_dossier(rows, docs)
+    base, base_s = run_baseline(rows, docs)
+    report = _summary(score(rows, ours), ours_s, len(rows))
+    report.update(
+        {
+            "docs": len(rows),
+            "parse_seconds_per_doc": parse_s / len(rows) if rows else 0.0,
+            "gazetteer_load_seconds": load_s,
+            "gazetteer_memory_mb": memory_mb,
+            "baseline": _summary(score(rows, base), base_s, len(rows)),
+        }
+    )
+    return report
