@@ -127,3 +127,15 @@ def test_vague_duration(sentence: str, surface: str) -> None:
 def test_in_the_morning_is_the_story_day() -> None:
     t = find("Shares slid on Friday. Buyers returned in the morning.", "the morning", "2023-09-13")
     assert (t.type, t.value) == ("TIME", "2023-09-08TMO")
+
+
+def test_month_as_an_attribute_after_the() -> None:
+    assert (
+        find("The March accession will widen the bloc.", "March", "2023-02-10").value == "2023-03"
+    )
+
+
+def test_the_month_before_a_preposition_is_a_name() -> None:
+    from time_helpers import texts
+
+    assert texts("Veterans of the March on Rome spoke.") == []

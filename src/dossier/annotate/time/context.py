@@ -54,14 +54,23 @@ def bare_month_ok(text: str, start: int, end: int, month_word: str) -> bool:
     if month_word.lower() in ("may", "march"):
         if before == "to" and after.lower() in _AFTER_VERB:
             return False  # 'urged crowds to March on the capital'
-        if before == "the" or after.lower() == "of":
-            return False  # 'the March of the Mothers': a name
+        if after.lower() == "of" or (before == "the" and not _ATTRIBUTIVE.fullmatch(after)):
+            return False  # 'the March of the Mothers', 'the March on Rome': a name
+        if before == "the":
+            return True  # 'the March accession': the month as an attribute
         return lead and not (after.lower() in ("be", "have", "not", "well") or after == "I")
     if lead:
         return True
     # Sentence-initial or after punctuation: a name if a capitalised word follows.
     return not (is_capitalised_word(after) and after.lower() not in _CALENDAR_WORDS)
 
+
+# A lower-case noun after 'the March' / 'the May' makes the month an attribute ('the May
+# elections'); prepositions and verbs after it make it a name or a verb.
+_ATTRIBUTIVE = re.compile(
+    r"(?!(?:on|of|to|for|through|against|past|into|from|and|or|in|at|is|was|will|has|had|"
+    r"be|have|not)\b)[a-z]{3,}"
+)
 
 _CALENDAR_WORDS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
