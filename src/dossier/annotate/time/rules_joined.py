@@ -1,6 +1,6 @@
-"""Rules that join a calendar unit to a date written another way: 'the week of March 6',
-'January nineteen ninety-seven', 'the winter of nineteen ninety-four' (spoken-news
-transcripts spell years out)."""
+"""Rules that tie a unit to a date given another way: 'the week of March 6', 'January
+nineteen ninety-seven', 'the winter of nineteen ninety-four' (spoken-news transcripts
+spell years out), 'today is the eighth day', 'in the morning' (of the story's day)."""
 
 from __future__ import annotations
 
