@@ -46,7 +46,6 @@ from dossier.errors import InputError
 from dossier.records import Article, Event
 
 SCORER = "score_events.py"
-PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"})
 CODEBOOK = "cameo_event_codes.csv"
 _LINE = re.compile(r"^(\w+)\s+P=([\d.]+) R=([\d.]+) F1=([\d.]+)\s+\(tp=(\d+) fp=(\d+) fn=(\d+)\)")
 
@@ -154,7 +153,7 @@ def _score(
 
 def _extract(
     nlp: Any, ident: str, text: str, date: str | None
-) -> tuple[Event | None, float, float, dict[str, str]]:
+) -> tuple[Event | None, float, float, Any]:
     article = Article(id=ident, text=text, path="<bench>", fmt="jsonl", published=date)
     t0 = time.perf_counter()
     doc = nlp(text)
@@ -163,25 +162,33 @@ def _extract(
     t0 = time.perf_counter()
     events = extract_events(article, doc, mentions, [], [])
     ev = main_event(events, doc)
-    return ev, time.perf_counter() - t0, parse_s, {m.id: m.text for m in mentions}
+    return ev, time.perf_counter() - t0, parse_s, doc
 
 
-def _actor_text(text: str | None, mention_id: str | None, mentions: dict[str, str]) -> str:
-    """An actor's text for coding: a pronoun's antecedent mention where resolved."""
-    if mention_id and mention_id in mentions and text and text.lower() in PRONOUNS:
-        return mentions[mention_id]
-    return text or ""
+def _coordinated(ev: Event, doc: Any) -> bool:
+    """Whether the event's source and target are coordinated ('Jordan and Britain agreed'):
+    the gold codes such a pair as one compound source with no target."""
+    if ev.source_start is None or ev.target_start is None:
+        return False
+    src = doc.char_span(ev.source_start, ev.source_end, alignment_mode="expand")
+    tgt = doc.char_span(ev.target_start, ev.target_end, alignment_mode="expand")
+    if src is None or tgt is None:
+        return False
+    return any(c.i == tgt.root.i for c in src.root.conjuncts)
 
 
-def _coded(
-    ev: Event, date: str | None, with_code: bool, mentions: dict[str, str]
-) -> dict[str, Any]:
+def _coded(ev: Event, with_code: bool, doc: Any) -> dict[str, Any]:
     code = cameo_convention(ev.code, ev.status, ev.hedges)
-    source = _actor_text(ev.source_text, ev.source_mention_id, mentions)
-    target = _actor_text(ev.target_text, ev.target_mention_id, mentions)
+    source, target = ev.source_code or "", ev.target_code or ""
+    if source and target and _coordinated(ev, doc):
+        source, target = f"{source}+{target}", ""
+    elif not target and ev.place_text:
+        # the gold codes the place acted on as the target where no party is named
+        # ('Serbia lifted a curfew in Montenegro', 'arrived in Amman')
+        target = actor_code(ev.place_text, ev.date)
     return {
-        "source": actor_code(source, date) if source else "",
-        "target": actor_code(target, date) if target else "",
+        "source": source,
+        "target": target,
         "code": code if with_code else None,
         "plover": plover(code, draft_2016=True),
     }
@@ -224,20 +231,17 @@ def run_events_bench(
     pred_codes: list[dict[str, Any]] = []
     cameo_gold: list[dict[str, Any]] = []
     for row in rows:
-        ev, ev_s, p_s, names = _extract(nlp, row["id"], row["text"], row.get("date"))
+        ev, ev_s, p_s, doc = _extract(nlp, row["id"], row["text"], row.get("date"))
         event_s += ev_s
         parse_s += p_s
-        date = row.get("date")
-        events = [_coded(ev, date, False, names)] if ev else []
+        events = [_coded(ev, False, doc)] if ev else []
         pred_actors.append({"id": row["id"], "events": events})
         gold_code = examples.get(_norm(row["text"]))
         if gold_code is not None:
             gold = dict(row)
             gold["gold_events"] = [dict(g, code=gold_code) for g in row["gold_events"]]
             cameo_gold.append(gold)
-            pred_codes.append(
-                {"id": row["id"], "events": [_coded(ev, date, True, names)] if ev else []}
-            )
+            pred_codes.append({"id": row["id"], "events": [_coded(ev, True, doc)] if ev else []})
     levels = _score(scorer, rows, pred_actors)
     cameo = _score(scorer, cameo_gold, pred_codes) if cameo_gold else {}
     n = len(rows)

@@ -24,4 +24,53 @@ def test_actor_code(text: str, code: str) -> None:
 
 def test_office_holder_is_dated() -> None:
     assert actor_code("Angela Merkel", "2015-06-01") == "DEUGOV"
-    assert actor_code("Angela Merkel", "2023-06-01") == ""
+
+
+def test_former_office_holder_is_elite() -> None:
+    assert actor_code("Angela Merkel", "2023-06-01") == "DEUELI"
+
+
+def test_leader_before_taking_office_is_elite() -> None:
+    assert actor_code("Kim Jong Un", "2010-06-01") == "PRKELI"
+    assert actor_code("Kim Jong Un", "2012-06-01") == "PRKGOV"
+
+
+def test_same_person_changes_sector_with_office() -> None:
+    assert actor_code("Shoigu", "2023-09-13") == "RUSMIL"
+    assert actor_code("Shoigu", "2024-06-19") == "RUSGOV"
+
+
+def test_surname_picks_holder_by_date() -> None:
+    assert actor_code("President Bush", "1990-06-01") == "USAGOV"
+    assert actor_code("Bush", "2012-06-01") == "USAELI"
+
+
+def test_title_gives_country_and_sector() -> None:
+    assert actor_code("British Defence Secretary Tom King") == "GBRGOV"
+
+
+def test_former_title_is_elite() -> None:
+    assert actor_code("former prime minister of Greece") == "GRCELI"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("the Kremlin", "RUSGOV"),
+        ("Moscow", "RUSGOV"),
+        ("the Pentagon", "USAMIL"),
+        ("the Russian defence ministry", "RUSMIL"),
+        ("Ukrainian drones", "UKRMIL"),
+        ("a South Korean official", "KORGOV"),
+        ("riot police in Liberia", "LBRCOP"),
+        ("Israelis", "ISRCVL"),
+        ("the opposition in Zimbabwe", "ZWEOPP"),
+        ("UN peacekeepers", "IGOMIL"),
+    ],
+)
+def test_descriptions_and_metonyms(text: str, code: str) -> None:
+    assert actor_code(text) == code
+
+
+def test_qualifier_country_does_not_join() -> None:
+    assert actor_code("doctors of Canada in Iran") == "CANMED"

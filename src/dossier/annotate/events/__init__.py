@@ -18,6 +18,7 @@ from typing import Any
 
 from dossier.annotate.events.actors import actor_code
 from dossier.annotate.events.arguments import Actor, ActorFinder
+from dossier.annotate.events.coding import ActorCoder, coding_date, plover_coding
 from dossier.annotate.events.dates import fallback_times, governing_time, index_times
 from dossier.annotate.events.lexicon import Lexicon, cameo_convention, code_name, lexicon, plover
 from dossier.annotate.events.merge import merge_events
@@ -60,6 +61,7 @@ class _Context:
         self.doc = doc
         self.lex: Lexicon = lexicon()
         self.actors = ActorFinder(article.text, mentions)
+        self.coder = ActorCoder(doc, mentions)
         self.places = PlaceFinder(article.text, self.actors.index)
         self.times_by_token = index_times(doc, times or fallback_times(article.id, doc))
         self.quotes = sorted(quotes, key=lambda q: q.start)
@@ -233,6 +235,9 @@ def _build(ctx: _Context, trig: Trigger, stop: set[int]) -> list[Event]:
     clause = phrase_tokens(head) if head is not None else [tok]
     quants = event_quantities(clause, tok.sent, code)
     hedges = hedges_of(tok, light)
+    pc = plover_coding(code, status)
+    when = coding_date(time.value if time else None, ctx.article.published)
+    target_code = ctx.coder.code(target, when)
     out: list[Event] = []
     srcs: list[Actor | None] = [*sources] if sources else [None]
     for src in srcs:
@@ -270,6 +275,12 @@ def _build(ctx: _Context, trig: Trigger, stop: set[int]) -> list[Event]:
                 quote_id=_quote_of(ctx, t_start),
                 quantities=quants,
                 hedges=hedges,
+                source_code=ctx.coder.code(src, when),
+                target_code=target_code,
+                plover=pc.category,
+                plover_mode=pc.mode,
+                plover_context=pc.contexts,
+                goldstein=pc.goldstein,
             )
         )
     return out

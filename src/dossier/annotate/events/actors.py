@@ -1,9 +1,21 @@
 """CAMEO-style actor codes for event actors: country code plus sector ('RUSGOV', 'UKRMIL').
 
-The dictionary is ``dossier/data/actors.tsv``: country names and aliases, nationality
-adjectives, capitals (standing for their governments), international and non-governmental
-organisations, dated office-holders, and sector nouns. A phrase can name several countries
-('Hungarian and Romanian officials'); their codes are joined with '+'.
+Two data files drive it: ``dossier/data/actors.tsv`` (country names and aliases, nationality
+adjectives, capitals and seats of power standing for their governments, international and
+non-governmental organisations, sector nouns) and ``dossier/data/actors_people.tsv`` (people
+with dated offices). A phrase is coded from every name and sector word in it:
+
+- the country comes from the first name ('Lebanon's new President X' -> LBN); names joined by
+  'and' or a comma give a compound actor ('Hungarian and Romanian officials' ->
+  'HUNGOV+ROUGOV');
+- the sector comes from the phrase's last sector noun (its head: 'Serbian military police'
+  -> COP), else from the name itself (a capital -> GOV, a people in the plural -> CVL, a
+  person -> the office held on the date);
+- a person named outside all of their offices' dates, and anyone called 'former' or
+  'ousted', is coded as the country's elite (ELI), as CAMEO does for ex-officials.
+
+Matching is a regular-expression alternation over the dictionary (a few hundred names), which
+is simpler and faster here than a spaCy PhraseMatcher over a second tokenisation.
 """
 
 from __future__ import annotations
@@ -14,16 +26,22 @@ from functools import lru_cache
 
 from dossier.resources import read_table
 
-COUNTRY_KINDS = frozenset({"country", "alias", "adjective", "capital", "igo", "ngo", "leader"})
+COUNTRY_KINDS = frozenset({"country", "alias", "adjective", "capital", "igo", "ngo"})
+ORG_CODES = frozenset({"IGO", "NGO"})
+FORMER = re.compile(r"\b(former|ousted|deposed|ex-|exiled|late)\b", re.I)
+# Where a trailing qualifier of an actor noun begins ('rebels in the Ivory Coast').
+QUALIFIER = re.compile(r"\s(?:of|in|from|at|for|on|based|operating|who|which|that)\s", re.I)
+# Text between two names that makes them one compound actor ('A and B', 'A, B').
+JOINER = re.compile(r"^\s*(,|and|&|/|,\s*and)?\s*$", re.I)
 
 
 @dataclass(frozen=True)
 class Entry:
     name: str
     code: str
-    kind: str
+    kind: str  # country, alias, adjective, people (a plural demonym), capital, igo, ngo, person
     sector: str = ""
-    start: str = ""  # ISO date the office began (leaders)
+    start: str = ""  # ISO date the office began (people with offices)
     end: str = ""  # ISO date it ended; '' while in office
 
 
@@ -40,6 +58,23 @@ def _alternation(words: list[str], flags: int = 0) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])(" + "|".join(re.escape(w) for w in words) + r")(?!\w)", flags)
 
 
+def _plurals(adjective: str) -> list[str]:
+    """Plural nouns for the people of a nationality adjective ('Israeli' -> 'Israelis')."""
+    if adjective.endswith(("ese", "ss", "sh", "ch", "Swiss")) or " " in adjective:
+        return [] if " " not in adjective else [adjective + "s"]
+    return [adjective + "s"]
+
+
+def _people() -> list[Entry]:
+    out: list[Entry] = []
+    for row in read_table("actors_people.tsv"):
+        cells = [*row, "", "", "", "", "", "", ""]
+        name, aliases, code, sector, _role, start, end = cells[:7]
+        for n in [name, *[a for a in aliases.split("|") if a]]:
+            out.append(Entry(n, code, "person", sector, start, end))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _dictionary() -> _Dictionary:
     names: dict[str, list[Entry]] = {}
@@ -51,32 +86,88 @@ def _dictionary() -> _Dictionary:
             sectors[entry.name.lower()] = entry.sector
         elif entry.kind in COUNTRY_KINDS:
             names.setdefault(entry.name, []).append(entry)
+            if entry.kind == "adjective":
+                for plural in _plurals(entry.name):
+                    names.setdefault(plural, []).append(Entry(plural, entry.code, "people", "CVL"))
+    for entry in _people():
+        names.setdefault(entry.name, []).append(entry)
     return _Dictionary(names, _alternation(list(names)), sectors, _alternation(list(sectors), re.I))
 
 
-def _valid(entry: Entry, date: str | None) -> bool:
-    if entry.kind != "leader" or not date or date.startswith("X"):
+def _in_office(entry: Entry, date: str | None) -> bool:
+    if not date or date.startswith("X"):
         return True
     return (not entry.start or entry.start[: len(date)] <= date) and (
         not entry.end or date < entry.end
     )
 
 
+def person_sector(name: str, date: str | None) -> tuple[str, str] | None:
+    """(country, sector) of a person in the dictionary on ``date``: the office then held,
+    'ELI' outside all of them; the latest office when no date is given. None if unknown."""
+    entries = [e for e in _dictionary().names.get(name, []) if e.kind == "person"]
+    if not entries:
+        return None
+    if not date or date.startswith("X"):
+        latest = max(entries, key=lambda e: e.start)
+        return latest.code, latest.sector
+    for e in entries:
+        if _in_office(e, date):
+            return e.code, e.sector
+    # not in office then: the country of the office nearest in time
+    nearest = min(entries, key=lambda e: abs(_year(e.start) - _year(date)))
+    return nearest.code, "ELI"
+
+
+def _year(iso: str) -> int:
+    try:
+        return int(iso[:4])
+    except ValueError:
+        return 0
+
+
+def _name_code(entry: Entry, date: str | None) -> tuple[str, str]:
+    """(country, sector the name itself implies) of one dictionary entry."""
+    if entry.kind == "person":
+        found = person_sector(entry.name, date)
+        return found if found else (entry.code, "")
+    if entry.kind == "capital":
+        return entry.code, entry.sector or "GOV"  # 'Moscow said', 'the Kremlin'
+    return entry.code, entry.sector
+
+
+def _title_sector(d: _Dictionary, text: str) -> str:
+    """The sector of the phrase's head noun: the last sector word before a trailing
+    qualifier ('Serbian military police' -> COP, 'workers of the Bus Company' -> LAB)."""
+    matches = list(d.sector_re.finditer(text))
+    if not matches:
+        return ""
+    cut = QUALIFIER.search(text, matches[0].end())
+    if cut is not None:
+        matches = [m for m in matches if m.start() < cut.start()]
+    return d.sectors[matches[-1].group(1).lower()]
+
+
 def actor_code(text: str, date: str | None = None) -> str:
     """The CAMEO-style code of an actor phrase ('' when no country or organisation is named).
 
-    ``date`` (ISO, any precision) picks among dated office-holders.
+    ``date`` (ISO, any precision) picks among a person's dated offices.
     """
     d = _dictionary()
-    sector_match = d.sector_re.search(text)
-    sector = d.sectors[sector_match.group(1).lower()] if sector_match else ""
+    title = _title_sector(d, text)
+    former = FORMER.search(text) is not None
     codes: list[str] = []
+    prev_end: int | None = None
     for m in d.name_re.finditer(text):
-        entries = [e for e in d.names[m.group(1)] if _valid(e, date)]
-        if not entries:
+        if prev_end is not None and not JOINER.match(text[prev_end : m.start()]):
+            break  # 'Red Crescent in Bam, Iran': a later name only qualifies the first
+        prev_end = m.end()
+        entries = d.names[m.group(1)]
+        country, own = _name_code(entries[0], date)
+        if not country:
             continue
-        e = entries[0]
-        code = e.code + (e.sector or sector if e.code not in ("IGO", "NGO") else "")
+        sector = "ELI" if former and country not in ORG_CODES else (title or own)
+        code = country + sector
         if code not in codes:
             codes.append(code)
-    return "+".join(codes[:3])
+    return "+".join(codes[:5])

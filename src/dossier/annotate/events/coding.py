@@ -1,0 +1,170 @@
+"""Coding an extracted event: CAMEO actor codes for its parties, PLOVER category, mode and
+contexts, Goldstein score.
+
+Actor codes are read from the whole noun phrase around the argument, not only the mention
+the argument is tied to: 'British Defence Secretary Tom King' (title and nationality),
+'King Hassan of Morocco' and 'rebels in the Ivory Coast' (trailing qualifiers),
+'X, the UN relief coordinator' (apposition). A pronoun is coded from the subject of the
+clause that reports it ('the rebels said they would ...') or else from its antecedent
+mention.
+
+PLOVER modes: the auxiliary modes of the PLOVER manual (negation, future, hypothetical)
+come from the event's modality and take precedence; otherwise the category's own mode for
+the CAMEO code ('042' -> 'visit'). Contexts come from the CAMEO-to-PLOVER mapping.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from dossier.annotate.events.actors import actor_code
+from dossier.annotate.events.arguments import Actor
+from dossier.annotate.events.lexicon import goldstein, plover
+from dossier.records import Mention
+from dossier.resources import read_table
+
+AUX_MODES = {"negated": "negation", "expected": "future", "hypothetical": "hypothetical"}
+ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+PRONOUNS = frozenset(
+    {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "our"}
+)
+# Dependents that belong to an actor's noun phrase for coding.
+PHRASE_DEPS = frozenset(
+    {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "appos", "case", "advmod"}
+)
+QUALIFYING_PREPS = frozenset({"of", "in", "from", "at"})
+# Clause links a pronoun's reporting subject is found through ('X said they would ...').
+REPORT_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "relcl"})
+
+
+@dataclass(frozen=True)
+class PloverCoding:
+    category: str | None
+    mode: str | None
+    contexts: list[str]
+    goldstein: float | None
+
+
+@lru_cache(maxsize=1)
+def _modes() -> dict[str, tuple[str, list[str]]]:
+    out: dict[str, tuple[str, list[str]]] = {}
+    for row in read_table("cameo_plover_modes.tsv"):
+        cells = [*row, "", ""]
+        out[cells[0]] = (cells[1].strip(), [c for c in cells[2].split(",") if c.strip()])
+    return out
+
+
+def plover_coding(code: str, status: str) -> PloverCoding:
+    """PLOVER category, mode and contexts and the Goldstein score of a CAMEO code."""
+    mode, contexts = "", list[str]()
+    table = _modes()
+    for n in range(len(code), 1, -1):
+        entry = table.get(code[:n])
+        if entry is not None:
+            mode = mode or entry[0]
+            contexts = contexts or entry[1]
+            if mode and contexts:
+                break
+    return PloverCoding(
+        category=plover(code) or None,
+        mode=AUX_MODES.get(status) or mode or None,
+        contexts=list(contexts),
+        goldstein=goldstein(code),
+    )
+
+
+def coding_date(event_date: str | None, published: str | None) -> str | None:
+    """The date to pick office-holders by: the event's own date where it is a calendar
+    date, else the article's."""
+    if event_date and ISO_DATE.match(event_date):
+        return event_date
+    return published if published and ISO_DATE.match(published) else None
+
+
+def _phrase_tokens(tok: Any) -> list[Any]:
+    toks = [tok]
+    for c in tok.children:
+        if c.dep_ in PHRASE_DEPS or (c.dep_ == "prep" and c.lower_ in QUALIFYING_PREPS):
+            toks.extend(c.subtree)
+    return toks
+
+
+def phrase_text(doc: Any, tok: Any) -> str:
+    """The noun phrase of ``tok`` with its titles, modifiers, appositions and qualifiers."""
+    toks = _phrase_tokens(tok)
+    lo, hi = min(t.i for t in toks), max(t.i for t in toks) + 1
+    return str(doc[lo:hi].text)
+
+
+def _reporting_subject(tok: Any) -> Any | None:
+    """The non-pronoun subject of the clause that reports a pronoun's clause."""
+    cur = tok
+    if cur.dep_ == "poss":
+        cur = cur.head  # 'its troops': the noun's clause
+    for _ in range(6):
+        head = cur.head
+        if head.i == cur.i:
+            return None
+        if head.pos_ in ("VERB", "AUX") and cur.dep_ in REPORT_DEPS:
+            for c in head.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i and c.pos_ != "PRON":
+                    return c
+        cur = head
+    return None
+
+
+class ActorCoder:
+    """CAMEO codes for the actors of one article's events."""
+
+    def __init__(self, doc: Any, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.mentions = {m.id: m for m in mentions}
+
+    def text_for(self, actor: Actor) -> str:
+        """The text an actor is coded from."""
+        if actor.token_i < 0:
+            return actor.text
+        tok = self.doc[actor.token_i]
+        if tok.lower_ in PRONOUNS:
+            subj = _reporting_subject(tok)
+            if subj is not None:
+                return phrase_text(self.doc, subj)
+            m = self.mentions.get(actor.mention_id or "")
+            return m.text if m is not None else ""
+        if not (tok.idx <= actor.start < tok.idx + len(tok) or actor.start <= tok.idx < actor.end):
+            return actor.text
+        phrase = phrase_text(self.doc, tok)
+        return phrase if len(phrase) >= len(actor.text) else actor.text
+
+    def _fuller_name(self, actor: Actor) -> str | None:
+        """A longer mention of the same person elsewhere in the article ('Kim' -> 'Kim Jong
+        Un'): the first one holding the short name as a word."""
+        m = self.mentions.get(actor.mention_id or "")
+        if m is None or m.type != "PERSON":
+            return None
+        short = re.compile(r"(?<!\w)" + re.escape(m.text) + r"(?!\w)")
+        for other in self.mentions.values():
+            if (
+                other.type == "PERSON"
+                and len(other.text) > len(m.text)
+                and short.search(other.text)
+            ):
+                return other.text
+        return None
+
+    def code(self, actor: Actor | None, date: str | None) -> str | None:
+        """The actor's CAMEO-style code, or None when it names no country or organisation."""
+        if actor is None:
+            return None
+        text = self.text_for(actor)
+        m = self.mentions.get(actor.mention_id or "")
+        if m is not None and m.role and m.role not in text:
+            text = f"{m.role} {text}"  # 'Kremlin spokesman, X': the role the entities stage read
+        found = actor_code(text, date)
+        if not found:
+            fuller = self._fuller_name(actor)
+            found = actor_code(fuller, date) if fuller else ""
+        return found or None
