@@ -43,6 +43,13 @@ FIXTURES: dict[str, tuple[str, str | None]] = {
         "700 kilometers from the coast, where it can reach minus 50 degrees.",
         "2023-09-13",
     ),
+    "joined": (
+        "Margins thinned in the last half of 2022 and the court sits the week of March 6. "
+        "Output peaked in the winter of nineteen ninety-four. Today is the third day of the "
+        "strike; pickets gathered early and left in the morning, and talks may go on for a "
+        "while. For the nine months, sales rose, up from a year earlier.",
+        "2023-02-24",
+    ),
     "no_dct": (
         "On 12 September 2023 the armoured train crossed the border. The next day the "
         "delegations met, and on Friday the guests left. Last year a similar visit was "
