@@ -71,7 +71,10 @@ def run_dossier(rows: Docs, docs: list[Any]) -> tuple[Docs, float]:
         mentions = extract_mentions(article, doc)
         tops = find_toponyms(article, doc, mentions)
         out.append(
-            {"doc_id": article.id, "toponyms": [_pred(t) for t in tops if t.usage != "demonym"]}
+            {
+                "doc_id": article.id,
+                "toponyms": [_pred(t) for t in tops if t.usage != "demonym" or t.modifier],
+            }
         )
     return out, time.perf_counter() - t0
 

