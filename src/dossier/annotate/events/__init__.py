@@ -237,10 +237,15 @@ def _build(ctx: _Context, trig: Trigger, stop: set[int]) -> list[Event]:
     hedges = hedges_of(tok, light)
     pc = plover_coding(code, status)
     when = coding_date(time.value if time else None, ctx.article.published)
+    if target is None and not code.startswith("01"):
+        target = ctx.coder.party_after(ctx.actors, head, tok, sources, when)
     target_code = ctx.coder.code(target, when)
     out: list[Event] = []
     srcs: list[Actor | None] = [*sources] if sources else [None]
     for src in srcs:
+        src_code = ctx.coder.code(src, when)
+        tgt_code = target_code or ctx.coder.domestic(target, src_code)
+        src_code = src_code or ctx.coder.domestic(src, tgt_code)
         out.append(
             Event(
                 id=span_id("ev", ctx.article.id, t_start, t_end, src.start if src else ""),
@@ -275,8 +280,8 @@ def _build(ctx: _Context, trig: Trigger, stop: set[int]) -> list[Event]:
                 quote_id=_quote_of(ctx, t_start),
                 quantities=quants,
                 hedges=hedges,
-                source_code=ctx.coder.code(src, when),
-                target_code=target_code,
+                source_code=src_code,
+                target_code=tgt_code,
                 plover=pc.category,
                 plover_mode=pc.mode,
                 plover_context=pc.contexts,

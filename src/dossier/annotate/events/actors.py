@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from dossier.resources import read_table
 
-COUNTRY_KINDS = frozenset({"country", "alias", "adjective", "capital", "igo", "ngo"})
+COUNTRY_KINDS = frozenset({"country", "alias", "adjective", "capital", "igo", "ngo", "group"})
 ORG_CODES = frozenset({"IGO", "NGO"})
 FORMER = re.compile(r"\b(former|ousted|deposed|ex-|exiled|late)\b", re.I)
 # Where a trailing qualifier of an actor noun begins ('rebels in the Ivory Coast').
@@ -39,7 +39,9 @@ JOINER = re.compile(r"^\s*(,|and|&|/|,\s*and)?\s*$", re.I)
 class Entry:
     name: str
     code: str
-    kind: str  # country, alias, adjective, people (a plural demonym), capital, igo, ngo, person
+    # country, alias, adjective, people (a plural demonym), capital, igo, ngo, group (a
+    # non-state armed group, party or state outlet: its country and sector), person
+    kind: str
     sector: str = ""
     start: str = ""  # ISO date the office began (people with offices)
     end: str = ""  # ISO date it ended; '' while in office
@@ -148,6 +150,11 @@ def _title_sector(d: _Dictionary, text: str) -> str:
     return d.sectors[matches[-1].group(1).lower()]
 
 
+def sector_code(text: str) -> str:
+    """The sector a phrase names without a country ('the rebels' -> REB), '' if none."""
+    return _title_sector(_dictionary(), text)
+
+
 def actor_code(text: str, date: str | None = None) -> str:
     """The CAMEO-style code of an actor phrase ('' when no country or organisation is named).
 
@@ -167,6 +174,8 @@ def actor_code(text: str, date: str | None = None) -> str:
         if not country:
             continue
         sector = "ELI" if former and country not in ORG_CODES else (title or own)
+        if entries[0].kind == "group":
+            sector = own  # 'Hamas militants': the group's own sector
         code = country + sector
         if code not in codes:
             codes.append(code)

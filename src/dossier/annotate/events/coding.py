@@ -20,12 +20,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from dossier.annotate.events.actors import actor_code
-from dossier.annotate.events.arguments import Actor
+from dossier.annotate.events.actors import actor_code, sector_code
+from dossier.annotate.events.arguments import Actor, ActorFinder
 from dossier.annotate.events.lexicon import goldstein, plover
 from dossier.records import Mention
 from dossier.resources import read_table
 
+NON_COUNTRY = frozenset({"IGO", "NGO", "IMG"})
+PARTY_TYPES = frozenset({"PERSON", "ORG", "GROUP"})
 AUX_MODES = {"negated": "negation", "expected": "future", "hypothetical": "hypothetical"}
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 PRONOUNS = frozenset(
@@ -168,3 +170,36 @@ class ActorCoder:
             fuller = self._fuller_name(actor)
             found = actor_code(fuller, date) if fuller else ""
         return found or None
+
+    def domestic(self, actor: Actor | None, other: str | None) -> str | None:
+        """A code for an actor named only by its sector or an unknown name ('rebels',
+        'Prime Minister X'), taken as domestic to the other party's country: events between
+        a country and its own rebels, police or officials are the common case in news."""
+        if actor is None or not other or other[:3] in NON_COUNTRY:
+            return None
+        text = self.text_for(actor)
+        sector = sector_code(text)
+        m = self.mentions.get(actor.mention_id or "")
+        if not sector and (m is None or m.type != "PERSON" or actor.text.lower() in PRONOUNS):
+            return None
+        return other[:3] + sector
+
+    def party_after(
+        self, finder: ActorFinder, head: Any, trigger: Any, taken: list[Actor], date: str | None
+    ) -> Actor | None:
+        """Fallback target: the first coded party (person, organisation, group) named after
+        the trigger in its clause, outside the source ('Finland will give Tanzania a
+        grant'), as dictionary coders read the verb phrase."""
+        for t in head.subtree:
+            if t.i <= trigger.i or (t.dep_ == "compound" and t.head.i > t.i):
+                continue
+            if any(a.start <= t.idx < a.end for a in taken):
+                continue
+            actor = finder.actor(t)
+            if actor is None or actor.mention_type not in PARTY_TYPES:
+                continue
+            if actor.text.lower() in PRONOUNS:
+                continue
+            if self.code(actor, date):
+                return actor
+        return None
