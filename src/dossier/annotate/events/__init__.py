@@ -217,8 +217,8 @@ def _build(ctx: _Context, trig: Trigger, stop: set[int]) -> list[Event]:
     if place is None:
         place = ctx.places.nearby(tok, stop)
     lo, hi = _paragraph(text, tok.idx)
-    sources = [_in_paragraph(ctx, a, lo, hi) for a in roles.sources]
-    sources = [a for a in sources if a is not None]
+    in_par = [_in_paragraph(ctx, a, lo, hi) for a in roles.sources]
+    sources = [a for a in in_par if a is not None]
     target = roles.target if roles.target and lo <= roles.target.start < hi else None
     if place is not None and not (lo <= place.start < hi):
         place = None
