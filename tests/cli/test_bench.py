@@ -72,3 +72,13 @@ def test_bench_with_a_missing_file_is_one_clear_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["bench", "time", "--data", str(tmp_path / "nope.jsonl")])
     assert result.exit_code == 1
     assert "not found" in result.stderr
+
+
+def test_time_bench_scores_several_files_as_one_set() -> None:
+    files = [BENCH / "time" / "timebank.jsonl", BENCH / "time" / "aquaint.jsonl"]
+    if not all(f.exists() for f in files):
+        pytest.skip("time benchmark files absent (../shared is not here)")
+    args = ["bench", "time", "--data", str(files[0]), "--data", str(files[1])]
+    result = runner.invoke(app, [*args, "--limit", "2", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout.strip().splitlines()[-1])["docs"] == 4

@@ -13,7 +13,7 @@ import datetime as dt
 import importlib.util
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -171,11 +171,23 @@ def run_dateparser(rows: list[dict[str, Any]]) -> tuple[Docs, float]:
     return system, time.perf_counter() - t0
 
 
-def run_time_bench(data: Path, limit: int | None = None, baseline: bool = True) -> dict[str, Any]:
-    """Score the tagger (and dateparser) on a TempEval-3 style JSON Lines file."""
-    rows = load_rows(Path(data), limit)
+def run_time_bench(
+    data: Path | Sequence[Path], limit: int | None = None, baseline: bool = True
+) -> dict[str, Any]:
+    """Score the tagger (and dateparser) on TempEval-3 style JSON Lines files.
+
+    Several files are scored together as one set (micro-averaged), e.g. TimeBank plus
+    AQUAINT; ``limit`` applies to each file.
+    """
+    files = [Path(data)] if isinstance(data, str | Path) else [Path(d) for d in data]
+    rows: list[dict[str, Any]] = []
+    for path in files:
+        for row in load_rows(path, limit):
+            if any(r["doc_id"] == row["doc_id"] for r in rows):
+                row = {**row, "doc_id": f"{path.stem}/{row['doc_id']}"}
+            rows.append(row)
     gold: Docs = {r["doc_id"]: {"timexes": r["timexes"]} for r in rows}
-    scorer = _scorer(Path(data))
+    scorer = _scorer(files[0])
     system, seconds = run_tagger(rows)
     report: dict[str, Any] = _summary(scorer(gold, system), seconds, len(rows))
     if baseline:

@@ -226,11 +226,12 @@ _BENCHES = {
 }
 
 
-def _run_bench(name: str, data: Path, as_json: bool, **kwargs: Any) -> None:
-    if not data.exists():
-        raise DossierError(
-            f"benchmark file {data} not found: pass --data with a path under ../shared/bench"
-        )
+def _run_bench(name: str, data: Path | list[Path], as_json: bool, **kwargs: Any) -> None:
+    for path in data if isinstance(data, list) else [data]:
+        if not path.exists():
+            raise DossierError(
+                f"benchmark file {path} not found: pass --data with a path under ../shared/bench"
+            )
     module_name, func_name = _BENCHES[name]
     try:
         module = importlib.import_module(module_name)
@@ -251,7 +252,13 @@ BenchLimit = Annotated[
 
 @bench_app.command("time")
 @handles_errors
-def bench_time(data: DataOpt, limit: BenchLimit = None, as_json: JsonOpt = False) -> None:
+def bench_time(
+    data: Annotated[
+        list[Path], typer.Option("--data", help="Benchmark file(s); several are scored as one set.")
+    ],
+    limit: BenchLimit = None,
+    as_json: JsonOpt = False,
+) -> None:
     """TIMEX3 tagging and normalisation, with dateparser as the baseline."""
     _run_bench("time", data, as_json, limit=limit)
 
