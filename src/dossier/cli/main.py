@@ -223,6 +223,7 @@ _BENCHES = {
     "quotes": ("dossier.bench.quotes", "run_quotes_bench"),
     "events": ("dossier.bench.events", "run_events_bench"),
     "places": ("dossier.bench.places", "run_places_bench"),
+    "crossdoc": ("dossier.bench.crossdoc", "run_crossdoc_bench"),
 }
 
 
@@ -289,6 +290,21 @@ def bench_events(
 def bench_places(data: DataOpt, limit: BenchLimit = None, as_json: JsonOpt = False) -> None:
     """Toponym recognition and geocoding, with the population-prior baseline."""
     _run_bench("places", data, as_json, limit=limit)
+
+
+@bench_app.command("crossdoc")
+@handles_errors
+def bench_crossdoc(
+    data: DataOpt,
+    limit: BenchLimit = None,
+    synthetic: Annotated[
+        int | None,
+        typer.Option("--synthetic", help="Scale run: N articles recombined from the bench texts."),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Cross-document event coreference on ECB+ (gold mentions), with the same-lemma baseline."""
+    _run_bench("crossdoc", data, as_json, limit=limit, synthetic=synthetic)
 
 
 def main() -> None:
