@@ -237,8 +237,12 @@ def _build(ctx: _Context, trig: Trigger, stop: set[int]) -> list[Event]:
     hedges = hedges_of(tok, light)
     pc = plover_coding(code, status)
     when = coding_date(time.value if time else None, ctx.article.published)
+    first_src = ctx.coder.code(sources[0], when) if sources else None
+    if ctx.coder.own_belonging(target) and ctx.coder.code(target, when) in (None, first_src):
+        target = None  # 'withdraw its troops': the target is whom they are withdrawn from
     if target is None and not code.startswith("01"):
-        target = ctx.coder.party_after(ctx.actors, head, tok, sources, when)
+        after = light.i if light is not None else tok.i
+        target = ctx.coder.party_after(ctx.actors, head, after, sources, when)
     target_code = ctx.coder.code(target, when)
     out: list[Event] = []
     srcs: list[Actor | None] = [*sources] if sources else [None]

@@ -130,6 +130,8 @@ class ActorCoder:
         if actor.token_i < 0:
             return actor.text
         tok = self.doc[actor.token_i]
+        if tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
+            tok = tok.head  # 'Russian' in 'Russian civilian advisers': the whole phrase
         if tok.lower_ in PRONOUNS:
             subj = _reporting_subject(tok)
             if subj is not None:
@@ -171,6 +173,16 @@ class ActorCoder:
             found = actor_code(fuller, date) if fuller else ""
         return found or None
 
+    def own_belonging(self, actor: Actor | None) -> bool:
+        """Whether an argument is the source's own ('its troops', 'their borders'): not a
+        party the event is aimed at."""
+        if actor is None or actor.token_i < 0:
+            return False
+        tok = self.doc[actor.token_i]
+        return tok.lower_ in PRONOUNS or any(
+            c.dep_ == "poss" and c.lower_ in PRONOUNS for c in tok.children
+        )
+
     def domestic(self, actor: Actor | None, other: str | None) -> str | None:
         """A code for an actor named only by its sector or an unknown name ('rebels',
         'Prime Minister X'), taken as domestic to the other party's country: events between
@@ -185,21 +197,27 @@ class ActorCoder:
         return other[:3] + sector
 
     def party_after(
-        self, finder: ActorFinder, head: Any, trigger: Any, taken: list[Actor], date: str | None
+        self, finder: ActorFinder, head: Any, after: int, taken: list[Actor], date: str | None
     ) -> Actor | None:
         """Fallback target: the first coded party (person, organisation, group) named after
-        the trigger in its clause, outside the source ('Finland will give Tanzania a
-        grant'), as dictionary coders read the verb phrase."""
+        token ``after`` in the clause of ``head``, outside the source ('Finland will give
+        Tanzania a grant'); failing that the first country or city named there ('refused to
+        deploy peacekeepers in Iraq'), as dictionary coders read the verb phrase."""
+        places: list[Actor] = []
         for t in head.subtree:
-            if t.i <= trigger.i or (t.dep_ == "compound" and t.head.i > t.i):
+            if t.i <= after or (t.dep_ == "compound" and t.head.i > t.i):
                 continue
             if any(a.start <= t.idx < a.end for a in taken):
                 continue
             actor = finder.actor(t)
-            if actor is None or actor.mention_type not in PARTY_TYPES:
+            if actor is None or actor.text.lower() in PRONOUNS:
                 continue
-            if actor.text.lower() in PRONOUNS:
+            if actor.mention_type == "PLACE":
+                places.append(actor)
                 continue
+            if actor.mention_type in PARTY_TYPES and self.code(actor, date):
+                return actor
+        for actor in places:
             if self.code(actor, date):
                 return actor
         return None
