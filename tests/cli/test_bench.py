@@ -38,6 +38,19 @@ CASES = {
             "seconds_per_doc",
         },
     ),
+    "places": (
+        "places/geowebnews.jsonl",
+        {
+            "precision",
+            "recall",
+            "f1",
+            "acc161",
+            "acc161_e2e",
+            "median_km",
+            "id_accuracy",
+            "seconds_per_doc",
+        },
+    ),
     "events": (
         "events/plover_gsr.jsonl",
         {"plover_accuracy", "cameo_root_f1", "country_f1", "exact_f1", "seconds_per_sentence"},
@@ -57,7 +70,7 @@ def test_bench_prints_its_metrics_as_json(stage: str) -> None:
     assert keys <= metrics.keys()
 
 
-@pytest.mark.parametrize("stage", ["time", "quotes"])
+@pytest.mark.parametrize("stage", ["time", "quotes", "places"])
 def test_bench_puts_the_baseline_beside_its_own_figures(stage: str) -> None:
     rel, keys = CASES[stage]
     data = BENCH / rel
