@@ -65,5 +65,11 @@ def summary(events: list[Event]) -> list[dict[str, Any]]:
         "quantities",
         "hedges",
         "text",
+        "source_code",
+        "target_code",
+        "plover",
+        "plover_mode",
+        "plover_context",
+        "goldstein",
     )
     return [{k: v for k, v in to_dict(e).items() if k in keep} for e in events]

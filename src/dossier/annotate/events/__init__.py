@@ -242,7 +242,9 @@ def _build(ctx: _Context, trig: Trigger, stop: set[int]) -> list[Event]:
         target = None  # 'withdraw its troops': the target is whom they are withdrawn from
     if target is None and not code.startswith("01"):
         after = light.i if light is not None else tok.i
-        target = ctx.coder.party_after(ctx.actors, head, after, sources, when)
+        target = ctx.coder.party_after(
+            ctx.actors, head, after, sources, when, places_ok=not symmetric
+        )
     target_code = ctx.coder.code(target, when)
     out: list[Event] = []
     srcs: list[Actor | None] = [*sources] if sources else [None]

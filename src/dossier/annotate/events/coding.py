@@ -184,25 +184,31 @@ class ActorCoder:
         )
 
     def domestic(self, actor: Actor | None, other: str | None) -> str | None:
-        """A code for an actor named only by its sector or an unknown name ('rebels',
-        'Prime Minister X'), taken as domestic to the other party's country: events between
-        a country and its own rebels, police or officials are the common case in news."""
+        """A code for an actor named only by its sector ('the rebels', 'police', 'the
+        opposition'), taken as domestic to the other party's country: events between a
+        country and its own rebels, police or officials are the common case in news. An
+        unknown person gets no code: nothing says which country they belong to."""
         if actor is None or not other or other[:3] in NON_COUNTRY:
             return None
-        text = self.text_for(actor)
-        sector = sector_code(text)
-        m = self.mentions.get(actor.mention_id or "")
-        if not sector and (m is None or m.type != "PERSON" or actor.text.lower() in PRONOUNS):
+        if actor.text.lower() in PRONOUNS:
             return None
-        return other[:3] + sector
+        sector = sector_code(self.text_for(actor))
+        return other[:3] + sector if sector else None
 
     def party_after(
-        self, finder: ActorFinder, head: Any, after: int, taken: list[Actor], date: str | None
+        self,
+        finder: ActorFinder,
+        head: Any,
+        after: int,
+        taken: list[Actor],
+        date: str | None,
+        places_ok: bool = True,
     ) -> Actor | None:
         """Fallback target: the first coded party (person, organisation, group) named after
         token ``after`` in the clause of ``head``, outside the source ('Finland will give
         Tanzania a grant'); failing that the first country or city named there ('refused to
-        deploy peacekeepers in Iraq'), as dictionary coders read the verb phrase."""
+        deploy peacekeepers in Iraq'; not for meetings, where a place is only the venue),
+        as dictionary coders read the verb phrase."""
         places: list[Actor] = []
         for t in head.subtree:
             if t.i <= after or (t.dep_ == "compound" and t.head.i > t.i):
@@ -217,7 +223,7 @@ class ActorCoder:
                 continue
             if actor.mention_type in PARTY_TYPES and self.code(actor, date):
                 return actor
-        for actor in places:
+        for actor in places if places_ok else []:
             if self.code(actor, date):
                 return actor
         return None
