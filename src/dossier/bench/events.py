@@ -33,6 +33,7 @@ import json
 import re
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -41,9 +42,10 @@ from dossier.annotate import nlp as nlp_mod
 from dossier.annotate.entities import extract_mentions
 from dossier.annotate.events import extract_events
 from dossier.annotate.events.actors import actor_code
+from dossier.annotate.events.coding import alpha3
 from dossier.annotate.events.lexicon import cameo_convention, plover
 from dossier.errors import InputError
-from dossier.records import Article, Event
+from dossier.records import Article, Event, Mention
 
 SCORER = "score_events.py"
 CODEBOOK = "cameo_event_codes.csv"
@@ -151,9 +153,18 @@ def _score(
     return levels
 
 
-def _extract(
-    nlp: Any, ident: str, text: str, date: str | None
-) -> tuple[Event | None, float, float, Any]:
+@dataclass
+class _Run:
+    """One sentence through the pipeline: its main event, timings, parse and mentions."""
+
+    ev: Event | None
+    event_s: float
+    parse_s: float
+    doc: Any
+    mentions: dict[str, Mention]
+
+
+def _extract(nlp: Any, ident: str, text: str, date: str | None) -> _Run:
     article = Article(id=ident, text=text, path="<bench>", fmt="jsonl", published=date)
     t0 = time.perf_counter()
     doc = nlp(text)
@@ -162,7 +173,7 @@ def _extract(
     t0 = time.perf_counter()
     events = extract_events(article, doc, mentions, [], [])
     ev = main_event(events, doc)
-    return ev, time.perf_counter() - t0, parse_s, doc
+    return _Run(ev, time.perf_counter() - t0, parse_s, doc, {m.id: m for m in mentions})
 
 
 def _coordinated(ev: Event, doc: Any) -> bool:
@@ -177,15 +188,25 @@ def _coordinated(ev: Event, doc: Any) -> bool:
     return any(c.i == tgt.root.i for c in src.root.conjuncts)
 
 
-def _coded(ev: Event, with_code: bool, doc: Any) -> dict[str, Any]:
+def _place_code(ev: Event, mentions: dict[str, Mention]) -> str:
+    """The code of the event's place: a country or capital by name, else the country the
+    places stage geocoded it to."""
+    code = actor_code(ev.place_text or "", ev.date)
+    m = mentions.get(ev.place_mention_id or "")
+    if not code and m is not None and m.country_code:
+        code = alpha3(m.country_code) or ""
+    return code
+
+
+def _coded(ev: Event, with_code: bool, run: _Run) -> dict[str, Any]:
     code = cameo_convention(ev.code, ev.status, ev.hedges)
     source, target = ev.source_code or "", ev.target_code or ""
-    if source and target and _coordinated(ev, doc):
+    if source and target and _coordinated(ev, run.doc):
         source, target = f"{source}+{target}", ""
     elif not target and ev.place_text:
         # the gold codes the place acted on as the target where no party is named
         # ('Serbia lifted a curfew in Montenegro', 'arrived in Amman')
-        target = actor_code(ev.place_text, ev.date)
+        target = _place_code(ev, run.mentions)
     return {
         "source": source,
         "target": target,
@@ -199,7 +220,7 @@ def _codebook_report(data: Path, limit: int | None) -> dict[str, Any]:
     pairs = load_codebook(data)[:limit] if limit else load_codebook(data)
     root_ok = code_ok = empty = 0
     for code, example in pairs:
-        ev, _, _, _ = _extract(nlp, f"cb-{code}", example, None)
+        ev = _extract(nlp, f"cb-{code}", example, None).ev
         if ev is None:
             empty += 1
             continue
@@ -231,17 +252,18 @@ def run_events_bench(
     pred_codes: list[dict[str, Any]] = []
     cameo_gold: list[dict[str, Any]] = []
     for row in rows:
-        ev, ev_s, p_s, doc = _extract(nlp, row["id"], row["text"], row.get("date"))
+        run = _extract(nlp, row["id"], row["text"], row.get("date"))
+        ev, ev_s, p_s = run.ev, run.event_s, run.parse_s
         event_s += ev_s
         parse_s += p_s
-        events = [_coded(ev, False, doc)] if ev else []
+        events = [_coded(ev, False, run)] if ev else []
         pred_actors.append({"id": row["id"], "events": events})
         gold_code = examples.get(_norm(row["text"]))
         if gold_code is not None:
             gold = dict(row)
             gold["gold_events"] = [dict(g, code=gold_code) for g in row["gold_events"]]
             cameo_gold.append(gold)
-            pred_codes.append({"id": row["id"], "events": [_coded(ev, True, doc)] if ev else []})
+            pred_codes.append({"id": row["id"], "events": [_coded(ev, True, run)] if ev else []})
     levels = _score(scorer, rows, pred_actors)
     cameo = _score(scorer, cameo_gold, pred_codes) if cameo_gold else {}
     n = len(rows)

