@@ -21,8 +21,8 @@ from typing import Any
 
 from dossier.annotate import nlp
 from dossier.annotate.entities import extract_mentions
-from dossier.annotate.places import find_toponyms
-from dossier.annotate.places.gazetteer import Entry, gazetteer, reset
+from dossier.annotate.places import geocode_mentions
+from dossier.annotate.places.gazetteer import Entry, ensure_cached, gazetteer, reset
 from dossier.annotate.places.resolve import KIND_SIZE
 from dossier.errors import InputError
 from dossier.records import Article
@@ -68,8 +68,8 @@ def run_dossier(rows: Docs, docs: list[Any]) -> tuple[Docs, float]:
     t0 = time.perf_counter()
     for row, doc in zip(rows, docs, strict=True):
         article = Article(id=str(row["doc_id"]), text=row["text"], path="", fmt="jsonl")
-        mentions = extract_mentions(article, doc)
-        tops = find_toponyms(article, doc, mentions)
+        mentions = extract_mentions(article, doc, geocode=False)
+        tops = geocode_mentions(article, doc, mentions)
         out.append(
             {
                 "doc_id": article.id,
@@ -109,7 +109,7 @@ def run_baseline(rows: Docs, docs: list[Any]) -> tuple[Docs, float]:
 
 def _gazetteer_cost() -> tuple[float, float]:
     """Seconds to load the (cached) gazetteer, and the memory it holds in MB."""
-    gazetteer()  # make sure the cache exists
+    ensure_cached()
     reset()
     t0 = time.perf_counter()
     gazetteer()

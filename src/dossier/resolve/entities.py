@@ -6,6 +6,8 @@ Owner: entities.
   extractor found one ('Vladivostock' -> Vladivostok, 'DPRK' -> North Korea, 'Russians' ->
   Russia), else by their folded text; an all-capitals acronym is linked to the organisation
   whose initials it spells ('NSC'), in its article first, then store-wide when unique.
+- Places that the gazetteer resolved to the same GeoNames id are one entity, which
+  carries that id, its country and its coordinates.
 - People are clustered by ``entities_persons`` (partial names within an article, then
   compatible full names across the store).
 - A name with no lexicon entry that NER typed differently in different places ('Aljazeera'
@@ -85,7 +87,42 @@ def _org_keys(mentions: Sequence[Mention]) -> dict[str, str]:
             if len(found) == 1:
                 keys[m.id] = next(iter(found))
     listed = {m.id for m in mentions if m.canonical or _lexicon_name(m)}
-    return _merge_spellings(mentions, keys, listed)
+    listed |= {m.id for m in mentions if m.type == "PLACE" and m.geonameid is not None}
+    return _merge_by_gazetteer(mentions, _merge_spellings(mentions, keys, listed), listed)
+
+
+def _merge_by_gazetteer(
+    mentions: Sequence[Mention], keys: dict[str, str], listed: set[str]
+) -> dict[str, str]:
+    """Places with the same GeoNames id share one key ('Vladivostock', 'Vladivostok'): the
+    key of a lexicon-listed mention when there is one, else the most frequent key (ties:
+    the first in sort order), so ids of listed places do not move."""
+    by_gid: dict[int, Counter[tuple[int, str]]] = defaultdict(Counter)
+    for m in mentions:
+        if m.type == "PLACE" and m.geonameid is not None:
+            rank = 0 if (m.canonical or _lexicon_name(m)) else 1
+            by_gid[m.geonameid][(rank, keys[m.id])] += 1
+    best = {gid: min(c, key=lambda rk: (rk[0], -c[rk], rk[1]))[1] for gid, c in by_gid.items()}
+    out = dict(keys)
+    for m in mentions:
+        if m.type == "PLACE" and m.geonameid is not None:
+            out[m.id] = best[m.geonameid]
+    return out
+
+
+def _place_facts(ent: Entity, ms: Sequence[Mention]) -> None:
+    """A place entity's gazetteer entry: the id most of its mentions carry, with the
+    coordinates of its literal mentions (a metonymic use is not a point on the map)."""
+    gids = Counter(m.geonameid for m in ms if m.geonameid is not None)
+    if not gids:
+        return
+    gid = min(gids, key=lambda g: (-gids[g], g))
+    ent.geonameid = gid
+    for m in ms:
+        if m.geonameid == gid:
+            ent.country_code = ent.country_code or m.country_code
+            if m.lat is not None and m.lon is not None and ent.lat is None:
+                ent.lat, ent.lon = m.lat, m.lon
 
 
 FUZZY_NAME_CUTOFF = 92.0
@@ -208,6 +245,8 @@ def resolve_entities(mentions: Sequence[Mention]) -> tuple[list[Entity], dict[st
         ent.roles = _merge_ranked(ent.roles, _role_counts(ms))
         for m in ms:
             assignment[m.id] = eid
+        if etype == "PLACE" and ent.geonameid is None:
+            _place_facts(ent, ms)
     entities = sorted(by_id.values(), key=lambda e: (-e.mentions, e.type, e.name, e.id))
     return entities, assignment
 

@@ -20,6 +20,8 @@ for news text:
 6. person mentions get their role and affiliation ('Kremlin spokesman', org 'BBC')
    (``roles``); an ORG span that is really part of a title phrase is dropped.
 
+7. places are geocoded (``dossier.annotate.places``): usage, GeoNames id, coordinates.
+
 Spans never overlap and always satisfy ``article.text[start:end] == text``.
 """
 
@@ -52,7 +54,7 @@ from dossier.ids import span_id
 from dossier.records import Article, EntityType, Mention
 
 EXTRACTOR = "entities.spacy"
-VERSION = "0.3"
+VERSION = "0.4"
 
 LABEL_TYPES: dict[str, EntityType] = {
     "PERSON": "PERSON",
@@ -137,8 +139,10 @@ def _drop_inside_roles(cands: list[Cand], text: str, lex: Lexicon) -> list[Cand]
     return out
 
 
-def extract_mentions(article: Article, doc: Any) -> list[Mention]:
-    """Mentions of people, organisations, places and groups in one parsed article."""
+def extract_mentions(article: Article, doc: Any, geocode: bool = True) -> list[Mention]:
+    """Mentions of people, organisations, places and groups in one parsed article; with
+    ``geocode``, place mentions and demonyms also get their usage and gazetteer entry
+    (``dossier.annotate.places.geocode_mentions``)."""
     text = article.text
     lex = lexicon()
     cands = _ner_cands(text, doc, lex)
@@ -162,7 +166,12 @@ def extract_mentions(article: Article, doc: Any) -> list[Mention]:
     people_tagged_org(cands, doc, text, lex)
     assign_roles(cands, doc, text, lex)
     cands = _drop_inside_roles(cands, text, lex)
-    return [_mention(article, c) for c in cands]
+    mentions = [_mention(article, c) for c in cands]
+    if geocode:
+        from dossier.annotate.places import geocode_mentions  # places builds on this module
+
+        geocode_mentions(article, doc, mentions)
+    return mentions
 
 
 def _dedupe(cands: list[Cand]) -> list[Cand]:

@@ -58,6 +58,8 @@ def _query(m: Mention) -> str | None:
         return m.canonical or m.text
     if m.type == "GROUP":
         return m.canonical or lex.demonyms.get(fold(m.text))
+    if m.type == "ORG" and any(e.kind == "facility" for e in gazetteer().lookup(m.text)):
+        return m.text  # a seat of power named as an organisation: 'the Kremlin'
     return None
 
 

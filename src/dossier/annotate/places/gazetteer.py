@@ -31,7 +31,7 @@ from pathlib import Path
 from dossier.annotate.entities.lexicon import fold
 from dossier.resources import data_path, read_table
 
-FORMAT = 4
+FORMAT = 6
 SUPPLEMENTS = ("places.tsv", "gazetteer_regions.tsv")
 POINTS = "gazetteer_points.tsv"
 # Alternate names of small places are mostly noise (codes, old spellings of hamlets).
@@ -55,6 +55,7 @@ class Entry:
     adm: str
     alternate: bool  # matched through an alternate name, not the entry's own name
     capital: bool = False  # the country's capital
+    listed: bool = False  # named in our supplement: the usual reading of the name
 
     @property
     def supplement(self) -> bool:
@@ -77,6 +78,7 @@ class Gazetteer:
         self.keys: dict[str, tuple[int, ...]] = {}
         self.by_id: dict[int, int] = {}
         self.capitals: set[int] = set()  # rows of national capitals
+        self.listed: set[int] = set()  # GeoNames rows our supplement names (the usual reading)
 
     def add(
         self,
@@ -117,6 +119,7 @@ class Gazetteer:
             adm=self.adm[row],
             alternate=bool(code & 1),
             capital=row in self.capitals,
+            listed=row in self.listed or self.kind[row] not in _GEONAMES_KINDS,
         )
 
     def lookup(self, name: str) -> list[Entry]:
@@ -184,7 +187,9 @@ def build() -> Gazetteer:
         if c["countrycode"] == "US":
             state_pts[c["admin1code"]].append((c["latitude"], c["longitude"]))
 
-    fixed = {r[0]: (float(r[1]), float(r[2])) for r in read_table(POINTS)[1:]}
+    point_rows = read_table(POINTS)[1:]
+    fixed = {r[0]: (float(r[1]), float(r[2])) for r in point_rows}
+    abbrevs = {r[0]: [a for a in r[3].split("|") if a] for r in point_rows if len(r) > 3}
 
     def point(
         gid: int, code: str, pts: list[tuple[float, float]]
@@ -206,7 +211,8 @@ def build() -> Gazetteer:
         kind = r[2] if len(r) > 2 else "region"
         if kind in ("country", "city", "admin1") and gid is not None:
             continue  # indexed below with GeoNames' own population
-        row = gaz.add(gid, r[0], _num(r[5]), _num(r[6]), 0, r[3] if len(r) > 3 else "", kind)
+        cc = r[3] if len(r) > 3 else ""
+        row = gaz.add(gid, r[0], _num(r[5]), _num(r[6]), 0, cc, kind, r[7] if len(r) > 7 else "")
         _index(keys, r[0], row, False)
         for alias in r[1].split("|") if len(r) > 1 else []:
             if alias:
@@ -220,6 +226,8 @@ def build() -> Gazetteer:
         lat, lon = point(s["geonameid"], f"US.{code}", state_pts.get(code, []))
         row = gaz.add(s["geonameid"], s["name"], lat, lon, 0, "US", "admin1", f"US.{code}")
         _index(keys, s["name"], row, False)
+        for abbrev in abbrevs.get(f"US.{code}", []):
+            _index(keys, abbrev, row, True)
     for cont in gc.get_continents().values():
         row = gaz.add(
             cont["geonameId"],
@@ -259,6 +267,7 @@ def build() -> Gazetteer:
         row_id = gaz.by_id.get(gid) if gid is not None else None
         if row_id is None:
             continue
+        gaz.listed.add(row_id)
         _index(keys, r[0], row_id, False)
         for alias in r[1].split("|") if len(r) > 1 else []:
             if alias:
@@ -282,6 +291,17 @@ _lock = threading.Lock()
 _gazetteer: Gazetteer | None = None
 
 
+def _write(gaz: Gazetteer, path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home: keep the in-memory index
+
+
 def gazetteer() -> Gazetteer:
     """The shared gazetteer: from the cache when there, else built (and cached if possible)."""
     global _gazetteer
@@ -293,15 +313,16 @@ def gazetteer() -> Gazetteer:
                     _gazetteer = pickle.load(fh)
             except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
                 _gazetteer = build()
-                try:
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-                    with tmp.open("wb") as fh:
-                        pickle.dump(_gazetteer, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                    tmp.replace(path)
-                except OSError:
-                    pass  # a read-only home: keep the in-memory index
+                _write(_gazetteer, path)
         return _gazetteer
+
+
+def ensure_cached() -> Path:
+    """Build and cache the index for the current data if the cache lacks it."""
+    path = _cache_path()
+    if not path.is_file():
+        _write(build(), path)
+    return path
 
 
 def reset() -> None:

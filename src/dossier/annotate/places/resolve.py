@@ -28,7 +28,7 @@ from dossier.annotate.places.gazetteer import Entry, Gazetteer
 
 # Sizes (log10 population scale) for entries that have no population of their own.
 KIND_SIZE = {
-    "country": 8.5,
+    "country": 7.5,
     "continent": 9.0,
     "admin1": 7.0,
     "region": 7.0,
@@ -36,11 +36,17 @@ KIND_SIZE = {
     "facility": 6.0,
     "city": 5.0,  # a supplement city without population
 }
-COUNTRY_BONUS = 2.0  # countries are the usual reading of a country name
+COUNTRY_BONUS = 1.0  # countries are the usual reading of a country name
+MAX_CANDIDATES = 12
 ALTERNATE_PENALTY = 1.5
 CAPITAL_BONUS = 1.5
+LISTED_BONUS = 0.5
+# Words around a name that the gazetteer lists without them ('Oaxaca State', 'Republic of
+# Armenia'); tried only when the whole name is unknown.
+_SUFFIXES = (" state", " province", " region", " oblast", " county", " city", " district")
+_PREFIXES = ("republic of ", "state of ", "province of ", "city of ", "kingdom of ")
 SAME_COUNTRY = 1.5
-SAME_ADMIN1 = 1.5
+SAME_ADMIN1 = 3.0
 NEAR_KM = 400.0
 NEAR_BONUS = 1.0
 CONFIDENT_MARGIN = 1.0
@@ -61,10 +67,9 @@ class Pick:
 def size(e: Entry) -> float:
     if e.kind == "city" and e.population > 0:
         return math.log10(e.population + 10)
-    base = KIND_SIZE.get(e.kind, 6.0)
     if e.kind == "country":
-        return max(base, math.log10(e.population + 10)) + COUNTRY_BONUS
-    return base
+        return max(KIND_SIZE["country"], math.log10(e.population + 10)) + COUNTRY_BONUS
+    return KIND_SIZE.get(e.kind, 6.0)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -76,45 +81,73 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
+def _adm(e: Entry) -> str:
+    return e.adm if e.adm else ""
+
+
 @dataclass
 class Context:
-    """What the article has already established."""
+    """What the article has already established, by the name that established it (a name
+    never counts as context for itself: three 'Paris' do not vote for each other)."""
 
     countries: Counter[str]
-    admin1: Counter[str]
-    points: list[tuple[float, float]]
+    admin1: Counter[str]  # divisions named ('Texas')
+    city_admin1: Counter[str]  # divisions of the cities named ('Atlanta' -> US.GA)
+    points: list[tuple[str, float, float]]
+    by_name: dict[str, list[Entry]]
 
     @classmethod
     def empty(cls, story: Iterable[str] = ()) -> Context:
-        return cls(Counter(story), Counter(), [])
+        return cls(Counter(story), Counter(), Counter(), [], {})
 
-    def add(self, e: Entry) -> None:
+    def add(self, name: str, e: Entry) -> None:
+        self.by_name.setdefault(name, []).append(e)
         if e.country:
             self.countries[e.country] += 1
         if e.kind in ("admin1", "region") and e.adm:
             self.admin1[e.adm] += 1
-        elif e.kind == "admin1" or (e.kind == "region" and e.country):
-            self.admin1[f"{e.country}.{fold(e.name)}"] += 1
+        if e.kind == "city" and e.adm:
+            self.city_admin1[e.adm] += 1
         if e.lat is not None and e.lon is not None and e.kind in ("city", "facility"):
-            self.points.append((e.lat, e.lon))
+            self.points.append((name, e.lat, e.lon))
+
+    def own(self, name: str) -> tuple[Counter[str], Counter[str], Counter[str]]:
+        """The counts a name contributed itself."""
+        cc: Counter[str] = Counter()
+        adm: Counter[str] = Counter()
+        cadm: Counter[str] = Counter()
+        for e in self.by_name.get(name, ()):
+            if e.country:
+                cc[e.country] += 1
+            if e.kind in ("admin1", "region") and e.adm:
+                adm[e.adm] += 1
+            if e.kind == "city" and e.adm:
+                cadm[e.adm] += 1
+        return cc, adm, cadm
 
 
-def score(e: Entry, ctx: Context | None) -> tuple[float, str]:
+def score(e: Entry, ctx: Context | None, name: str = "") -> tuple[float, str]:
     s = size(e) - (ALTERNATE_PENALTY if e.alternate else 0.0)
     if e.capital:
         s += CAPITAL_BONUS
+    if e.listed and e.kind == "city":
+        s += LISTED_BONUS
     how = "population" if e.kind == "city" else e.kind
     if ctx is None:
         return s, how
-    if e.kind != "country" and e.country and ctx.countries.get(e.country):
+    own_cc, own_adm, own_cadm = ctx.own(name)
+    if e.country and ctx.countries[e.country] - own_cc[e.country] > 0:
         s += SAME_COUNTRY
         how = "context-country"
-    if e.kind == "city" and e.adm and ctx.admin1.get(e.adm):
+    if e.adm and e.kind == "city" and ctx.admin1[e.adm] - own_adm[e.adm] > 0:
         s += SAME_ADMIN1
         how = "context-region"
+    if e.adm and e.kind != "city" and ctx.city_admin1[e.adm] - own_cadm[e.adm] > 0:
+        s += SAME_ADMIN1
+        how = "context-cities"
     if e.kind == "city" and e.lat is not None and e.lon is not None:
         lat, lon = e.lat, e.lon
-        if any(haversine_km(lat, lon, a, b) <= NEAR_KM for a, b in ctx.points):
+        if any(n != name and haversine_km(lat, lon, a, b) <= NEAR_KM for n, a, b in ctx.points):
             s += NEAR_BONUS
             how = "context-nearby"
     return s, how
@@ -140,12 +173,16 @@ def _dedupe(entries: Sequence[Entry]) -> list[Entry]:
     return out
 
 
-def choose(entries: Sequence[Entry], ctx: Context | None) -> Pick | None:
+def choose(entries: Sequence[Entry], ctx: Context | None, name: str = "") -> Pick | None:
     """The best entry for a name, with its margin over the runner-up."""
     cands = _dedupe(entries)
     if not cands:
         return None
-    scored = sorted(((score(e, ctx), i, e) for i, e in enumerate(cands)), key=lambda t: -t[0][0])
+    if len(cands) > MAX_CANDIDATES:  # the rest cannot win: context adds at most a few points
+        cands = sorted(cands, key=lambda e: -score(e, None)[0])[:MAX_CANDIDATES]
+    scored = sorted(
+        ((score(e, ctx, name), i, e) for i, e in enumerate(cands)), key=lambda t: -t[0][0]
+    )
     (best, how), _, entry = scored[0]
     margin = best - scored[1][0][0] if len(scored) > 1 else 10.0
     if entry.supplement and how == entry.kind:
@@ -169,6 +206,12 @@ class Resolver:
         key = fold(name)
         if key.startswith("the "):
             key = key[4:]
+        for suffix in _SUFFIXES:
+            if key.endswith(suffix) and (found := self.gaz.lookup(key[: -len(suffix)])):
+                return found, False
+        for prefix in _PREFIXES:
+            if key.startswith(prefix) and (found := self.gaz.lookup(key[len(prefix) :])):
+                return found, False
         hit = self._fuzzy(key)
         return (self.gaz.lookup(hit), True) if hit else ([], False)
 
@@ -211,14 +254,15 @@ class Resolver:
     def resolve(self, names: Sequence[str], story: Iterable[str] = ()) -> list[Pick | None]:
         """Picks for all place names of one article, in order."""
         looked = [self.candidates(n) for n in names]
+        keys = [fold(n) for n in names]
         ctx = Context.empty(story)
-        for entries, _ in looked:
+        for key, (entries, _) in zip(keys, looked, strict=True):
             first = choose(entries, None)
             if first is not None and first.margin >= CONFIDENT_MARGIN:
-                ctx.add(first.entry)
+                ctx.add(key, first.entry)
         picks: list[Pick | None] = []
-        for entries, fuzzy in looked:
-            pick = choose(entries, ctx)
+        for key, (entries, fuzzy) in zip(keys, looked, strict=True):
+            pick = choose(entries, ctx, key)
             if pick is not None and fuzzy:
                 pick = Pick(pick.entry, "fuzzy+" + pick.how, pick.margin)
             picks.append(pick)

@@ -148,7 +148,7 @@ AGENT_NOUNS = frozenset(
 
 def usage(doc: Any, start: int, end: int, label: str, entity_type: str) -> str:
     """'literal', 'metonymic' or 'demonym' for the place name at [start, end) of ``doc``."""
-    if entity_type == "GROUP" or label == "NORP":
+    if entity_type == "GROUP":
         return "demonym"
     if entity_type == "ORG":
         return "metonymic"

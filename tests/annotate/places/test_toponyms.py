@@ -1,0 +1,56 @@
+"""Toponym behaviours: one check each."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from place_helpers import find, toponyms
+
+from dossier.annotate.places.gazetteer import gazetteer
+
+
+def test_misspelt_city_resolves_to_the_geonames_city(nlp: Any) -> None:
+    tops = toponyms(nlp, "The leaders met in Vladivostock on Monday.")
+    assert find(tops, "Vladivostock").geonameid == 2013348
+
+
+def test_azov_sea_is_the_sea_not_the_town(nlp: Any) -> None:
+    tops = toponyms(nlp, "Two boats sank in the Azov Sea last week.")
+    assert find(tops, "Azov Sea").kind == "sea"
+
+
+def test_subject_of_a_saying_verb_is_metonymic(nlp: Any) -> None:
+    tops = toponyms(nlp, "Pyongyang denied the report on Tuesday.")
+    assert find(tops, "Pyongyang").usage == "metonymic"
+
+
+def test_place_after_a_preposition_is_literal(nlp: Any) -> None:
+    tops = toponyms(nlp, "The summit was held in Pyongyang on Tuesday.")
+    assert find(tops, "Pyongyang").usage == "literal"
+
+
+def test_demonym_points_to_its_country(nlp: Any) -> None:
+    tops = toponyms(nlp, "A North Korean delegation arrived on Monday.")
+    t = find(tops, "North Korean")
+    assert (t.usage, t.country_code, t.kind) == ("demonym", "KP", "country")
+
+
+def test_article_country_decides_an_ambiguous_name(nlp: Any) -> None:
+    tops = toponyms(nlp, "Police in Texas said the fire in Paris started in a barn.")
+    assert find(tops, "Paris").country_code == "US"
+
+
+def test_a_bare_famous_name_takes_the_largest_place(nlp: Any) -> None:
+    tops = toponyms(nlp, "The exhibition opens in Paris next month.")
+    assert find(tops, "Paris").country_code == "FR"
+
+
+def test_unknown_short_word_has_no_fuzzy_match() -> None:
+    from dossier.annotate.places import resolver
+
+    assert resolver().candidates("Azovv")[0] == []
+
+
+def test_region_from_the_supplement_has_a_point() -> None:
+    regions = [e for e in gazetteer().lookup("Primorsky Krai") if e.kind == "region"]
+    assert regions and regions[0].geonameid == 2017623
