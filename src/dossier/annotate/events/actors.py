@@ -29,6 +29,9 @@ from dossier.resources import read_table
 COUNTRY_KINDS = frozenset({"country", "alias", "adjective", "capital", "igo", "ngo", "group"})
 ORG_CODES = frozenset({"IGO", "NGO"})
 FORMER = re.compile(r"\b(former|ousted|deposed|ex-|exiled|late)\b", re.I)
+ETHNIC = re.compile(r"\bethnic\s+$", re.I)
+ETHNIC_GROUP = re.compile(r"\b[Ee]thnic\s+[A-Z]")
+PEOPLE_KINDS = frozenset({"adjective", "people"})
 # Where a trailing qualifier of an actor noun begins ('rebels in the Ivory Coast').
 QUALIFIER = re.compile(r"\s(?:of|in|from|at|for|on|based|operating|who|which|that)\s", re.I)
 # Text between two names that makes them one compound actor ('A and B', 'A, B').
@@ -151,8 +154,13 @@ def _title_sector(d: _Dictionary, text: str) -> str:
 
 
 def sector_code(text: str) -> str:
-    """The sector a phrase names without a country ('the rebels' -> REB), '' if none."""
-    return _title_sector(_dictionary(), text)
+    """The sector a phrase names without a country ('the rebels' -> REB, 'ethnic Turks' ->
+    CVL), '' if none."""
+    d = _dictionary()
+    sector = _title_sector(d, text)
+    if not sector and ETHNIC_GROUP.search(text):
+        sector = "CVL"
+    return sector
 
 
 def actor_code(text: str, date: str | None = None) -> str:
@@ -166,6 +174,10 @@ def actor_code(text: str, date: str | None = None) -> str:
     codes: list[str] = []
     prev_end: int | None = None
     for m in d.name_re.finditer(text):
+        if ETHNIC.search(text[: m.start()]) and d.names[m.group(1)][0].kind in PEOPLE_KINDS:
+            # 'ethnic Albanians in Serbia': an ethnic group is coded by where it lives
+            title = title or "CVL"
+            continue
         if prev_end is not None and not JOINER.match(text[prev_end : m.start()]):
             break  # 'Red Crescent in Bam, Iran': a later name only qualifies the first
         prev_end = m.end()

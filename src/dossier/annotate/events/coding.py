@@ -224,8 +224,6 @@ class ActorCoder:
         unknown person gets no code: nothing says which country they belong to."""
         if actor is None or not other or other[:3] in NON_COUNTRY:
             return None
-        if actor.text.lower() in PRONOUNS:
-            return None
         sector = sector_code(self.text_for(actor))
         return other[:3] + sector if sector else None
 
