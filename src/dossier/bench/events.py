@@ -201,6 +201,12 @@ def _place_code(ev: Event, mentions: dict[str, Mention]) -> str:
 def _coded(ev: Event, with_code: bool, run: _Run) -> dict[str, Any]:
     code = cameo_convention(ev.code, ev.status, ev.hedges)
     source, target = ev.source_code or "", ev.target_code or ""
+    if not source and ev.source_text is None and ev.code[:2] in ("17", "18", "19", "20"):
+        # an unattributed arrest or attack: the gold codes the place's country as the
+        # source, an unidentified armed force (UAF) for violence
+        place = _place_code(ev, run.mentions)[:3]
+        if place:
+            source = place + ("UAF" if ev.code[:2] != "17" else "")
     if source and target and _coordinated(ev, run.doc):
         source, target = f"{source}+{target}", ""
     elif not target and ev.place_text:

@@ -38,8 +38,6 @@ PHRASE_DEPS = frozenset(
     {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "appos", "case", "advmod"}
 )
 QUALIFYING_PREPS = frozenset({"of", "in", "from", "at"})
-# Clause links a pronoun's reporting subject is found through ('X said they would ...').
-REPORT_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "relcl"})
 
 
 @dataclass(frozen=True)
@@ -116,17 +114,24 @@ def phrase_text(doc: Any, tok: Any) -> str:
 
 
 def _reporting_subject(tok: Any) -> Any | None:
-    """The non-pronoun subject of the clause that reports a pronoun's clause."""
+    """The nearest non-pronoun subject of a verb governing a pronoun: the reporter of its
+    clause ('the rebels said they would ...'), the doer of its noun ('the committee
+    completed its inquiry'), or the subject of a passive report ('X was quoted as saying
+    he would ...')."""
+    own = {t.i for t in tok.subtree}
     cur = tok
-    if cur.dep_ == "poss":
-        cur = cur.head  # 'its troops': the noun's clause
-    for _ in range(6):
+    for _ in range(8):
         head = cur.head
         if head.i == cur.i:
             return None
-        if head.pos_ in ("VERB", "AUX") and cur.dep_ in REPORT_DEPS:
+        if head.pos_ in ("VERB", "AUX"):
             for c in head.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i and c.pos_ != "PRON":
+                if (
+                    c.dep_ in ("nsubj", "nsubjpass")
+                    and c.i not in own
+                    and c.pos_ != "PRON"
+                    and c.lower_ not in PRONOUNS
+                ):
                     return c
         cur = head
     return None
