@@ -132,6 +132,12 @@ def _content_of(verb: Any, speech: bool, para: tuple[int, int]) -> tuple[Any, li
             ):
                 return child, list(child.subtree)
     speaker = subject_of(verb)
+    if "oprd" in allowed:
+        # 'called [him a fraud]', 'deemed [the plan unworkable]': object and predicate
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        pred = next((c for c in verb.children if c.dep_ == "oprd"), None)
+        if obj is not None and pred is not None and obj.i < pred.i and obj != speaker:
+            return obj, list(obj.subtree) + list(pred.subtree)
     for child in verb.children:
         if child.dep_ == "dobj" and "dobj" in allowed and child != speaker:
             # 'criticized X for ...', 'called X "..."': the object and what follows it
