@@ -290,3 +290,29 @@ def test_resolution_scales_to_thousands_of_articles() -> None:
     _, assignment = resolve_entities(ms)
     assert len(assignment) == len(ms)
     assert time.perf_counter() - t0 < 15
+
+
+def test_places_with_one_gazetteer_id_are_one_entity_with_coordinates() -> None:
+    def place(mid: str, text: str, art: str) -> Mention:
+        return Mention(
+            id=mid,
+            article_id=art,
+            start=0,
+            end=len(text),
+            text=text,
+            type="PLACE",
+            extractor="test",
+            version="0",
+            usage="literal",
+            geonameid=2013348,
+            lat=43.1,
+            lon=131.9,
+            country_code="RU",
+        )
+
+    entities, assignment = resolve_entities(
+        [place("m1", "Vladyvostok", "a1"), place("m2", "Vladivostok", "a2")]
+    )
+    assert assignment["m1"] == assignment["m2"]
+    ent = entities[0]
+    assert (ent.geonameid, ent.country_code, ent.lat, ent.lon) == (2013348, "RU", 43.1, 131.9)

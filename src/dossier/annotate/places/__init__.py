@@ -58,18 +58,29 @@ def _query(m: Mention) -> str | None:
         return m.canonical or m.text
     if m.type == "GROUP":
         return m.canonical or lex.demonyms.get(fold(m.text))
-    if m.type == "ORG" and any(e.kind == "facility" for e in gazetteer().lookup(m.text)):
-        return m.text  # a seat of power named as an organisation: 'the Kremlin'
+    if m.type == "ORG" and any(_names_place(e) for e in gazetteer().lookup(m.text)):
+        # a seat of power ('the Kremlin'), a union of states ('the EU'), or a place
+        # standing for its team or council ('Liverpool won')
+        return m.text
     return None
 
 
-def _embedded(doc: Any, m: Mention, gaz: Gazetteer) -> list[tuple[int, int]]:
+def _names_place(e: Entry) -> bool:
+    """An entry whose own name, written as an organisation, still names that place."""
+    if e.alternate and not e.listed:
+        return False
+    return e.kind != "city" or e.population >= EMBED_MIN_POPULATION
+
+
+def _embedded(doc: Any, m: Mention, gaz: Gazetteer) -> list[tuple[int, int, str]]:
     """Place names inside an organisation's name: capitalised runs of 1-3 tokens that name a
-    country, a region or a city of 100,000 people or more."""
+    country, a region or a city of 100,000 people or more, or a demonym ('the Nigerian
+    Senate'); with the name to look up."""
+    demonyms = lexicon().demonyms
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return []
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int, str]] = []
     i = 0
     toks = list(span)
     while i < len(toks):
@@ -81,15 +92,20 @@ def _embedded(doc: Any, m: Mention, gaz: Gazetteer) -> list[tuple[int, int]]:
             if n == len(toks):
                 continue
             s, e = part[0].idx, part[-1].idx + len(part[-1].text)
+            name = doc.text[s:e]
+            country = demonyms.get(fold(name))
+            if country is not None:
+                hit = (s, e, n, country)
+                break
             if any(
                 en.kind in _EMBED_KINDS or en.population >= EMBED_MIN_POPULATION
-                for en in gaz.lookup(doc.text[s:e])
-                if not en.alternate
+                for en in gaz.lookup(name)
+                if not en.alternate or en.listed
             ):
-                hit = (s, e, n)
+                hit = (s, e, n, name)
                 break
         if hit:
-            out.append((hit[0], hit[1]))
+            out.append((hit[0], hit[1], hit[3]))
             i += hit[2]
         else:
             i += 1
@@ -146,9 +162,8 @@ def find_toponyms(
             use = usage(doc, m.start, m.end, m.label, m.type)
             items.append((m.start, m.end, query, use, m.id, is_modifier(doc, m.start, m.end)))
         elif embedded and m.type == "ORG":
-            for s, e in _embedded(doc, m, res.gaz):
-                text = article.text[s:e]
-                items.append((s, e, text, "metonymic", None, True))
+            for s, e, query in _embedded(doc, m, res.gaz):
+                items.append((s, e, query, "metonymic", None, True))
     picks = res.resolve([it[2] for it in items], story)
     out = [
         replace(_toponym(s, e, article.text[s:e], use, mid, pick), modifier=mod)

@@ -31,7 +31,7 @@ from pathlib import Path
 from dossier.annotate.entities.lexicon import fold
 from dossier.resources import data_path, read_table
 
-FORMAT = 6
+FORMAT = 8
 SUPPLEMENTS = ("places.tsv", "gazetteer_regions.tsv")
 POINTS = "gazetteer_points.tsv"
 # Alternate names of small places are mostly noise (codes, old spellings of hamlets).
@@ -150,10 +150,14 @@ def _index(keys: dict[str, list[int]], name: str, row: int, alternate: bool) -> 
     key = fold(name)
     if not key:
         return
-    code = row * 2 + int(alternate)
     codes = keys[key]
-    if code not in codes and row * 2 not in codes:
-        codes.append(code)
+    if row * 2 in codes:
+        return
+    if row * 2 + 1 in codes:
+        if alternate:
+            return
+        codes.remove(row * 2 + 1)  # the entry's own or a curated name beats an alternate
+    codes.append(row * 2 + int(alternate))
 
 
 def _supplement_rows() -> list[list[str]]:
@@ -216,7 +220,7 @@ def build() -> Gazetteer:
         _index(keys, r[0], row, False)
         for alias in r[1].split("|") if len(r) > 1 else []:
             if alias:
-                _index(keys, alias, row, True)
+                _index(keys, alias, row, False)
     for cc, c in gc.get_countries().items():
         lat, lon = point(c["geonameid"], cc, country_pts.get(cc, []))
         row = gaz.add(c["geonameid"], c["name"], lat, lon, c["population"], cc, "country")
@@ -227,7 +231,7 @@ def build() -> Gazetteer:
         row = gaz.add(s["geonameid"], s["name"], lat, lon, 0, "US", "admin1", f"US.{code}")
         _index(keys, s["name"], row, False)
         for abbrev in abbrevs.get(f"US.{code}", []):
-            _index(keys, abbrev, row, True)
+            _index(keys, abbrev, row, False)
     for cont in gc.get_continents().values():
         row = gaz.add(
             cont["geonameId"],
@@ -271,7 +275,7 @@ def build() -> Gazetteer:
         _index(keys, r[0], row_id, False)
         for alias in r[1].split("|") if len(r) > 1 else []:
             if alias:
-                _index(keys, alias, row_id, True)
+                _index(keys, alias, row_id, False)
     gaz.capitals = {row for _, row in best_capital.values()}
     gaz.keys = {k: tuple(v) for k, v in keys.items()}
     return gaz

@@ -45,6 +45,8 @@ LISTED_BONUS = 0.5
 # Armenia'); tried only when the whole name is unknown.
 _SUFFIXES = (" state", " province", " region", " oblast", " county", " city", " district")
 _PREFIXES = ("republic of ", "state of ", "province of ", "city of ", "kingdom of ")
+# Bare compass words name a bloc or a direction ('the West'), not the towns called so.
+_NOT_PLACES = frozenset({"west", "east", "north", "south", "western", "eastern", "northern"})
 SAME_COUNTRY = 1.5
 SAME_ADMIN1 = 3.0
 NEAR_KM = 400.0
@@ -200,6 +202,8 @@ class Resolver:
 
     def candidates(self, name: str) -> tuple[list[Entry], bool]:
         """Entries for a name, and whether they came from the fuzzy match."""
+        if fold(name) in _NOT_PLACES:
+            return [], False
         found = self.gaz.lookup(name)
         if found:
             return found, False

@@ -13,155 +13,45 @@ offline with a licence we can use.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-# Verbs whose subject is an actor, not a location.
-AGENT_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "deny",
-        "announce",
-        "warn",
-        "accuse",
-        "agree",
-        "sign",
-        "refuse",
-        "reject",
-        "demand",
-        "threaten",
-        "condemn",
-        "launch",
-        "vote",
-        "decide",
-        "claim",
-        "insist",
-        "urge",
-        "call",
-        "respond",
-        "want",
-        "plan",
-        "impose",
-        "protest",
-        "confirm",
-        "criticise",
-        "criticize",
-        "blame",
-        "vow",
-        "pledge",
-        "promise",
-        "seek",
-        "ask",
-        "offer",
-        "send",
-        "supply",
-        "provide",
-        "help",
-        "support",
-        "oppose",
-        "back",
-        "recognise",
-        "recognize",
-        "veto",
-        "boycott",
-        "retaliate",
-        "sanction",
-        "expel",
-        "summon",
-        "negotiate",
-        "propose",
-        "order",
-        "approve",
-        "ban",
-        "allow",
-        "declare",
-        "acknowledge",
-        "admit",
-        "dismiss",
-        "insist",
-        "welcome",
-        "hail",
-        "praise",
-        "slam",
-        "attack",
-        "invade",
-        "strike",
-        "fire",
-        "test",
-        "seize",
-        "hope",
-        "fear",
-        "believe",
-        "expect",
-        "argue",
-        "state",
-        "note",
-        "stress",
-        "report",
-        "insist",
-        "intend",
-        "aim",
-        "try",
-        "push",
-        "press",
-        "pursue",
-        "continue",
-        "consider",
-    ]
-)
-# Nouns whose possessor is an actor: "Moscow's response".
-AGENT_NOUNS = frozenset(
-    [
-        "response",
-        "decision",
-        "government",
-        "leadership",
-        "position",
-        "policy",
-        "stance",
-        "plan",
-        "demand",
-        "refusal",
-        "offer",
-        "proposal",
-        "claim",
-        "statement",
-        "denial",
-        "invasion",
-        "attack",
-        "strategy",
-        "ambition",
-        "support",
-        "opposition",
-        "reaction",
-        "move",
-        "bid",
-        "efforts",
-        "effort",
-        "decision",
-        "threat",
-        "warning",
-        "relations",
-    ]
-)
+from dossier.resources import read_table
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    """Word sets from ``gazetteer_usage.tsv``: agent verbs (their subject is an actor),
+    agent nouns (their possessor is one: "Moscow's response"), locative prepositions."""
+    return {row[0]: frozenset(row[1].split()) for row in read_table("gazetteer_usage.tsv")[1:]}
+
+
+def _first_conjunct(tok: Any) -> Any:
+    """'Lyon and Marseille': Marseille takes the role of Lyon."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def usage(doc: Any, start: int, end: int, label: str, entity_type: str) -> str:
     """'literal', 'metonymic' or 'demonym' for the place name at [start, end) of ``doc``."""
     if entity_type == "GROUP":
         return "demonym"
-    if entity_type == "ORG":
-        return "metonymic"
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return "literal"
-    root = span.root
+        return "metonymic" if entity_type == "ORG" else "literal"
+    words = _words()
+    root = _first_conjunct(span.root)
     head = root.head
-    if root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in AGENT_VERBS:
+    lemma = head.lemma_.lower()
+    if root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and lemma in words["agent_verbs"]:
         return "metonymic"
-    if root.dep_ == "poss" and head.lemma_.lower() in AGENT_NOUNS:
+    if root.dep_ == "poss" and lemma in words["agent_nouns"]:
         return "metonymic"
-    return "literal"
+    if root.dep_ == "pobj" and lemma in words["locative_preps"]:
+        return "literal"
+    # a place tagged as an organisation is its government, team or council ('the Kremlin')
+    return "metonymic" if entity_type == "ORG" else "literal"
 
 
 def is_modifier(doc: Any, start: int, end: int) -> bool:
