@@ -22,7 +22,7 @@ from dossier.annotate.events.coding import ActorCoder, coding_date, plover_codin
 from dossier.annotate.events.dates import fallback_times, governing_time, index_times
 from dossier.annotate.events.lexicon import Lexicon, cameo_convention, code_name, lexicon, plover
 from dossier.annotate.events.merge import merge_events
-from dossier.annotate.events.modality import hedges_of, status_of
+from dossier.annotate.events.modality import attribution_of, hedges_of, status_of
 from dossier.annotate.events.places import Place, PlaceFinder
 from dossier.annotate.events.quantities import event_quantities
 from dossier.annotate.events.roles import noun_roles, subject_token, verb_roles
@@ -235,6 +235,8 @@ def _build(ctx: _Context, trig: Trigger, stop: set[int]) -> list[Event]:
     clause = phrase_tokens(head) if head is not None else [tok]
     quants = event_quantities(clause, tok.sent, code)
     hedges = hedges_of(tok, light)
+    if status == "asserted" and attribution_of(tok):
+        status = "reported"  # a party's account ('the ministry said missiles hit the port')
     pc = plover_coding(code, status)
     when = coding_date(time.value if time else None, ctx.article.published)
     first_src = ctx.coder.code(sources[0], when) if sources else None

@@ -56,6 +56,7 @@ class _Dictionary:
     name_re: re.Pattern[str]
     sectors: dict[str, str]
     sector_re: re.Pattern[str]
+    ambiguous_re: re.Pattern[str]
 
 
 def _alternation(words: list[str], flags: int = 0) -> re.Pattern[str]:
@@ -84,10 +85,13 @@ def _people() -> list[Entry]:
 def _dictionary() -> _Dictionary:
     names: dict[str, list[Entry]] = {}
     sectors: dict[str, str] = {}
+    ambiguous: list[str] = []
     for row in read_table("actors.tsv"):
         cells = [*row, "", "", "", ""]
         entry = Entry(cells[0], cells[1], cells[2], cells[3], cells[4], cells[5])
-        if entry.kind == "sector":
+        if entry.kind == "ambiguous":
+            ambiguous.append(entry.name)
+        elif entry.kind == "sector":
             sectors[entry.name.lower()] = entry.sector
         elif entry.kind in COUNTRY_KINDS:
             names.setdefault(entry.name, []).append(entry)
@@ -96,7 +100,19 @@ def _dictionary() -> _Dictionary:
                     names.setdefault(plural, []).append(Entry(plural, entry.code, "people", "CVL"))
     for entry in _people():
         names.setdefault(entry.name, []).append(entry)
-    return _Dictionary(names, _alternation(list(names)), sectors, _alternation(list(sectors), re.I))
+    return _Dictionary(
+        names,
+        _alternation(list(names)),
+        sectors,
+        _alternation(list(sectors), re.I),
+        _alternation(ambiguous or ["\x00"]),
+    )
+
+
+def ambiguous_nationality(text: str) -> bool:
+    """Whether a phrase names a nationality shared by several countries ('the Korean
+    leader'): no country can be given to it, not even by context."""
+    return _dictionary().ambiguous_re.search(text) is not None
 
 
 def _in_office(entry: Entry, date: str | None) -> bool:
@@ -173,7 +189,19 @@ def actor_code(text: str, date: str | None = None) -> str:
     former = FORMER.search(text) is not None
     codes: list[str] = []
     prev_end: int | None = None
-    for m in d.name_re.finditer(text):
+    matches = list(d.name_re.finditer(text))
+    # a person named in the phrase lends the office they hold to a bare country code
+    # ('US national security adviser Jake Sullivan' -> USAGOV)
+    office = next(
+        (
+            _name_code(e, date)[1]
+            for m in matches
+            for e in d.names[m.group(1)][:1]
+            if e.kind == "person"
+        ),
+        "",
+    )
+    for m in matches:
         if ETHNIC.search(text[: m.start()]) and d.names[m.group(1)][0].kind in PEOPLE_KINDS:
             # 'ethnic Albanians in Serbia': an ethnic group is coded by where it lives
             title = title or "CVL"
@@ -185,7 +213,7 @@ def actor_code(text: str, date: str | None = None) -> str:
         country, own = _name_code(entries[0], date)
         if not country:
             continue
-        sector = "ELI" if former and country not in ORG_CODES else (title or own)
+        sector = "ELI" if former and country not in ORG_CODES else (title or own or office)
         if entries[0].kind == "group":
             sector = own  # 'Hamas militants': the group's own sector
         code = country + sector

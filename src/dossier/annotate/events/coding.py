@@ -20,12 +20,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from dossier.annotate.events.actors import actor_code, sector_code
+from dossier.annotate.events.actors import actor_code, ambiguous_nationality, sector_code
 from dossier.annotate.events.arguments import Actor, ActorFinder
 from dossier.annotate.events.lexicon import goldstein, plover
 from dossier.records import Mention
 from dossier.resources import read_table
 
+GROUPING = frozenset({"both", "two", "each", "all", "three"})
+PAIR_NOUNS = frozenset({"leader", "side", "country", "party", "government", "nation", "state"})
 NON_COUNTRY = frozenset({"IGO", "NGO", "IMG"})
 PARTY_TYPES = frozenset({"PERSON", "ORG", "GROUP"})
 AUX_MODES = {"negated": "negation", "expected": "future", "hypothetical": "hypothetical"}
@@ -229,7 +231,15 @@ class ActorCoder:
         unknown person gets no code: nothing says which country they belong to."""
         if actor is None or not other or other[:3] in NON_COUNTRY:
             return None
-        sector = sector_code(self.text_for(actor))
+        if actor.token_i >= 0:
+            toks = _phrase_tokens(self.doc[actor.token_i])
+            head = self.doc[actor.token_i]
+            if head.lemma_.lower() in PAIR_NOUNS and any(t.lower_ in GROUPING for t in toks):
+                return None  # 'the two leaders', 'both sides': the parties together
+        text = self.text_for(actor)
+        if ambiguous_nationality(text):
+            return None
+        sector = sector_code(text)
         return other[:3] + sector if sector else None
 
     def party_after(

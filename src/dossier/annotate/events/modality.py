@@ -253,6 +253,29 @@ def status_of(tok: Any, light: Any | None = None, threat: bool = False) -> Event
     return "asserted"
 
 
+# Verbs that attribute a clause to a named source ('the ministry said missiles hit').
+ATTRIBUTING = frozenset({"say", "claim", "report", "state", "announce", "allege", "tell"})
+
+
+def attribution_of(tok: Any) -> list[str]:
+    """The named source a trigger's clause is attributed to: 'The Russian defence ministry
+    said' for 'The Russian defence ministry said ten missiles hit the port' (the event is
+    that party's account, not a fact the writer vouches for)."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("ccomp", "conj", "xcomp") or cur.head.i == cur.i:
+            return []
+        head = cur.head
+        if head.lemma_.lower() in ATTRIBUTING and head.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.pos_ == "PRON":
+                return []
+            lo = min(subj.left_edge.i, head.i)
+            return [tok.doc[lo : head.i + 1].text] if head.i - lo <= 8 else []
+        cur = head
+    return []
+
+
 def hedges_of(tok: Any, light: Any | None = None) -> list[str]:
     """Hedging words and attributions in the trigger's sentence ('reportedly', 'according to
     various sources')."""
@@ -271,6 +294,7 @@ def hedges_of(tok: Any, light: Any | None = None) -> list[str]:
                     toks.pop()
                 if toks:
                     out.append(tok.doc[toks[0].i : toks[-1].i + 1].text)
+    out.extend(attribution_of(tok))
     for t in tok.sent:
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             end = t.doc[t.i + 1]

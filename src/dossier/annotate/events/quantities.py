@@ -41,6 +41,20 @@ COUNTED_FOR_FORCE = frozenset(
     ]
 )
 VIOLENT_ROOTS = ("18", "19", "20")
+# Verbs whose bare-number subject counts the weapons stopped ('seven had been shot down').
+INTERCEPTING = frozenset({"shoot", "intercept", "down", "destroy", "neutralise", "neutralize"})
+
+
+def _intercepted(tok: Any) -> str | None:
+    """'seven had been shot down': a bare number counting weapons stopped, with its verb."""
+    head = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or head.lemma_.lower() not in INTERCEPTING:
+        return None
+    hi = head.i + 1
+    for c in head.children:
+        if c.dep_ == "prt" and c.i == hi:
+            hi += 1
+    return str(tok.doc[tok.i : hi].text)
 
 
 def _quantity_at(tok: Any) -> tuple[int, int] | None:
@@ -90,6 +104,10 @@ def event_quantities(clause: list[Any], sent: Any, code: str) -> list[str]:
         if "\n" in doc[lo:hi].text:
             continue
         counted = doc[hi - 1]
+        if violent and hi - lo < 2 and (stopped := _intercepted(tok)) is not None:
+            covered.add(tok.i)
+            out.append(stopped)
+            continue
         if hi - lo < 2 or (counted.like_num and hi - lo < 3):
             continue  # a bare number ('2000', a list item) is not a stated quantity
         if tok.i not in clause_ids and counted.lemma_.lower() not in COUNTED_FOR_FORCE:
