@@ -115,3 +115,57 @@ def test_seed_event_ids_are_unique(seeds_dir: Path) -> None:
     for path in sorted(seeds_dir.glob("*.txt")):
         _, events = _events(path)
         assert len({e.id for e in events}) == len(events), path.name
+
+
+def test_003_summit_is_consult_between_governments(seeds_dir: Path) -> None:
+    _, events = _seed(seeds_dir, "003")
+    assert any(
+        e.plover == "CONSULT" and {e.source_code, e.target_code} == {"RUSGOV", "PRKGOV"}
+        for e in events
+    )
+
+
+def test_000_sevastopol_strike_per_the_defence_ministry(seeds_dir: Path) -> None:
+    _, events = _seed(seeds_dir, "000")
+    hits = [e for e in events if e.plover == "ASSAULT" and any("cruise" in q for q in e.quantities)]
+    assert hits
+    ev = hits[0]
+    assert any("shot down" in q for q in ev.quantities)
+    assert any("defence ministry" in h for h in ev.hedges) and ev.status == "reported"
+
+
+def test_000_warning_to_the_uk_is_threaten(seeds_dir: Path) -> None:
+    _, events = _seed(seeds_dir, "000")
+    assert any(
+        e.plover == "THREATEN" and e.source_code == "RUSGOV" and e.target_code == "GBR"
+        for e in events
+    )
+
+
+def test_001_us_and_seoul_accuse_north_korea(seeds_dir: Path) -> None:
+    _, events = _seed(seeds_dir, "001")
+    accusers = {e.source_code for e in events if e.plover == "ACCUSE" and e.target_code == "PRK"}
+    assert {"USA", "KORGOV"} <= accusers
+
+
+def test_001_denied_deal_has_negation_mode(seeds_dir: Path) -> None:
+    _, events = _seed(seeds_dir, "001")
+    assert any(e.trigger == "deal" and e.plover_mode == "negation" for e in events)
+
+
+def test_002_shell_deliveries_are_aid_per_various_sources(seeds_dir: Path) -> None:
+    _, events = _seed(seeds_dir, "002")
+    assert any(
+        e.plover == "AID"
+        and (e.source_code or "").startswith("PRK")
+        and any("various sources" in h.lower() for h in e.hedges)
+        for e in events
+    )
+
+
+def test_004_sullivan_warning_is_future_threat(seeds_dir: Path) -> None:
+    _, events = _seed(seeds_dir, "004")
+    assert any(
+        e.plover == "THREATEN" and e.plover_mode == "future" and e.source_code == "USAGOV"
+        for e in events
+    )

@@ -1,0 +1,93 @@
+"""Coding of extracted events: actor codes from whole phrases, PLOVER fields, Goldstein."""
+
+from __future__ import annotations
+
+from event_helpers import by_trigger, events_of
+
+from dossier.annotate.events.coding import alpha3, coding_date, plover_coding
+
+
+def test_plover_category_and_own_mode() -> None:
+    pc = plover_coding("042", "asserted")
+    assert (pc.category, pc.mode) == ("CONSULT", "visit")
+
+
+def test_future_status_is_the_future_aux_mode() -> None:
+    assert plover_coding("042", "expected").mode == "future"
+
+
+def test_negated_status_is_the_negation_aux_mode() -> None:
+    assert plover_coding("072", "negated").mode == "negation"
+
+
+def test_hypothetical_status_is_the_hypothetical_aux_mode() -> None:
+    assert plover_coding("190", "hypothetical").mode == "hypothetical"
+
+
+def test_reported_status_keeps_the_category_mode() -> None:
+    assert plover_coding("041", "reported").mode == "phone"
+
+
+def test_contexts_from_the_mapping() -> None:
+    assert plover_coding("0332", "asserted").contexts == ["military"]
+
+
+def test_goldstein_score() -> None:
+    assert plover_coding("190", "asserted").goldstein == -10.0
+
+
+def test_event_date_picks_office_over_article_date() -> None:
+    assert coding_date("2011-06-01", "2023-09-13") == "2011-06-01"
+    assert coding_date("XXXX-09-13", "2023-09-13") == "2023-09-13"
+
+
+def test_alpha3_from_alpha2() -> None:
+    assert alpha3("ps") == "PSE"
+
+
+def test_source_coded_from_title_and_name() -> None:
+    text = "Czech Foreign Minister Jan Lipavsky criticised Hungary on Monday."
+    ev = by_trigger(events_of(text), "criticised")
+    assert ev.source_code == "CZEGOV" and ev.target_code == "HUN"
+
+
+def test_event_carries_plover_fields() -> None:
+    ev = by_trigger(events_of("Chile will deploy troops to Haiti next month."), "deploy")
+    assert ev.plover is not None and ev.goldstein is not None and ev.plover_mode == "future"
+
+
+def test_pronoun_coded_from_its_reporter() -> None:
+    text = "The Malian rebels said they would release the Algerian diplomats."
+    ev = by_trigger(events_of(text), "release")
+    assert ev.source_code == "MLIREB"
+
+
+def test_own_things_are_not_the_target() -> None:
+    text = "Chad says it will withdraw its soldiers from Niger."
+    ev = by_trigger(events_of(text), "withdraw")
+    assert (ev.source_code, ev.target_code) == ("TCD", "NER")
+
+
+def test_sector_only_party_is_domestic() -> None:
+    text = "The Colombian army attacked rebels near the border."
+    ev = by_trigger(events_of(text), "attacked")
+    assert ev.source_code == "COLMIL" and ev.target_code == "COLREB"
+
+
+def test_leader_coded_by_the_article_date() -> None:
+    text = "Kim Jong Un met Chinese officials in Beijing."
+    before = by_trigger(events_of(text, published="2010-05-01"), "met")
+    after = by_trigger(events_of(text, published="2013-05-01"), "met")
+    assert (before.source_code, after.source_code) == ("PRKELI", "PRKGOV")
+
+
+def test_named_source_makes_the_clause_reported() -> None:
+    text = "The Chilean navy said four boats attacked the tanker off Valparaiso."
+    ev = by_trigger(events_of(text), "attacked")
+    assert ev.status == "reported" and ev.hedges == ["The Chilean navy said"]
+
+
+def test_intercepted_weapons_counted_with_the_attack() -> None:
+    text = "Rebels fired twelve rockets at the base, and the army said nine had been shot down."
+    ev = by_trigger(events_of(text), "fired")
+    assert "nine had been shot down" in ev.quantities
