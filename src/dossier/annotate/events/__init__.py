@@ -242,6 +242,19 @@ def _build(ctx: _Context, trig: Trigger, stop: set[int]) -> list[Event]:
     first_src = ctx.coder.code(sources[0], when) if sources else None
     if ctx.coder.own_belonging(target) and ctx.coder.code(target, when) in (None, first_src):
         target = None  # 'withdraw its troops': the target is whom they are withdrawn from
+    if (
+        target is not None
+        and target.mention_type != "PERSON"
+        and not ctx.coder.code(target, when)
+        and not code.startswith("01")
+    ):
+        # an uncoded target that is no named person ('expelled inspectors of the IAEA'): a
+        # coded party later in the clause names the side better
+        after = light.i if light is not None else tok.i
+        better = ctx.coder.party_after(
+            ctx.actors, head, after, sources, when, places_ok=not symmetric
+        )
+        target = better or target
     if target is None and not code.startswith("01"):
         after = light.i if light is not None else tok.i
         target = ctx.coder.party_after(

@@ -39,7 +39,7 @@ PRONOUNS = frozenset(
 PHRASE_DEPS = frozenset(
     {"det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "appos", "case", "advmod"}
 )
-QUALIFYING_PREPS = frozenset({"of", "in", "from", "at"})
+QUALIFYING_PREPS = frozenset({"of", "in", "from", "at", "for"})
 
 
 @dataclass(frozen=True)
