@@ -5,7 +5,8 @@ facilities, seas and misspellings, see ``dossier.annotate.entities``):
 
 1. every PLACE mention is a toponym; a GROUP mention that is a demonym ('North Korean')
    points to its country; place names inside organisation names ('the Kyiv city council')
-   are found as embedded toponyms (they are not mentions: mentions never overlap);
+   are found as embedded toponyms (they are not mentions: mentions never overlap); place
+   names the model missed or took for people are recovered (``recover``);
 2. ``usage`` tells literal from metonymic uses and demonyms;
 3. ``resolve`` picks the GeoNames entry (``gazetteer``) in the article's context.
 
@@ -22,6 +23,7 @@ from typing import Any
 
 from dossier.annotate.entities.lexicon import fold, lexicon
 from dossier.annotate.places.gazetteer import Entry, Gazetteer, gazetteer
+from dossier.annotate.places.recover import missed_toponyms
 from dossier.annotate.places.resolve import Pick, Resolver
 from dossier.annotate.places.usage import is_modifier, usage
 from dossier.records import Article, Mention
@@ -151,9 +153,12 @@ def find_toponyms(
     mentions: Sequence[Mention],
     story: Iterable[str] = (),
     embedded: bool = True,
+    recover: bool = True,
 ) -> list[Toponym]:
     """Toponyms of one parsed article, sorted by position. ``story``: country codes the
-    wider story is about (e.g. from other articles of the store), used as context."""
+    wider story is about (e.g. from other articles of the store), used as context;
+    ``embedded``: also place names inside organisation names; ``recover``: also place
+    names the mentions missed (``recover``). Those two kinds have no ``mention_id``."""
     res = resolver()
     items: list[tuple[int, int, str, str, str | None, bool]] = []
     for m in mentions:
@@ -164,6 +169,11 @@ def find_toponyms(
         elif embedded and m.type == "ORG":
             for s, e, query in _embedded(doc, m, res.gaz):
                 items.append((s, e, query, "metonymic", None, True))
+    if recover:
+        taken = [(it[0], it[1]) for it in items]
+        for s, e, _ in missed_toponyms(doc, mentions, taken, res.gaz):
+            use = usage(doc, s, e, "", "PLACE")
+            items.append((s, e, article.text[s:e], use, None, is_modifier(doc, s, e)))
     picks = res.resolve([it[2] for it in items], story)
     out = [
         replace(_toponym(s, e, article.text[s:e], use, mid, pick), modifier=mod)

@@ -62,3 +62,11 @@ def is_modifier(doc: Any, start: int, end: int) -> bool:
         return False
     root = span.root
     return root.dep_ in ("amod", "compound", "nmod") and root.head.i > root.i
+
+
+def locative_head(span: Any) -> bool:
+    """Whether the name is the object of a locative preposition ('in Saskatoon', 'near
+    the port of Odesa')."""
+    root = _first_conjunct(span.root)
+    head = root.head
+    return bool(root.dep_ == "pobj" and head.lemma_.lower() in _words()["locative_preps"])

@@ -1,0 +1,129 @@
+"""Place names the entity mentions miss: the small spaCy model leaves some untagged
+('in Saskatoon'), tags others as people or organisations ('in Abuja' as a person), and
+skips all-capitals datelines ('BEIRUT (Reuters) -').
+
+A capitalised run of 1-3 proper-noun tokens becomes a toponym when the gazetteer knows it
+under its own name (not only an alternate name) and either
+
+- it is a big place: a country, a first-level division, a sea, a continent, a listed
+  facility, or a city of 100,000 people or more; or
+- it follows a locative preposition ('in', 'near', 'from') and names a town of 1,000
+  people or more (15,000 when the model tagged it as a person or organisation); or
+- it opens a line in capitals, as a dateline, and names a town of 15,000 or more.
+
+A run inside a longer person or organisation name is left alone ('Jackson' of 'Michael
+Jackson'): only a whole mention may be re-read as a place, and only in a locative phrase
+('in Abuja'; not 'Tyler said'). Dates are never places ('in March').
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from dossier.annotate.entities.lexicon import lexicon
+from dossier.annotate.places.gazetteer import Entry, Gazetteer
+from dossier.annotate.places.usage import locative_head
+from dossier.records import Mention
+
+BIG_CITY = 100_000
+LOCATIVE_TOWN = 1_000
+DATELINE_TOWN = 15_000
+REREAD_TOWN = 15_000
+_BIG_KINDS = frozenset({"country", "admin1", "region", "sea", "continent"})
+# Entity types that are never places ('in March', 'in 2020').
+_NOT_PLACE_ENTS = frozenset(
+    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "LAW"}
+)
+
+
+def _own(entries: Sequence[Entry]) -> list[Entry]:
+    return [e for e in entries if not e.alternate or e.listed]
+
+
+def _largest_city(entries: Sequence[Entry]) -> int:
+    return max((e.population for e in entries if e.kind == "city"), default=0)
+
+
+def _big(entries: Sequence[Entry]) -> bool:
+    return any(e.kind in _BIG_KINDS for e in entries) or _largest_city(entries) >= BIG_CITY
+
+
+def _dateline(doc: Any, span: Any) -> bool:
+    text = doc.text
+    start, end = span.start_char, span.end_char
+    line_start = text.rfind("\n", 0, start) + 1
+    after = text[end : end + 3].lstrip(" ")
+    return (
+        not text[line_start:start].strip()
+        and span.text.isupper()
+        and after[:1] in (",", "(", "-", "\u2013", "\u2014", ":")
+    )
+
+
+def _candidate_runs(doc: Any) -> list[Any]:
+    """Maximal runs of capitalised proper-noun tokens, at most 3 long (and their sub-runs
+    starting at the run's start, longest first, so 'San Marcos' before 'San')."""
+    runs = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.is_stop:
+            j = i
+            while (
+                j + 1 < n
+                and j + 1 - i < 3
+                and doc[j + 1].pos_ == "PROPN"
+                and (doc[j + 1].text[:1].isupper())
+            ):
+                j += 1
+            runs.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    return [doc[s:e] for s, e in runs]
+
+
+def missed_toponyms(
+    doc: Any,
+    mentions: Sequence[Mention],
+    taken: Sequence[tuple[int, int]],
+    gaz: Gazetteer,
+) -> list[tuple[int, int, str | None]]:
+    """Spans (start, end, id of the whole mention re-read, if any) of place names not yet
+    among the toponyms (``taken``)."""
+    demonyms = lexicon().demonyms
+    out: list[tuple[int, int, str | None]] = []
+    for run in _candidate_runs(doc):
+        for k in range(len(run), 0, -1):
+            span = run[:k]
+            s, e = span.start_char, span.end_char
+            if any(a < e and s < b for a, b in taken):
+                break
+            inside = [m for m in mentions if m.start < e and s < m.end]
+            if any((m.start, m.end) != (s, e) for m in inside):
+                continue  # part of a longer name, or only partly a mention
+            if any(t.ent_type_ in _NOT_PLACE_ENTS for t in span):
+                break
+            entries = _own(gaz.lookup(span.text))
+            if not entries or span.text.lower() in demonyms:
+                continue
+            locative = locative_head(span)
+            if inside:  # a whole person or organisation mention: only in a locative phrase
+                acronym = span.text.isupper() and len(span.text) <= 5  # 'in NATO'
+                ok = (
+                    locative
+                    and not acronym
+                    and (_big(entries) or _largest_city(entries) >= REREAD_TOWN)
+                )
+            else:
+                ok = (
+                    _big(entries)
+                    or (locative and _largest_city(entries) >= LOCATIVE_TOWN)
+                    or (_dateline(doc, span) and _largest_city(entries) >= DATELINE_TOWN)
+                )
+            if ok:
+                out.append((s, e, inside[0].id if inside else None))
+                break
+    return out
