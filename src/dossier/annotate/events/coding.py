@@ -21,8 +21,8 @@ from functools import lru_cache
 from typing import Any
 
 from dossier.annotate.events.actors import actor_code, ambiguous_nationality, sector_code
-from dossier.annotate.events.arguments import Actor, ActorFinder
-from dossier.annotate.events.lexicon import goldstein, plover
+from dossier.annotate.events.arguments import Actor, ActorFinder, actor_nouns
+from dossier.annotate.events.lexicon import goldstein, lexicon, plover
 from dossier.records import Mention
 from dossier.resources import read_table
 
@@ -137,6 +137,21 @@ def _reporting_subject(tok: Any) -> Any | None:
                     return c
         cur = head
     return None
+
+
+def _modifies_a_thing(tok: Any) -> bool:
+    """A nationality or name modifying a noun that is neither a party nor an event."""
+    head = tok.head
+    if tok.dep_ not in ("amod", "compound") or head.pos_ != "NOUN" or head.i < tok.i:
+        return False
+    lemma = head.lemma_.lower()
+    lex = lexicon()
+    return (
+        lemma not in actor_nouns()
+        and lemma not in lex.nouns
+        and not sector_code(head.text)
+        and not sector_code(lemma)
+    )
 
 
 class ActorCoder:
@@ -262,6 +277,8 @@ class ActorCoder:
                 continue
             if any(a.start <= t.idx < a.end for a in taken):
                 continue
+            if _modifies_a_thing(t):
+                continue  # 'a Senegalese peace plan', 'the Russian language': no party
             actor = finder.actor(t)
             if actor is None or actor.text.lower() in PRONOUNS:
                 continue
