@@ -198,13 +198,27 @@ def _place_code(ev: Event, mentions: dict[str, Mention]) -> str:
     return code
 
 
+def _sentence_country(ev: Event, run: _Run) -> str:
+    """The country of the first geocoded place named in the event's sentence outside its
+    target ('killed three soldiers outside the city of X')."""
+    for m in sorted(run.mentions.values(), key=lambda m: m.start):
+        inside_target = (
+            ev.target_start is not None
+            and ev.target_end is not None
+            and ev.target_start <= m.start < ev.target_end
+        )
+        if m.type == "PLACE" and m.country_code and not inside_target:
+            return alpha3(m.country_code) or ""
+    return ""
+
+
 def _coded(ev: Event, with_code: bool, run: _Run) -> dict[str, Any]:
     code = cameo_convention(ev.code, ev.status, ev.hedges)
     source, target = ev.source_code or "", ev.target_code or ""
     if not source and ev.source_text is None and ev.code[:2] in ("17", "18", "19", "20"):
         # an unattributed arrest or attack: the gold codes the place's country as the
         # source, an unidentified armed force (UAF) for violence
-        place = _place_code(ev, run.mentions)[:3]
+        place = (_place_code(ev, run.mentions) or _sentence_country(ev, run))[:3]
         if place:
             source = place + ("UAF" if ev.code[:2] != "17" else "")
     if source and target and _coordinated(ev, run.doc):

@@ -20,7 +20,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from dossier.annotate.events.actors import actor_code, ambiguous_nationality, sector_code
+from dossier.annotate.events.actors import (
+    ETHNIC_GROUP,
+    actor_code,
+    ambiguous_nationality,
+    sector_code,
+)
 from dossier.annotate.events.arguments import Actor, ActorFinder, actor_nouns
 from dossier.annotate.events.lexicon import goldstein, lexicon, plover
 from dossier.records import Mention
@@ -215,6 +220,8 @@ class ActorCoder:
     def _geocoded(self, actor: Actor, text: str) -> str:
         """The country of a geocoded place or demonym mention in the actor's phrase ('in
         Jericho', 'students at a university in Sivas'), from the places stage."""
+        if ETHNIC_GROUP.search(text):
+            return ""  # 'ethnic Albanian guerrillas': a people is not its kin state
         lo, hi = actor.start, actor.end
         if actor.token_i >= 0 and actor.text.lower() not in PRONOUNS:
             toks = _phrase_tokens(self.doc[actor.token_i])
