@@ -54,3 +54,23 @@ def test_unknown_short_word_has_no_fuzzy_match() -> None:
 def test_region_from_the_supplement_has_a_point() -> None:
     regions = [e for e in gazetteer().lookup("Primorsky Krai") if e.kind == "region"]
     assert regions and regions[0].geonameid == 2017623
+
+
+def test_capital_used_for_its_government_resolves_to_the_country(nlp: Any) -> None:
+    from dossier.annotate.entities import extract_mentions
+    from dossier.records import Article
+
+    text = "Pyongyang denied the report on Tuesday."
+    mentions = extract_mentions(Article(id="a", text=text, path="a.txt", fmt="txt"), nlp(text))
+    m = next(m for m in mentions if m.text == "Pyongyang")
+    assert (m.usage, m.geonameid, m.country_code, m.lat) == ("metonymic", 1873107, "KP", None)
+
+
+def test_literal_mention_gets_the_place_coordinates(nlp: Any) -> None:
+    from dossier.annotate.entities import extract_mentions
+    from dossier.records import Article
+
+    text = "The summit was held in Pyongyang on Tuesday."
+    mentions = extract_mentions(Article(id="a", text=text, path="a.txt", fmt="txt"), nlp(text))
+    m = next(m for m in mentions if m.text == "Pyongyang")
+    assert m.geonameid == 1871859 and m.lat is not None and abs(m.lat - 39.03) < 0.1

@@ -12,7 +12,8 @@ facilities, seas and misspellings, see ``dossier.annotate.entities``):
 
 ``geocode_mentions`` writes the result onto the mentions (``usage, geonameid, lat, lon,
 country_code, geo_how``); a metonymic use or a demonym keeps the entry's id and country
-(the actor) but no coordinates: it is not a point on the map.
+(the actor) but no coordinates: it is not a point on the map; a capital used for its
+government ('Pyongyang said') takes its country's id, so it joins the country's entity.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ class Toponym:
     country_code: str | None = None
     how: str | None = None
     modifier: bool = False  # used as a modifier of a noun ('Russian officials', 'Texas law')
+    capital: bool = False  # the entry is a national capital
 
 
 def _query(m: Mention) -> str | None:
@@ -133,6 +135,7 @@ def _toponym(
         lon=e.lon,
         country_code=e.country or None,
         how=pick.how,
+        capital=e.capital,
     )
 
 
@@ -187,6 +190,7 @@ def geocode_mentions(
 ) -> list[Toponym]:
     """Fill the place fields of the mentions in place; returns the article's toponyms."""
     tops = find_toponyms(article, doc, mentions, story)
+    gaz = gazetteer()
     by_id = {m.id: m for m in mentions}
     for t in tops:
         m = by_id.get(t.mention_id or "")
@@ -200,4 +204,10 @@ def geocode_mentions(
         m.geo_how = t.how
         if t.usage == "literal":
             m.lat, m.lon = t.lat, t.lon
+        elif t.usage == "metonymic" and t.capital and t.country_code:
+            # 'Pyongyang said': the actor is the country's government
+            country = gaz.country(t.country_code)
+            if country is not None and country.geonameid is not None:
+                m.geonameid = country.geonameid
+                m.geo_how = f"capital-for-country+{t.how}"
     return tops
