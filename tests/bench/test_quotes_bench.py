@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from dossier.bench.quotes import run_quotes_bench, widen
+from dossier.bench.quotes import run_quotes_bench, segments, widen
 
 DATA = (
     Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "quotes" / "polnear_dev.jsonl"
@@ -58,3 +58,19 @@ def test_widen_takes_in_the_marks() -> None:
     start = text.index("We")
     end = text.index("won") + 3
     assert text[slice(*widen(text, start, end))] == '"We won,"'
+
+
+def test_split_quote_scores_as_its_marked_pieces() -> None:
+    text = 'Intro. "We will win," the coach said, "and then we rest." Done.'
+    first = (text.index('"We'), text.index('win,"') + len('win,"'))
+    second = (text.index('"and'), text.index('rest."') + len('rest."'))
+    pieces = segments(text, first[0], second[1], [first, second])
+    assert pieces is not None
+    assert [text[a:b] for a, b in pieces] == ['"We will win,"', '"and then we rest."']
+
+
+def test_unsplit_quote_stays_one_span() -> None:
+    text = 'He said: "One.\n\n"Two."'
+    start, end = text.index('"One'), len(text)
+    marks = [(start, text.index("\n")), (text.index('"Two'), end)]
+    assert segments(text, start, end, marks) is None

@@ -7,7 +7,9 @@ counts as primary). Scoring is the Gender Gap Tracker style span-overlap metric 
 
 Scheme adapter: gold direct quotes in PolNeAR include their quote marks (and the comma
 before the closing mark); our ``Quote`` spans exclude them, so the runner widens a
-direct quote over adjacent marks before scoring. Speakers are given as spans when the
+direct quote over adjacent marks before scoring, and a direct quote that its
+attribution splits ('"A," she said, "B."') is scored as its quote-marked pieces
+(the scorer's discontinuous ``spans``), as PolNeAR marks it. Speakers are given as spans when the
 speaker is written at the quote (direct, pronoun or description), as text when a
 floating quote inherits its speaker from an earlier one.
 """
@@ -25,6 +27,7 @@ from typing import Any
 from dossier.annotate import nlp as nlp_mod
 from dossier.annotate.entities import extract_mentions
 from dossier.annotate.quotes import extract_quotes
+from dossier.annotate.quotes.marks import find_trailers, pair_marks
 from dossier.errors import InputError
 from dossier.records import Article, Quote
 
@@ -85,14 +88,47 @@ def widen(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def segments(
+    text: str, start: int, end: int, marks: list[tuple[int, int]]
+) -> list[list[int]] | None:
+    """The quote-marked pieces of a direct quote split by its attribution
+    ('"A," she said, "B."' -> '"A,"' and '"B."'), as PolNeAR marks them; ``None`` when
+    the quote is one piece. ``marks``: top-level quote-mark spans of the text."""
+    inside = [(a, b) for a, b in marks if start <= a and b <= end]
+    if len(inside) < 2 or inside[0][0] != start:
+        return None
+    pieces: list[list[int]] = [[inside[0][0], inside[0][1]]]
+    for a, b in inside[1:]:
+        if any(ch.isalpha() for ch in text[pieces[-1][1] : a]):
+            pieces.append([a, b])
+        else:  # paragraphs of one quote: only a line break between them
+            pieces[-1][1] = b
+    if len(pieces) < 2:
+        return None
+    pieces[-1][1] = max(pieces[-1][1], end)
+    return pieces
+
+
+def _top_marks(text: str) -> list[tuple[int, int]]:
+    spans = pair_marks(text, find_trailers(text))
+    return sorted((ms.open_pos, ms.close_end) for ms in spans if ms.parent is None and not ms.block)
+
+
 def system_row(doc_id: str, text: str, quotes: list[Quote]) -> dict[str, Any]:
     """One SYSTEM line for the scorer."""
     out = []
+    marks: list[tuple[int, int]] | None = None
     for q in quotes:
         start, end = q.start, q.end
+        row: dict[str, Any] = {}
         if q.kind == "direct":
             start, end = widen(text, start, end)
-        row: dict[str, Any] = {"start": start, "end": end}
+            if marks is None:
+                marks = _top_marks(text)
+            pieces = segments(text, start, end, marks)
+            if pieces is not None:
+                row["spans"] = pieces
+        row.update({"start": start, "end": end})
         if q.speaker_resolution == "floating":
             row["speaker"] = q.speaker_text or ""
         elif q.speaker_start is not None and q.speaker_end is not None:
