@@ -263,10 +263,11 @@ def _build(ctx: _Context, trig: Trigger, stop: set[int]) -> list[Event]:
     target_code = ctx.coder.code(target, when)
     out: list[Event] = []
     srcs: list[Actor | None] = [*sources] if sources else [None]
+    place_cc = ctx.coder.place_country(place.text, place.mention_id) if place else None
     for src in srcs:
         src_code = ctx.coder.code(src, when)
-        tgt_code = target_code or ctx.coder.domestic(target, src_code)
-        src_code = src_code or ctx.coder.domestic(src, tgt_code)
+        tgt_code = target_code or ctx.coder.domestic(target, place_cc or src_code)
+        src_code = src_code or ctx.coder.domestic(src, place_cc or tgt_code)
         out.append(
             Event(
                 id=span_id("ev", ctx.article.id, t_start, t_end, src.start if src else ""),

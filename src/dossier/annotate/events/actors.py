@@ -29,6 +29,10 @@ from dossier.resources import read_table
 COUNTRY_KINDS = frozenset({"country", "alias", "adjective", "capital", "igo", "ngo", "group"})
 ORG_CODES = frozenset({"IGO", "NGO"})
 FORMER = re.compile(r"\b(former|ousted|deposed|ex-|exiled|late)\b", re.I)
+ALLIED = re.compile(
+    r"-(?:member|backed|allied|sponsored|supported|aligned|friendly|occupied|controlled|held)\b",
+    re.I,
+)
 ETHNIC = re.compile(r"\bethnic\s+$", re.I)
 ETHNIC_GROUP = re.compile(r"\b[Ee]thnic\s+[A-Z]")
 PEOPLE_KINDS = frozenset({"adjective", "people"})
@@ -201,11 +205,18 @@ def actor_code(text: str, date: str | None = None) -> str:
         ),
         "",
     )
-    for m in matches:
-        if ETHNIC.search(text[: m.start()]) and d.names[m.group(1)][0].kind in PEOPLE_KINDS:
-            # 'ethnic Albanians in Serbia': an ethnic group is coded by where it lives
+    for k, m in enumerate(matches):
+        kind = d.names[m.group(1)][0].kind
+        living_elsewhere = (
+            kind == "people" and k + 1 < len(matches) and QUALIFIER.match(text, m.end())
+        )
+        if (ETHNIC.search(text[: m.start()]) and kind in PEOPLE_KINDS) or living_elsewhere:
+            # 'ethnic Albanians in Serbia', 'the Albanians of southern Serbia': an ethnic
+            # group is coded by where it lives
             title = title or "CVL"
             continue
+        if ALLIED.match(text, m.end()) or text[: m.start()].lower().endswith(("pro-", "anti-")):
+            continue  # 'NATO-member Norway', 'pro-Iranian Hizbollah': a backer, not the actor
         if prev_end is not None and not JOINER.match(text[prev_end : m.start()]):
             break  # 'Red Crescent in Bam, Iran': a later name only qualifies the first
         prev_end = m.end()

@@ -246,6 +246,16 @@ class ActorCoder:
             c.dep_ == "poss" and c.lower_ in PRONOUNS for c in tok.children
         )
 
+    def place_country(self, text: str | None, mention_id: str | None) -> str | None:
+        """The country of an event's place: by name, else as the places stage geocoded it."""
+        if not text:
+            return None
+        code = actor_code(text)
+        m = self.mentions.get(mention_id or "")
+        if not code and m is not None and m.country_code:
+            code = alpha3(m.country_code) or ""
+        return code[:3] or None
+
     def domestic(self, actor: Actor | None, other: str | None) -> str | None:
         """A code for an actor named only by its sector ('the rebels', 'police', 'the
         opposition'), taken as domestic to the other party's country: events between a
