@@ -316,3 +316,21 @@ def test_places_with_one_gazetteer_id_are_one_entity_with_coordinates() -> None:
     assert assignment["m1"] == assignment["m2"]
     ent = entities[0]
     assert (ent.geonameid, ent.country_code, ent.lat, ent.lon) == (2013348, "RU", 43.1, 131.9)
+
+
+def test_place_without_geonames_id_keeps_its_supplement_coordinates() -> None:
+    sea = Mention(
+        id="m1",
+        article_id="a1",
+        start=0,
+        end=11,
+        text="Sea of Azov",
+        type="PLACE",
+        extractor="test",
+        version="0",
+        usage="literal",
+        lat=46.0,
+        lon=36.5,
+    )
+    ent = resolve_entities([sea])[0][0]
+    assert (ent.geonameid, ent.lat, ent.lon) == (None, 46.0, 36.5)

@@ -111,18 +111,22 @@ def _merge_by_gazetteer(
 
 
 def _place_facts(ent: Entity, ms: Sequence[Mention]) -> None:
-    """A place entity's gazetteer entry: the id most of its mentions carry, with the
-    coordinates of its literal mentions (a metonymic use is not a point on the map)."""
+    """A place entity's gazetteer entry: the id most of its mentions carry (if any), with the
+    country and coordinates of its literal mentions (a metonymic use is not a point on the
+    map); a supplement place without a GeoNames id still gets its coordinates."""
     gids = Counter(m.geonameid for m in ms if m.geonameid is not None)
-    if not gids:
-        return
-    gid = min(gids, key=lambda g: (-gids[g], g))
+    gid = min(gids, key=lambda g: (-gids[g], g)) if gids else None
     ent.geonameid = gid
-    for m in ms:
-        if m.geonameid == gid:
-            ent.country_code = ent.country_code or m.country_code
-            if m.lat is not None and m.lon is not None and ent.lat is None:
-                ent.lat, ent.lon = m.lat, m.lon
+    points = Counter(
+        (m.lat, m.lon, m.country_code)
+        for m in ms
+        if m.geonameid == gid and m.lat is not None and m.lon is not None
+    )
+    if points:
+        ent.lat, ent.lon, ent.country_code = min(points, key=lambda p: (-points[p], str(p)))
+    ent.country_code = ent.country_code or next(
+        (m.country_code for m in ms if m.geonameid == gid and m.country_code), None
+    )
 
 
 FUZZY_NAME_CUTOFF = 92.0
