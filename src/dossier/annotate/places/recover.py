@@ -6,7 +6,8 @@ A capitalised run of 1-3 proper-noun tokens becomes a toponym when the gazetteer
 under its own name (not only an alternate name) and either
 
 - it is a big place: a country, a first-level division, a sea, a continent, a listed
-  facility, or a city of 100,000 people or more; or
+  facility, or a city of 100,000 people or more (500,000 when the model tagged nothing
+  there: 'Metro' is also a city); or
 - it follows a locative preposition ('in', 'near', 'from') and names a town of 1,000
   people or more (15,000 when the model tagged it as a person or organisation); or
 - it opens a line in capitals, as a dateline, and names a town of 15,000 or more.
@@ -30,6 +31,7 @@ BIG_CITY = 100_000
 LOCATIVE_TOWN = 1_000
 DATELINE_TOWN = 15_000
 REREAD_TOWN = 15_000
+UNTAGGED_CITY = 500_000  # a name the model did not tag at all, outside a locative phrase
 _BIG_KINDS = frozenset({"country", "admin1", "region", "sea", "continent"})
 # Entity types that are never places ('in March', 'in 2020').
 _NOT_PLACE_ENTS = frozenset(
@@ -45,8 +47,8 @@ def _largest_city(entries: Sequence[Entry]) -> int:
     return max((e.population for e in entries if e.kind == "city"), default=0)
 
 
-def _big(entries: Sequence[Entry]) -> bool:
-    return any(e.kind in _BIG_KINDS for e in entries) or _largest_city(entries) >= BIG_CITY
+def _big(entries: Sequence[Entry], city: int = BIG_CITY) -> bool:
+    return any(e.kind in _BIG_KINDS for e in entries) or _largest_city(entries) >= city
 
 
 def _dateline(doc: Any, span: Any) -> bool:
@@ -119,7 +121,7 @@ def missed_toponyms(
                 )
             else:
                 ok = (
-                    _big(entries)
+                    _big(entries, UNTAGGED_CITY)
                     or (locative and _largest_city(entries) >= LOCATIVE_TOWN)
                     or (_dateline(doc, span) and _largest_city(entries) >= DATELINE_TOWN)
                 )
