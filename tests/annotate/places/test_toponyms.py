@@ -74,3 +74,25 @@ def test_literal_mention_gets_the_place_coordinates(nlp: Any) -> None:
     mentions = extract_mentions(Article(id="a", text=text, path="a.txt", fmt="txt"), nlp(text))
     m = next(m for m in mentions if m.text == "Pyongyang")
     assert m.geonameid == 1871859 and m.lat is not None and abs(m.lat - 39.03) < 0.1
+
+
+def test_misspelt_large_city_found_by_the_fuzzy_match() -> None:
+    from dossier.annotate.places import resolver
+
+    found, fuzzy = resolver().candidates("Novosibrisk")
+    assert fuzzy and any(e.geonameid == 1496747 for e in found)
+
+
+def test_bare_compass_word_is_not_geocoded(nlp: Any) -> None:
+    tops = toponyms(nlp, "Leaders in the West were alarmed by the deal.")
+    assert all(t.geonameid is None for t in tops if t.text == "West")
+
+
+def test_capitalised_dateline_is_a_toponym(nlp: Any) -> None:
+    tops = toponyms(nlp, "KHARKIV (Wire) - Sirens sounded twice overnight, officials said.")
+    assert find(tops, "KHARKIV").country_code == "UA"
+
+
+def test_month_after_a_preposition_is_not_a_place(nlp: Any) -> None:
+    tops = toponyms(nlp, "The bridge will reopen in March, the council said.")
+    assert all(t.text != "March" for t in tops)
