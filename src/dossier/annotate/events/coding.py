@@ -149,6 +149,8 @@ def _modifies_a_thing(tok: Any) -> bool:
     head = tok.head
     if tok.dep_ not in ("amod", "compound") or head.pos_ != "NOUN" or head.i < tok.i:
         return False
+    if tok.dep_ == "compound" and tok.ent_type_ in ("ORG", "PERSON"):
+        return False  # 'United Nations planes': the organisation's own
     lemma = head.lemma_.lower()
     lex = lexicon()
     return (
@@ -289,10 +291,9 @@ class ActorCoder:
         deploy peacekeepers in Iraq'; not for meetings, where a place is only the venue),
         as dictionary coders read the verb phrase."""
         places: list[Actor] = []
+        by_sector: list[Actor] = []
         for t in head.subtree:
-            if t.i <= after or (t.dep_ == "compound" and t.head.i > t.i):
-                continue
-            if any(a.start <= t.idx < a.end for a in taken):
+            if t.i <= after or any(a.start <= t.idx < a.end for a in taken):
                 continue
             if _modifies_a_thing(t):
                 continue  # 'a Senegalese peace plan', 'the Russian language': no party
@@ -302,9 +303,12 @@ class ActorCoder:
             if actor.mention_type == "PLACE":
                 places.append(actor)
                 continue
-            if actor.mention_type in PARTY_TYPES and self.code(actor, date):
-                return actor
+            if self.code(actor, date):
+                if actor.mention_type in PARTY_TYPES:
+                    return actor
+            elif sector_code(self.text_for(actor)):
+                by_sector.append(actor)  # 'demands from Shona rebels': coded from context
         for actor in places if places_ok else []:
             if self.code(actor, date):
                 return actor
-        return None
+        return by_sector[0] if by_sector else None
