@@ -144,6 +144,26 @@ def _reporting_subject(tok: Any) -> Any | None:
     return None
 
 
+# Subordinate clauses and phrases that tell why or when, not to whom.
+ASIDE_MARKS = frozenset(
+    {"as", "after", "because", "when", "while", "since", "although", "though", "before", "until"}
+)
+ASIDE_PREPS = frozenset({"because", "despite", "after", "before", "since", "during", "amid"})
+
+
+def _asides(head: Any) -> set[int]:
+    """Token indices of the clause's asides ('as police cracked down on X', 'because of
+    fighting between X and Y'): a fallback target is not looked for there."""
+    out: set[int] = set()
+    for t in head.subtree:
+        clause = t.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ASIDE_MARKS for m in t.children
+        )
+        if clause or (t.dep_ == "prep" and t.lower_ in ASIDE_PREPS):
+            out.update(x.i for x in t.subtree)
+    return out
+
+
 def _modifies_a_thing(tok: Any) -> bool:
     """A nationality or name modifying a noun that is neither a party nor an event."""
     head = tok.head
@@ -292,7 +312,10 @@ class ActorCoder:
         as dictionary coders read the verb phrase."""
         places: list[Actor] = []
         by_sector: list[Actor] = []
+        aside = _asides(head)
         for t in head.subtree:
+            if t.i in aside:
+                continue
             if t.i <= after or any(a.start <= t.idx < a.end for a in taken):
                 continue
             if _modifies_a_thing(t):

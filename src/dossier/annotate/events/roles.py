@@ -99,7 +99,7 @@ TARGET_PREPS_BY_ROOT: dict[str, tuple[str, ...]] = {
     "07": ("to", "for"),
     "08": ("to",),
     "09": ("into", "of"),
-    "10": ("from", "of", "on"),
+    "10": ("from", "of", "on", "to"),
     "11": ("of", "against", "for"),
     "12": ("of", "from"),
     "13": ("to", "against", "on"),
@@ -331,7 +331,9 @@ def noun_roles(
     between = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("between", "among")]
     if between:
         actors = _named_parties(finder, list(between[0].subtree)[1:])
-        if actors:
+        if actors and code.startswith("045"):
+            target = actors[0]  # 'mediation between X and Y': the mediator is the source
+        elif actors:
             sources = actors[:1]
             target = actors[1] if len(actors) > 1 else None
     if not sources and symmetric:
