@@ -48,7 +48,8 @@ _PREFIXES = ("republic of ", "state of ", "province of ", "city of ", "kingdom o
 # Bare compass words name a bloc or a direction ('the West'), not the towns called so.
 _NOT_PLACES = frozenset({"west", "east", "north", "south", "western", "eastern", "northern"})
 SAME_COUNTRY = 1.5
-SAME_ADMIN1 = 3.0
+SAME_ADMIN1 = 3.0  # a city in a division the article names ('Paris' near 'Texas')
+CITIES_IN_REGION = 1.5  # a division whose cities the article names (weaker evidence)
 NEAR_KM = 400.0
 NEAR_BONUS = 1.0
 CONFIDENT_MARGIN = 1.0
@@ -145,7 +146,7 @@ def score(e: Entry, ctx: Context | None, name: str = "") -> tuple[float, str]:
         s += SAME_ADMIN1
         how = "context-region"
     if e.adm and e.kind != "city" and ctx.city_admin1[e.adm] - own_cadm[e.adm] > 0:
-        s += SAME_ADMIN1
+        s += CITIES_IN_REGION
         how = "context-cities"
     if e.kind == "city" and e.lat is not None and e.lon is not None:
         lat, lon = e.lat, e.lon
