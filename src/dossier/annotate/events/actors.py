@@ -34,7 +34,11 @@ ALLIED = re.compile(
     re.I,
 )
 ETHNIC = re.compile(r"\bethnic\s+$", re.I)
-ETHNIC_GROUP = re.compile(r"\b[Ee]thnic\s+[A-Z]")
+ETHNIC_GROUP = re.compile(
+    r"\b[Ee]thnic\s+[A-Z]|\b[A-Z]\w+\s+(?:population|minority|minorities|community|communities)\b"
+)
+# A people named as a group living somewhere ('the Albanian population of the province').
+COMMUNITY = re.compile(r"\s+(?:population|minority|minorities|community|communities)\b")
 PEOPLE_KINDS = frozenset({"adjective", "people"})
 # Where a trailing qualifier of an actor noun begins ('rebels in the Ivory Coast').
 QUALIFIER = re.compile(r"\s(?:of|in|from|at|for|on|based|operating|who|which|that)\s", re.I)
@@ -210,7 +214,8 @@ def actor_code(text: str, date: str | None = None) -> str:
         living_elsewhere = (
             kind == "people" and k + 1 < len(matches) and QUALIFIER.match(text, m.end())
         )
-        if (ETHNIC.search(text[: m.start()]) and kind in PEOPLE_KINDS) or living_elsewhere:
+        ethnic = ETHNIC.search(text[: m.start()]) or COMMUNITY.match(text, m.end())
+        if (ethnic and kind in PEOPLE_KINDS) or living_elsewhere:
             # 'ethnic Albanians in Serbia', 'the Albanians of southern Serbia': an ethnic
             # group is coded by where it lives
             title = title or "CVL"

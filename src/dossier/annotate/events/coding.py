@@ -252,6 +252,9 @@ class ActorCoder:
         for m in self.by_start:
             if m.start >= hi:
                 break
+            before = self.doc.text[max(0, m.start - 5) : m.start].lower()
+            if before.endswith(("anti-", "pro-")):
+                continue  # 'an anti-Syria journalist': not Syria's
             if m.start >= lo and m.end <= hi and m.country_code:
                 iso3 = alpha3(m.country_code)
                 if iso3:
