@@ -1,0 +1,231 @@
+"""Event mentions as the resolver sees them, and their analysis (lemma, arguments, vectors).
+
+An :class:`EventMention` is plain data: the sentence it sits in, the trigger's character
+span in that sentence, and what the caller already knows (story, date, actors, place).
+:func:`analyse` parses each distinct sentence once with the shared spaCy pipeline and
+embeds triggers, sentences and documents with wordllama; the results are cached by text,
+so recombined or repeated sentences cost nothing the second time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from dossier.annotate import nlp as nlp_mod
+from dossier.resolve.events import embeddings
+
+_PARTICIPANT_LABELS = {"PERSON", "ORG", "NORP"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_TIME_LABELS = {"DATE", "TIME"}
+_ARG_DEPS = {
+    "nsubj",
+    "nsubjpass",
+    "dobj",
+    "obj",
+    "attr",
+    "dative",
+    "oprd",
+    "poss",
+    "compound",
+    "npadvmod",
+    "appos",
+}
+_CONTENT_POS = {"NOUN", "PROPN", "NUM"}
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ments", "ment", "als", "al")
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One event mention: ``sentence[start:end]`` is its trigger.
+
+    ``story`` blocks candidates (mentions of different stories are never compared); with
+    no story, documents are grouped into stories first (:mod:`.stories`). ``date``,
+    ``actors`` and ``place`` come from the caller's own extraction when it has them:
+    dates further apart than the resolver's window, or two different places, keep
+    mentions apart.
+    """
+
+    id: str
+    doc_id: str
+    sentence: str
+    start: int
+    end: int
+    story: str | None = None
+    lemma: str | None = None
+    date: dt.date | None = None
+    actors: tuple[str, ...] = ()
+    place: str | None = None
+
+    @property
+    def trigger(self) -> str:
+        return self.sentence[self.start : self.end]
+
+
+@dataclass
+class Analysis:
+    """What the pairwise features need of one mention."""
+
+    lemma: str
+    stem: str
+    participants: frozenset[str]
+    places: frozenset[str]
+    times: frozenset[str]
+    entities: frozenset[str]
+    trigger_vec: np.ndarray
+    sentence_vec: np.ndarray
+    doc_vec: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
+
+
+def stem(lemma: str) -> str:
+    """A derivational key, so that nominal and verbal forms meet ('killing'/'kill',
+    'election'/'elect'). spaCy lemmatises by part of speech and leaves 'killing' (noun)
+    alone; no stemmer ships with our dependencies, so a few suffixes are cut by hand."""
+    word = lemma.lower()
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 4 and word[-1] == word[-2]:  # 'shipp' (shipping) -> 'ship'
+        word = word[:-1]
+    return word.rstrip("e")
+
+
+def _word(tok: Any) -> str | None:
+    """The argument word a token stands for: its named entity, or its lemma if a noun."""
+    if tok.ent_type_:
+        ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
+        if ent is not None:
+            return str(ent.text.lower())
+    if tok.pos_ in _CONTENT_POS and not tok.is_stop:
+        return str(tok.lemma_.lower())
+    return None
+
+
+def _arguments(head: Any) -> tuple[set[str], set[str], set[str]]:
+    """Participants, places and times linked to the trigger by the dependency parse:
+    its own dependents (through prepositions), and for a nominal trigger also those of
+    the verb that governs it ('the arrest of X', 'X announced the merger')."""
+    anchors = [head]
+    if head.pos_ in {"NOUN", "PROPN"} and head.head is not head:
+        anchors.append(head.head)
+    parts: set[str] = set()
+    places: set[str] = set()
+    times: set[str] = set()
+    for anchor in anchors:
+        for child in anchor.children:
+            targets = []
+            if child.dep_ in _ARG_DEPS:
+                targets.append(child)
+            elif child.dep_ in {"prep", "agent"}:
+                targets.extend(g for g in child.children if g.dep_ == "pobj")
+            for tok in targets:
+                if tok.i == head.i:
+                    continue
+                word = _word(tok)
+                if word is None:
+                    continue
+                label = tok.ent_type_
+                if label in _TIME_LABELS:
+                    times.add(word)
+                elif label in _PLACE_LABELS:
+                    places.add(word)
+                else:
+                    parts.add(word)
+    return parts, places, times
+
+
+def _head_token(doc: Any, start: int, end: int) -> Any:
+    toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    if not toks:
+        return doc[0]
+    inside = {t.i for t in toks}
+    for tok in toks:
+        if tok.head.i not in inside or tok.head.i == tok.i:
+            return tok
+    return toks[0]
+
+
+class Analyser:
+    """Analyses mentions, caching parses and vectors by text (one instance per run)."""
+
+    def __init__(self) -> None:
+        self._docs: dict[str, Any] = {}
+        self._sent_vecs: dict[str, np.ndarray] = {}
+        self._trig_vecs: dict[str, np.ndarray] = {}
+        self._cache: dict[tuple[str, int, int, str | None], Analysis] = {}
+
+    def _parse(self, sentences: Sequence[str]) -> None:
+        todo = sorted({s for s in sentences if s not in self._docs})
+        for text, doc in zip(todo, nlp_mod.parse(todo, batch_size=64), strict=True):
+            self._docs[text] = doc
+
+    def _embed(self, texts: Sequence[str], cache: dict[str, np.ndarray]) -> None:
+        todo = sorted({t for t in texts if t not in cache})
+        if todo:
+            for text, vec in zip(todo, embeddings.embed(todo), strict=True):
+                cache[text] = vec
+
+    def analyse(self, mentions: Sequence[EventMention]) -> list[Analysis]:
+        sentences = [m.sentence for m in mentions]
+        self._parse(sentences)
+        self._embed(sentences, self._sent_vecs)
+        self._embed([m.trigger.lower() for m in mentions], self._trig_vecs)
+        out = []
+        for m in mentions:
+            key = (m.sentence, m.start, m.end, m.lemma)
+            if key not in self._cache:
+                self._cache[key] = self._one(m)
+            a = self._cache[key]
+            # actors and places the caller knows join the parsed ones (never cached)
+            if m.actors or m.place:
+                a = Analysis(
+                    a.lemma,
+                    a.stem,
+                    a.participants | {x.lower() for x in m.actors},
+                    a.places | ({m.place.lower()} if m.place else set()),
+                    a.times,
+                    a.entities,
+                    a.trigger_vec,
+                    a.sentence_vec,
+                )
+            out.append(a)
+        return out
+
+    def _one(self, m: EventMention) -> Analysis:
+        doc = self._docs[m.sentence]
+        head = _head_token(doc, m.start, m.end)
+        lemma = (m.lemma or head.lemma_ or m.trigger).lower()
+        parts, places, times = _arguments(head)
+        ents = frozenset(
+            e.text.lower()
+            for e in doc.ents
+            if e.label_ in _PARTICIPANT_LABELS | _PLACE_LABELS | _TIME_LABELS
+        )
+        return Analysis(
+            lemma=lemma,
+            stem=stem(lemma),
+            participants=frozenset(parts),
+            places=frozenset(places),
+            times=frozenset(times),
+            entities=ents,
+            trigger_vec=self._trig_vecs[m.trigger.lower()],
+            sentence_vec=self._sent_vecs[m.sentence],
+        )
+
+    def doc_vectors(self, mentions: Sequence[EventMention]) -> dict[str, np.ndarray]:
+        """One vector per document: the normalised mean of its mention sentences' vectors
+        (each distinct sentence once)."""
+        self._embed([m.sentence for m in mentions], self._sent_vecs)
+        sents: dict[str, set[str]] = {}
+        for m in mentions:
+            sents.setdefault(m.doc_id, set()).add(m.sentence)
+        out = {}
+        for doc_id, texts in sents.items():
+            vec = np.mean([self._sent_vecs[t] for t in sorted(texts)], axis=0)
+            out[doc_id] = embeddings.normalise(vec)
+        return out

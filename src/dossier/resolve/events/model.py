@@ -1,0 +1,102 @@
+"""The pairwise model: a logistic regression over :data:`.features.FEATURES`.
+
+Fitted with numpy (plain gradient descent on the L2-regularised log loss) so the product
+does not depend on scikit-learn for twenty weights; the fitted weights, the feature
+scaling and the clustering threshold ship as ``data/crossdoc_pairwise.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from dossier.resolve.events.features import FEATURES
+from dossier.resources import data_path
+
+MODEL_FILE = "crossdoc_pairwise.json"
+
+
+@dataclass
+class PairModel:
+    """Weights over standardised features, an intercept and the average-link threshold."""
+
+    weights: np.ndarray
+    bias: float
+    mean: np.ndarray
+    scale: np.ndarray
+    threshold: float = 0.5
+    story_threshold: float = 0.8
+    date_window_days: int = 3
+    notes: dict[str, object] = field(default_factory=dict)
+
+    def logits(self, feats: np.ndarray) -> np.ndarray:
+        """``feats`` is ``(k, ...)``; returns the logit for every pair."""
+        z = (feats - self.mean.reshape((-1,) + (1,) * (feats.ndim - 1))) / self.scale.reshape(
+            (-1,) + (1,) * (feats.ndim - 1)
+        )
+        return np.tensordot(self.weights, z, axes=1) + self.bias
+
+    def probability(self, feats: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.logits(feats)))
+
+    def contributions(self, vector: np.ndarray) -> dict[str, float]:
+        """Each feature's share of one pair's logit."""
+        z = (vector - self.mean) / self.scale
+        return {name: float(w * v) for name, w, v in zip(FEATURES, self.weights, z, strict=True)}
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "features": list(FEATURES),
+            "weights": [round(float(w), 6) for w in self.weights],
+            "bias": round(self.bias, 6),
+            "mean": [round(float(v), 6) for v in self.mean],
+            "scale": [round(float(v), 6) for v in self.scale],
+            "threshold": self.threshold,
+            "story_threshold": self.story_threshold,
+            "date_window_days": self.date_window_days,
+            "notes": self.notes,
+        }
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(self.to_json(), indent=2) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> PairModel:
+        raw = json.loads((path or data_path(MODEL_FILE)).read_text(encoding="utf-8"))
+        if list(raw["features"]) != list(FEATURES):
+            raise ValueError(f"{MODEL_FILE} was fitted on other features: refit it")
+        return cls(
+            weights=np.asarray(raw["weights"], dtype=np.float64),
+            bias=float(raw["bias"]),
+            mean=np.asarray(raw["mean"], dtype=np.float64),
+            scale=np.asarray(raw["scale"], dtype=np.float64),
+            threshold=float(raw["threshold"]),
+            story_threshold=float(raw["story_threshold"]),
+            date_window_days=int(raw["date_window_days"]),
+            notes=dict(raw.get("notes", {})),
+        )
+
+
+def fit_logistic(
+    x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 3000, lr: float = 0.5
+) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
+    """Weights, intercept, mean and scale of an L2 logistic regression; ``x`` is
+    ``(pairs, k)``. Classes are weighted to balance (coreferent pairs are rare)."""
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    z = (x - mean) / scale
+    pos = y.mean()
+    sample_w = np.where(y == 1, 0.5 / pos, 0.5 / (1 - pos))
+    sample_w /= sample_w.sum()
+    w = np.zeros(x.shape[1])
+    b = 0.0
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-(z @ w + b)))
+        g = sample_w * (p - y)
+        w -= lr * (z.T @ g + l2 * w)
+        b -= lr * float(g.sum())
+    return w, b, mean, scale

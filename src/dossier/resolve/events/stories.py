@@ -1,0 +1,56 @@
+"""Documents into stories, incrementally, with a date-windowed embedding index.
+
+A document joins the story whose centroid (mean document vector) is most similar, if
+the cosine reaches the threshold, among the stories that have a document within
+``window_days`` of its date; otherwise it starts a story. Only the stories active in the
+window are compared (one matrix product over their centroids), so the cost per document
+depends on how many stories run at once, not on how many were ever seen. Undated
+documents are compared with the stories that hold undated documents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+
+class StoryIndex:
+    def __init__(self, threshold: float, window_days: int = 3) -> None:
+        self.threshold = threshold
+        self.window_days = window_days
+        self._sums: list[np.ndarray] = []
+        self._ids: list[str] = []
+        self._by_day: dict[int | None, set[int]] = {}
+        self.story_of: dict[str, str] = {}
+
+    def _candidates(self, day: int | None) -> list[int]:
+        if day is None:
+            return sorted(self._by_day.get(None, set()))
+        found: set[int] = set()
+        for d in range(day - self.window_days, day + self.window_days + 1):
+            found |= self._by_day.get(d, set())
+        return sorted(found)
+
+    def add(self, doc_id: str, vec: np.ndarray, date: dt.date | None = None) -> str:
+        """The story of a document (assigned on first sight, then kept)."""
+        if doc_id in self.story_of:
+            return self.story_of[doc_id]
+        day = date.toordinal() if date is not None else None
+        cands = self._candidates(day)
+        best = -1
+        if cands:
+            cent = np.stack([self._sums[c] for c in cands])
+            cent /= np.linalg.norm(cent, axis=1, keepdims=True) + 1e-12
+            sims = cent @ vec
+            k = int(np.argmax(sims))
+            if sims[k] >= self.threshold:
+                best = cands[k]
+        if best < 0:
+            best = len(self._sums)
+            self._sums.append(np.zeros_like(vec, dtype=np.float64))
+            self._ids.append(f"story:{doc_id}")
+        self._sums[best] += vec
+        self._by_day.setdefault(day, set()).add(best)
+        self.story_of[doc_id] = self._ids[best]
+        return self._ids[best]
