@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz import fuzz, process
+
 from dossier.resources import read_table
 
 COUNTRY_KINDS = frozenset({"country", "alias", "adjective", "capital", "igo", "ngo", "group"})
@@ -187,6 +189,7 @@ def sector_code(text: str) -> str:
     return sector
 
 
+@lru_cache(maxsize=8192)
 def actor_code(text: str, date: str | None = None) -> str:
     """The CAMEO-style code of an actor phrase ('' when no country or organisation is named).
 
@@ -235,4 +238,35 @@ def actor_code(text: str, date: str | None = None) -> str:
         code = country + sector
         if code not in codes:
             codes.append(code)
+    if not codes:
+        guess = _misspelt_country(text)
+        if guess:
+            codes.append(guess + ("ELI" if former else title))
     return "+".join(codes[:5])
+
+
+SPELLING_KINDS = frozenset({"country", "alias", "adjective", "people"})
+CAPITALISED = re.compile(r"\b[A-Z][a-z]{5,}\b")
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> tuple[dict[str, str], list[str]]:
+    table = {
+        name: entries[0].code
+        for name, entries in _dictionary().names.items()
+        if entries[0].kind in SPELLING_KINDS and len(name) >= 6
+    }
+    return table, list(table)
+
+
+def _misspelt_country(text: str) -> str:
+    """A country named with a spelling slip ('Ethopia', 'Phillippines'): the closest
+    country name or nationality within a small edit distance (rapidfuzz ratio >= 90)."""
+    table, names = _spellings()
+    for word in CAPITALISED.findall(text):
+        if word in table:
+            continue
+        found = process.extractOne(word, names, scorer=fuzz.ratio, score_cutoff=90)
+        if found is not None:
+            return table[found[0]]
+    return ""
