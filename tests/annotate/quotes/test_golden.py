@@ -23,6 +23,7 @@ CASES = [
     "nested_straight",
     "unresolved",
     "frames_more",
+    "content_edges",
 ]
 
 

@@ -112,6 +112,33 @@ def _raised(ix: DocIndex, verb: Any) -> Cand | None:
     return c
 
 
+def _tail_cut(dep: Any) -> bool:
+    """Whether a comma phrase at the end of a content is the writer's, not the source's:
+    ', which/who ...' asides and ', while/despite/according to ...' contrasts."""
+    if dep.dep_ == "relcl":
+        return True
+    if dep.dep_ not in ("advcl", "prep"):
+        return False
+    marks = {c.lower_ for c in dep.children if c.dep_ in ("mark", "advmod")}
+    return bool(marks & {"while", "whereas"}) or dep.lower_ in ("despite", "according")
+
+
+def _drop_tail(head: Any, toks: list[Any]) -> list[Any]:
+    """Content without a trailing comma phrase the writer added (see :func:`_tail_cut`);
+    measured on PolNeAR train, where such phrases lie outside the gold content."""
+    keep = {t.i for t in toks}
+    doc = head.doc
+    for tok in sorted(toks, key=lambda t: t.i):
+        for dep in tok.rights:
+            lead = dep.left_edge.i - 1
+            if dep.i not in keep or lead < 0 or doc[lead].text != ",":
+                continue
+            if dep.right_edge.i >= max(keep) and _tail_cut(dep):
+                keep -= {t.i for t in dep.subtree}
+                keep.discard(lead)
+    return [t for t in toks if t.i in keep]
+
+
 def _content_of(verb: Any, speech: bool, para: tuple[int, int]) -> tuple[Any, list[Any]] | None:
     """What a cue verb attributes: its complement clause, object or prepositional object
     as its frame allows, or (speech verbs) the head clause it interrupts. Dependents in
@@ -218,6 +245,7 @@ def speech_clauses(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
             toks = list(subjects[0].subtree) + toks
         if content_head.dep_ == "ccomp" and len(toks) < MIN_CONTENT_TOKENS:
             continue
+        toks = _drop_tail(content_head, toks)
         toks.sort(key=lambda t: t.i)
         start, end = _span(toks)
         # a clause never runs past the cue's paragraph (the parser's sentences may)
@@ -308,7 +336,10 @@ def according_to(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
         para = ix.paras[ix.para_of(tok.idx)]
         sent_start, sent_end = max(sent_start, para[0]), min(sent_end, para[1])
         if tok.idx - sent_start <= 2:
-            start, end = phrase_end, sent_end
+            # the content starts after the whole source phrase, however long
+            # ('according to results of the poll conducted by X for Y, ...')
+            edge = pobj.right_edge
+            start, end = max(phrase_end, edge.idx + len(edge.text)), sent_end
         else:
             start, end = sent_start, tok.idx
             if sent_end - phrase_end > 3:  # mid-sentence: the whole sentence
