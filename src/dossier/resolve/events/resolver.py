@@ -39,6 +39,7 @@ class EventResolver:
         self._story: dict[str, str] = {}  # mention id -> story
         self._members: dict[str, set[str]] = {}  # story -> mention ids
         self._doc_vecs: dict[str, np.ndarray] = {}
+        self._of_doc: dict[str, list[EventMention]] = {}
         self._labels: dict[str, str] = {}
 
     # ----------------------------------------------------------------- ingest
@@ -46,11 +47,9 @@ class EventResolver:
         new = [m for m in mentions if m.id not in self.mentions]
         for m in new:
             self.mentions[m.id] = m
+            self._of_doc.setdefault(m.doc_id, []).append(m)
         docs = sorted({m.doc_id for m in new})
-        all_of_doc: dict[str, list[EventMention]] = {d: [] for d in docs}
-        for m in self.mentions.values():
-            if m.doc_id in all_of_doc:
-                all_of_doc[m.doc_id].append(m)
+        all_of_doc = {d: self._of_doc[d] for d in docs}
         vecs = self.analyser.doc_vectors([m for ms in all_of_doc.values() for m in ms])
         self._doc_vecs.update(vecs)
         dirty: set[str] = set()
@@ -97,18 +96,16 @@ class EventResolver:
             a.doc_vec = self._doc_vecs[m.doc_id]
         feats = block_features(block, analyses)
         probs = self.model.probability(feats)
-        n = len(block)
-        apart = np.zeros((n, n), dtype=bool)
-        days = [m.date.toordinal() if m.date is not None else None for m in block]
-        places = [m.place.casefold() if m.place else None for m in block]
-        for i in range(n):
-            for j in range(i + 1, n):
-                di, dj = days[i], days[j]
-                far = di is not None and dj is not None and abs(di - dj) > self.window
-                pi, pj = places[i], places[j]
-                if far or (pi is not None and pj is not None and pi != pj):
-                    apart[i, j] = apart[j, i] = True
-        return feats, np.where(apart, CANNOT, probs)
+        days = np.array([m.date.toordinal() if m.date else -(10**9) for m in block])
+        dated = days > -(10**9)
+        far = (np.abs(days[:, None] - days[None, :]) > self.window) & np.outer(dated, dated)
+        index: dict[str, int] = {}
+        place = np.array(
+            [index.setdefault(m.place.casefold(), len(index)) if m.place else -1 for m in block]
+        )
+        known = place >= 0
+        elsewhere = (place[:, None] != place[None, :]) & np.outer(known, known)
+        return feats, np.where(far | elsewhere, CANNOT, probs)
 
     def _recluster(self, story: str) -> None:
         for block in self._blocks(story):
