@@ -207,7 +207,8 @@ def _sentence_country(ev: Event, run: _Run) -> str:
             and ev.target_end is not None
             and ev.target_start <= m.start < ev.target_end
         )
-        if m.type == "PLACE" and m.country_code and not inside_target:
+        backer = run.doc.text[max(0, m.start - 5) : m.start].lower().endswith(("anti-", "pro-"))
+        if m.type == "PLACE" and m.country_code and not inside_target and not backer:
             return alpha3(m.country_code) or ""
     return ""
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from dossier.annotate.events.coding import plover_coding
 from dossier.annotate.events.lexicon import goldstein
 from dossier.records import Event
 
@@ -55,14 +56,20 @@ def _combine(keep: Event, other: Event) -> Event:
     changes: dict[str, object] = {}
     for f in _FIELDS:
         if getattr(keep, f"{f}_text") is None and getattr(other, f"{f}_text") is not None:
-            for suffix in ("text", "start", "end", "mention_id"):
-                changes[f"{f}_{suffix}"] = getattr(other, f"{f}_{suffix}")
+            for suffix in ("text", "start", "end", "mention_id", "code"):
+                if hasattr(other, f"{f}_{suffix}"):  # places carry no actor code
+                    changes[f"{f}_{suffix}"] = getattr(other, f"{f}_{suffix}")
     if keep.date is None and other.date is not None:
         for f in ("date", "date_precision", "date_how", "time_id"):
             changes[f] = getattr(other, f)
     if _more_specific(other.code, keep.code):
         changes["code"] = other.code
         changes["code_name"] = other.code_name
+        pc = plover_coding(other.code, keep.status)
+        changes["plover"] = pc.category
+        changes["plover_mode"] = pc.mode
+        changes["plover_context"] = pc.contexts
+        changes["goldstein"] = pc.goldstein
     quantities = list(dict.fromkeys(keep.quantities + other.quantities))
     changes["quantities"] = [
         q for q in quantities if not any(q != o and q in o for o in quantities)
