@@ -29,6 +29,7 @@ from dossier.records import Article
 
 Docs = list[dict[str, Any]]
 KEYS = ("precision", "recall", "f1", "acc161", "acc161_e2e", "median_km", "id_accuracy")
+USAGE_TYPES = {"Literal": "literal", "Metonymic": "metonymic"}
 
 
 def load_rows(data: Path, limit: int | None = None) -> Docs:
@@ -42,15 +43,44 @@ def load_rows(data: Path, limit: int | None = None) -> Docs:
     return rows
 
 
-def _scorer(data: Path) -> Callable[..., dict[str, Any]]:
+def _scorer_module(data: Path) -> Any:
     path = data.parent / "score_places.py"
     spec = importlib.util.spec_from_file_location("_score_places", path)
     if not path.is_file() or spec is None or spec.loader is None:
         raise InputError(f"scorer not found next to the data: {path}")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    score: Callable[..., dict[str, Any]] = module.score
+    return module
+
+
+def _scorer(data: Path) -> Callable[..., dict[str, Any]]:
+    score: Callable[..., dict[str, Any]] = _scorer_module(data).score
     return score
+
+
+def usage_accuracy(rows: Docs, ours: Docs, match: Callable[..., Any]) -> dict[str, Any]:
+    """Literal vs metonymic on the gold toponyms typed plainly 'Literal' or 'Metonymic'
+    that the geoparser found (matched with the scorer's own matching)."""
+    n = right = met_gold = met_found = 0
+    by_doc = {d["doc_id"]: d["toponyms"] for d in ours}
+    for row in rows:
+        gold = [t for t in row.get("toponyms") or [] if t.get("type") in USAGE_TYPES]
+        pred = [
+            {**t, "coords": None if t["lat"] is None else (t["lat"], t["lon"])}
+            for t in by_doc.get(str(row["doc_id"]), [])
+        ]
+        for gi, pi in match(gold, pred):
+            n += 1
+            want = USAGE_TYPES[gold[gi]["type"]]
+            got = pred[pi]["usage"]
+            right += want == got
+            met_gold += want == "metonymic"
+            met_found += want == got == "metonymic"
+    return {
+        "usage_accuracy": right / n if n else None,
+        "metonymic_recall": met_found / met_gold if met_gold else None,
+        "n_usage_pairs": n,
+    }
 
 
 def _pred(t: Any) -> dict[str, Any]:
@@ -60,6 +90,7 @@ def _pred(t: Any) -> dict[str, Any]:
         "lat": t.lat,
         "lon": t.lon,
         "geonameid": t.geonameid,
+        "usage": "metonymic" if t.modifier else t.usage,
     }
 
 
@@ -133,7 +164,8 @@ def _summary(metrics: dict[str, Any], seconds: float, n: int) -> dict[str, Any]:
 def run_places_bench(data: Path, limit: int | None = None) -> dict[str, Any]:
     """Score dossier's toponyms and the population-prior baseline on ``data``."""
     data = Path(data)
-    score = _scorer(data)
+    scorer = _scorer_module(data)
+    score: Callable[..., dict[str, Any]] = scorer.score
     rows = load_rows(data, limit)
     load_s, memory_mb = _gazetteer_cost()
     t0 = time.perf_counter()
@@ -142,6 +174,7 @@ def run_places_bench(data: Path, limit: int | None = None) -> dict[str, Any]:
     ours, ours_s = run_dossier(rows, docs)
     base, base_s = run_baseline(rows, docs)
     report = _summary(score(rows, ours), ours_s, len(rows))
+    report.update(usage_accuracy(rows, ours, scorer.match_doc))
     report.update(
         {
             "docs": len(rows),

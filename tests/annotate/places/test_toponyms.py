@@ -56,14 +56,14 @@ def test_region_from_the_supplement_has_a_point() -> None:
     assert regions and regions[0].geonameid == 2017623
 
 
-def test_capital_used_for_its_government_resolves_to_the_country(nlp: Any) -> None:
+def test_capital_used_for_its_government_names_the_country_without_a_point(nlp: Any) -> None:
     from dossier.annotate.entities import extract_mentions
     from dossier.records import Article
 
     text = "Pyongyang denied the report on Tuesday."
     mentions = extract_mentions(Article(id="a", text=text, path="a.txt", fmt="txt"), nlp(text))
     m = next(m for m in mentions if m.text == "Pyongyang")
-    assert (m.usage, m.geonameid, m.country_code, m.lat) == ("metonymic", 1873107, "KP", None)
+    assert (m.usage, m.country_code, m.lat, m.lon) == ("metonymic", "KP", None, None)
 
 
 def test_literal_mention_gets_the_place_coordinates(nlp: Any) -> None:

@@ -11,9 +11,10 @@ facilities, seas and misspellings, see ``dossier.annotate.entities``):
 3. ``resolve`` picks the GeoNames entry (``gazetteer``) in the article's context.
 
 ``geocode_mentions`` writes the result onto the mentions (``usage, geonameid, lat, lon,
-country_code, geo_how``); a metonymic use or a demonym keeps the entry's id and country
-(the actor) but no coordinates: it is not a point on the map; a capital used for its
-government ('Pyongyang said') takes its country's id, so it joins the country's entity.
+country_code, geo_how``); a metonymic use or a demonym keeps the entry's id and its
+country, which names the actor ('Pyongyang said' -> KP), but no coordinates: it is not a
+point on the map. (A capital keeps its own id rather than its country's, so that its
+mentions stay one entity with the literal ones.)
 """
 
 from __future__ import annotations
@@ -190,7 +191,6 @@ def geocode_mentions(
 ) -> list[Toponym]:
     """Fill the place fields of the mentions in place; returns the article's toponyms."""
     tops = find_toponyms(article, doc, mentions, story)
-    gaz = gazetteer()
     by_id = {m.id: m for m in mentions}
     for t in tops:
         m = by_id.get(t.mention_id or "")
@@ -204,10 +204,4 @@ def geocode_mentions(
         m.geo_how = t.how
         if t.usage == "literal":
             m.lat, m.lon = t.lat, t.lon
-        elif t.usage == "metonymic" and t.capital and t.country_code:
-            # 'Pyongyang said': the actor is the country's government
-            country = gaz.country(t.country_code)
-            if country is not None and country.geonameid is not None:
-                m.geonameid = country.geonameid
-                m.geo_how = f"capital-for-country+{t.how}"
     return tops

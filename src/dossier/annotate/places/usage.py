@@ -1,10 +1,12 @@
 """How a place name is used: a point on the map, the actor behind it, or a demonym.
 
 - ``demonym``: a nationality word ('North Korean', 'Russians') — it points to the country;
-- ``metonymic``: the place stands for its government or people — the grammatical subject
-  of a verb of saying, deciding or acting ('Pyongyang denied', 'Moscow has warned'), the
-  owner of an act or a position ("Beijing's response"), or a seat of power named as an
-  organisation ('the Kremlin', 'the White House');
+- ``metonymic``: the place stands for its government, people or team — the subject of a
+  verb that is not about location or weather ('Pyongyang denied', 'France beat Spain'),
+  the object of a verb aimed at an actor ('urged Seoul'), the owner of anything but a
+  part of the place ("Beijing's response", not "Odesa's port"), the other party after
+  'with' or 'against' ('talks with Tokyo'), or a seat of power named as an organisation
+  ('the Kremlin', 'the White House');
 - ``literal``: everything else ('in Pyongyang', 'the Sea of Azov').
 
 Rules on the dependency parse, not a trained classifier: no labelled metonymy data ships
@@ -21,8 +23,8 @@ from dossier.resources import read_table
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
-    """Word sets from ``gazetteer_usage.tsv``: agent verbs (their subject is an actor),
-    agent nouns (their possessor is one: "Moscow's response"), locative prepositions."""
+    """Word sets from ``gazetteer_usage.tsv``: verbs whose subject stays a place, verbs
+    whose object is an actor, nouns naming parts of a place, and prepositions."""
     return {row[0]: frozenset(row[1].split()) for row in read_table("gazetteer_usage.tsv")[1:]}
 
 
@@ -44,10 +46,14 @@ def usage(doc: Any, start: int, end: int, label: str, entity_type: str) -> str:
     root = _first_conjunct(span.root)
     head = root.head
     lemma = head.lemma_.lower()
-    if root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and lemma in words["agent_verbs"]:
-        return "metonymic"
-    if root.dep_ == "poss" and lemma in words["agent_nouns"]:
-        return "metonymic"
+    if root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and lemma not in words["place_verbs"]:
+        return "metonymic"  # 'Moscow denied', 'France beat Spain'; not 'Texas lies...'
+    if root.dep_ in ("dobj", "dative") and lemma in words["patient_verbs"]:
+        return "metonymic"  # 'urged Pyongyang', 'sanctioned Moscow'
+    if root.dep_ == "poss" and lemma not in words["place_nouns"]:
+        return "metonymic"  # "Beijing's response"; not "Odesa's port"
+    if root.dep_ == "pobj" and lemma in words["actor_preps"]:
+        return "metonymic"  # 'talks with Seoul', 'sanctions against Moscow'
     if root.dep_ == "pobj" and lemma in words["locative_preps"]:
         return "literal"
     # a place tagged as an organisation is its government, team or council ('the Kremlin')
