@@ -5,10 +5,14 @@ training data to fit them offline):
 
 - the entry's size: log10 of its population for cities; fixed sizes for countries,
   first-level divisions, seas and facilities, which are the usual reading of such names;
-- a penalty when the name matched only an alternate name of the entry;
+- a penalty when the name matched only an alternate name of the entry; bonuses for
+  national capitals and for cities our supplement lists (the usual reading of the name);
 - the context: countries already named in the article (or its story, passed in), the
-  first-level divisions named ('Paris' near 'Texas'), and closeness to the places
-  resolved without doubt in the same article.
+  first-level divisions named ('Paris' near 'Texas') or whose cities are named ('Georgia'
+  near 'Atlanta'), and closeness to the places resolved without doubt in the same article.
+
+Fuzzy matching (for misspellings) is tried only when no name matches exactly, and only
+against names of large places, with a conservative threshold.
 
 Two passes: first without context, keeping the confident picks as context; then every
 name again with that context.
@@ -82,10 +86,6 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     )
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
-
-
-def _adm(e: Entry) -> str:
-    return e.adm if e.adm else ""
 
 
 @dataclass
