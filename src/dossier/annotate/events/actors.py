@@ -170,7 +170,12 @@ def _name_code(entry: Entry, date: str | None) -> tuple[str, str]:
 def _title_sector(d: _Dictionary, text: str) -> str:
     """The sector of the phrase's head noun: the last sector word before a trailing
     qualifier ('Serbian military police' -> COP, 'workers of the Bus Company' -> LAB)."""
-    matches = list(d.sector_re.finditer(text))
+    names = [(m.start(), m.end()) for m in d.name_re.finditer(text)]
+    matches = [
+        m
+        for m in d.sector_re.finditer(text)
+        if not any(a <= m.start() < b for a, b in names)  # "People's Republic"
+    ]
     if not matches:
         return ""
     cut = QUALIFIER.search(text, matches[0].end())

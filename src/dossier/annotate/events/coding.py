@@ -148,7 +148,9 @@ def _reporting_subject(tok: Any) -> Any | None:
 ASIDE_MARKS = frozenset(
     {"as", "after", "because", "when", "while", "since", "although", "though", "before", "until"}
 )
-ASIDE_PREPS = frozenset({"because", "despite", "after", "before", "since", "during", "amid"})
+ASIDE_PREPS = frozenset(
+    {"because", "despite", "after", "before", "since", "during", "amid", "following"}
+)
 
 
 def _asides(head: Any) -> set[int]:
@@ -196,6 +198,8 @@ class ActorCoder:
         tok = self.doc[actor.token_i]
         if tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
             tok = tok.head  # 'Russian' in 'Russian civilian advisers': the whole phrase
+        elif tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head  # 'a member of the Syrian parliament, X': X is that member
         if tok.lower_ in PRONOUNS:
             subj = _reporting_subject(tok)
             if subj is not None:
