@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from dossier.bench.quotes import run_quotes_bench, segments, widen
+from dossier.bench.quotes import run_quotes_bench, segments, system_row, widen
+from dossier.records import Quote
 
 DATA = (
     Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "quotes" / "polnear_dev.jsonl"
@@ -74,3 +75,33 @@ def test_unsplit_quote_stays_one_span() -> None:
     start, end = text.index('"One'), len(text)
     marks = [(start, text.index("\n")), (text.index('"Two'), end)]
     assert segments(text, start, end, marks) is None
+
+
+def _quote(text: str, part: str, resolution: str) -> Quote:
+    start = text.index(part)
+    return Quote(
+        id=part,
+        article_id="a",
+        start=start,
+        end=start + len(part),
+        text=part,
+        kind="direct",
+        extractor="t",
+        version="0",
+        speaker_text="Ann Lee",
+        speaker_start=0,
+        speaker_end=7,
+        speaker_resolution=resolution,
+    )
+
+
+def test_floating_quote_scores_with_the_quote_before_it() -> None:
+    text = 'Ann Lee spoke. "We start today," she said.\n\n"Nobody will stop us."'
+    quotes = [
+        _quote(text, "We start today,", "direct"),
+        _quote(text, "Nobody will stop us.", "floating"),
+    ]
+    rows = system_row("a", text, quotes)["quotes"]
+    assert len(rows) == 1
+    pieces = [text[a:b] for a, b in rows[0]["spans"]]
+    assert pieces == ['"We start today,"', '"Nobody will stop us."']

@@ -9,7 +9,9 @@ Scheme adapter: gold direct quotes in PolNeAR include their quote marks (and the
 before the closing mark); our ``Quote`` spans exclude them, so the runner widens a
 direct quote over adjacent marks before scoring, and a direct quote that its
 attribution splits ('"A," she said, "B."') is scored as its quote-marked pieces
-(the scorer's discontinuous ``spans``), as PolNeAR marks it. Speakers are given as spans when the
+(the scorer's discontinuous ``spans``), as PolNeAR marks it; so is a floating
+quote, as one more piece of the direct quote before it (PolNeAR annotates a
+speaker's run of quotes as one attribution). Speakers are given as spans when the
 speaker is written at the quote (direct, pronoun or description), as text when a
 floating quote inherits its speaker from an earlier one.
 """
@@ -116,7 +118,8 @@ def _top_marks(text: str) -> list[tuple[int, int]]:
 
 def system_row(doc_id: str, text: str, quotes: list[Quote]) -> dict[str, Any]:
     """One SYSTEM line for the scorer."""
-    out = []
+    out: list[dict[str, Any]] = []
+    kinds: list[str] = []
     marks: list[tuple[int, int]] | None = None
     for q in quotes:
         start, end = q.start, q.end
@@ -129,6 +132,14 @@ def system_row(doc_id: str, text: str, quotes: list[Quote]) -> dict[str, Any]:
             if pieces is not None:
                 row["spans"] = pieces
         row.update({"start": start, "end": end})
+        prev = out[-1] if out else None
+        if q.speaker_resolution == "floating" and prev is not None and kinds[-1] == "direct":
+            # a floating quote goes on with the attribution before it: one piece more
+            prev["spans"] = prev.get("spans") or [[prev["start"], prev["end"]]]
+            prev["spans"] += row.get("spans") or [[start, end]]
+            prev["end"] = end
+            continue
+        kinds.append(q.kind)
         if q.speaker_resolution == "floating":
             row["speaker"] = q.speaker_text or ""
         elif q.speaker_start is not None and q.speaker_end is not None:
