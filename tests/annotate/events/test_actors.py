@@ -74,3 +74,20 @@ def test_descriptions_and_metonyms(text: str, code: str) -> None:
 
 def test_qualifier_country_does_not_join() -> None:
     assert actor_code("doctors of Canada in Iran") == "CANMED"
+
+
+def test_place_names_are_dated() -> None:
+    assert actor_code("Juba", "2005-03-01") == "SDN"
+    assert actor_code("Juba", "2015-03-01") == "SSDGOV"
+
+
+def test_misspelt_country_name() -> None:
+    assert actor_code("Ethopia") == "ETH"
+
+
+def test_backer_is_not_the_actor() -> None:
+    assert actor_code("NATO-member Norway") == "NOR"
+
+
+def test_people_living_elsewhere() -> None:
+    assert actor_code("the Albanians of southern Serbia") == "SRBCVL"

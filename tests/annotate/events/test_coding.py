@@ -91,3 +91,9 @@ def test_intercepted_weapons_counted_with_the_attack() -> None:
     text = "Rebels fired twelve rockets at the base, and the army said nine had been shot down."
     ev = by_trigger(events_of(text), "fired")
     assert "nine had been shot down" in ev.quantities
+
+
+def test_complaint_targets_the_doer_of_the_deplored_act() -> None:
+    text = "Chile complained to the United Nations over two Peruvian air raids."
+    ev = by_trigger(events_of(text), "complained")
+    assert ev.target_code == "PER"

@@ -157,6 +157,16 @@ def _year(iso: str) -> int:
         return 0
 
 
+def _dated(entries: list[Entry], date: str | None) -> list[Entry]:
+    """The entries of a place name valid on ``date`` ('Juba' is Sudan's before 2011 and
+    South Sudan's capital after); all of them when none is dated or none fits. People's
+    offices are dated separately (``person_sector``)."""
+    if not date or all(e.kind == "person" or not (e.start or e.end) for e in entries):
+        return entries
+    valid = [e for e in entries if e.kind == "person" or _in_office(e, date)]
+    return valid or entries
+
+
 def _name_code(entry: Entry, date: str | None) -> tuple[str, str]:
     """(country, sector the name itself implies) of one dictionary entry."""
     if entry.kind == "person":
@@ -233,7 +243,7 @@ def actor_code(text: str, date: str | None = None) -> str:
         if prev_end is not None and not JOINER.match(text[prev_end : m.start()]):
             break  # 'Red Crescent in Bam, Iran': a later name only qualifies the first
         prev_end = m.end()
-        entries = d.names[m.group(1)]
+        entries = _dated(d.names[m.group(1)], date)
         country, own = _name_code(entries[0], date)
         if not country:
             continue

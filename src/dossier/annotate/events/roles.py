@@ -164,6 +164,29 @@ def subject_token(tok: Any) -> Any | None:
     return None
 
 
+# Prepositions introducing the act a complaint or protest is about.
+DEPLORED_PREPS = ("over", "about", "against", "at")
+
+
+def _deplored_party(finder: ActorFinder, nouns: list[Any]) -> Actor | None:
+    """The party named as the doer of an event noun ('two Israeli air raids', "Serbia's
+    crackdown", 'violations by the army')."""
+    events = lexicon().nouns
+    for noun in nouns:
+        if noun.lemma_.lower() not in events:
+            continue
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < noun.i:
+                actor = finder.actor(c)
+                if actor is not None and actor.mention_id:
+                    return actor
+        for _, agent in prep_objects(noun, ("by",)):
+            actor = finder.actor(agent)
+            if actor is not None:
+                return actor
+    return None
+
+
 def _first_actor(finder: ActorFinder, toks: list[Any], things: bool) -> Actor | None:
     for t in toks:
         a = finder.actor(t, allow_things=things)
@@ -263,6 +286,9 @@ def verb_roles(finder: ActorFinder, tok: Any, code: str, symmetric: bool) -> Rol
     if target is None:
         preps = TARGET_PREPS_BY_ROOT.get(code[:2], ())
         target = _first_actor(finder, [o for _, o in prep_objects(tok, preps)], things)
+    if target is None and code.startswith(("11", "14")):
+        # 'complained over two Israeli air raids': the doer of the deplored act
+        target = _deplored_party(finder, [o for _, o in prep_objects(tok, DEPLORED_PREPS)])
     if target is None and code.startswith(("02", "10", "11", "12", "13")):
         # 'warned that North Korea will pay a price', 'demanded that Iraq allow ...':
         # the party the words are aimed at
