@@ -146,7 +146,19 @@ def _reporting_subject(tok: Any) -> Any | None:
 
 # Subordinate clauses and phrases that tell why or when, not to whom.
 ASIDE_MARKS = frozenset(
-    {"as", "after", "because", "when", "while", "since", "although", "though", "before", "until"}
+    {
+        "as",
+        "after",
+        "because",
+        "when",
+        "while",
+        "since",
+        "although",
+        "though",
+        "before",
+        "until",
+        "if",
+    }
 )
 ASIDE_PREPS = frozenset(
     {"because", "despite", "after", "before", "since", "during", "amid", "following"}
