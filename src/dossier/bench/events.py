@@ -206,6 +206,7 @@ def _sentence_country(ev: Event, run: _Run) -> str:
             ev.target_start is not None
             and ev.target_end is not None
             and ev.target_start <= m.start < ev.target_end
+            and ev.target_text != m.text  # a place struck is where it happened
         )
         backer = run.doc.text[max(0, m.start - 5) : m.start].lower().endswith(("anti-", "pro-"))
         if m.type == "PLACE" and m.country_code and not inside_target and not backer:
@@ -216,7 +217,8 @@ def _sentence_country(ev: Event, run: _Run) -> str:
 def _coded(ev: Event, with_code: bool, run: _Run) -> dict[str, Any]:
     code = cameo_convention(ev.code, ev.status, ev.hedges)
     source, target = ev.source_code or "", ev.target_code or ""
-    if not source and ev.source_text is None and ev.code[:2] in ("17", "18", "19", "20"):
+    unnamed = ev.source_text is None or ev.source_mention_id is None
+    if not source and unnamed and ev.code[:2] in ("17", "18", "19", "20"):
         # an unattributed arrest or attack: the gold codes the place's country as the
         # source, an unidentified armed force (UAF) for violence
         place = (_place_code(ev, run.mentions) or _sentence_country(ev, run))[:3]
