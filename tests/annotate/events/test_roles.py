@@ -131,3 +131,8 @@ def test_dateline_subject_falls_back_to_its_apposition() -> None:
     text = "Moscow, 14 September 2023\n\nPresident Vladimir Putin met Kim Jong Un on Wednesday."
     ev = by_trigger(events_of(text), "met")
     assert ev.source_text == "Vladimir Putin"
+
+
+def test_stance_participle_keeps_its_subject_as_source() -> None:
+    ev = by_trigger(events_of("Chile is committed to the peace talks with Bolivia."), "committed")
+    assert (ev.source_text, ev.target_text) == ("Chile", "Bolivia")

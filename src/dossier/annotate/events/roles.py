@@ -86,6 +86,8 @@ TARGET_PATH_DEPS = frozenset(
         "oprd",
     }
 )
+# Participles that state a stance with 'be' ('is committed to', 'is opposed to').
+STATIVE = frozenset({"commit", "oppose", "determine", "dedicate", "resolve", "prepare"})
 # Verbs whose object event is attributed to their subject ('deny a deal').
 EMBEDDING = frozenset({"deny", "refute", "confirm", "admit", "acknowledge", "conceal"})
 # Light verbs whose subject receives rather than does ('North Korea will receive aid').
@@ -271,6 +273,16 @@ def verb_roles(finder: ActorFinder, tok: Any, code: str, symmetric: bool) -> Rol
     things = _things_ok(code)
     passive_subj = child(tok, "nsubjpass")
     target: Actor | None = None
+    if (
+        passive_subj is not None
+        and tok.lemma_.lower() in STATIVE
+        and not prep_objects(tok, ("by",))
+    ):
+        # 'Vietnam is committed to ...', 'Israel is opposed to ...': a stance, not a passive
+        passive_subj = None
+        sources, _ = _sources_from(finder, child(tok, "nsubjpass"), symmetric)
+        objs = [o for _, o in prep_objects(tok, ("to",))]
+        return Roles(sources, _first_actor(finder, objs, things))
     if passive_subj is not None:
         agents = [obj for p, obj in prep_objects(tok, ("by",))]
         sources = [a for a in (finder.actor(t, things) for t in agents) if a is not None]
