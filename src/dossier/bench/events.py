@@ -12,7 +12,12 @@ highest in the dependency tree (the main clause). Metrics:
   equals the gold label (one gold and at most one predicted event per sentence, so this is
   the scorer's plover true positives over sentences); ``plover_f1`` is the scorer's F1.
 - ``country_f1`` / ``exact_f1``: the scorer's country and exact levels, predicted with the
-  event code left empty because the gold has none: they measure actor coding only.
+  event code left empty because the gold has none: they measure actor coding only. The
+  actors are the extractor's own ``source_code``/``target_code``, written the way the gold
+  writes them: coordinated parties ('Jordan and Britain agreed') as one compound source
+  with no target; with no coded target, the code of the event's place ('arrived in Amman');
+  an unattributed arrest or attack has the place's country as source, 'UAF' (unidentified
+  armed force) for violence.
 - ``cameo_root_f1``: the gold sentences are CAMEO-manual examples; where a sentence is the
   example of a code in ``cameo_event_codes.csv`` (next to the data) that code is taken as
   its gold CAMEO code, and the scorer's ``root_code`` F1 is computed on those sentences.

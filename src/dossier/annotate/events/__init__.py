@@ -4,7 +4,10 @@ One pass over the spaCy parse of an article: triggers (verbs and nouns of the ev
 lexicon, light-verb constructions) -> CAMEO code refined by word classes -> source and
 target actors tied to entity mentions -> place, date, status, quote, quantities, hedges.
 Events with neither an actor nor a place are dropped (precision over recall), and events
-of one sentence that describe the same happening are merged.
+of one sentence that describe the same happening are merged. Each event is then coded
+(``coding``): CAMEO actor codes for source and target from their whole phrases and a dated
+actor dictionary, PLOVER category, mode (the auxiliary modes negation/future/hypothetical
+come from the status) and contexts, Goldstein score.
 
 Public functions: ``extract_events`` (the extractor), ``code_name`` (CAMEO code -> short
 name), ``plover`` (CAMEO code -> PLOVER category), ``actor_code`` (actor phrase ->
