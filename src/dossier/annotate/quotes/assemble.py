@@ -21,7 +21,12 @@ from dossier.annotate.quotes.cues import (
 )
 from dossier.annotate.quotes.dashes import colon_attributions, dash_quotes
 from dossier.annotate.quotes.docindex import DocIndex
-from dossier.annotate.quotes.indirect import according_to, nominal_frames, speech_clauses
+from dossier.annotate.quotes.indirect import (
+    according_to,
+    in_source,
+    nominal_frames,
+    speech_clauses,
+)
 from dossier.annotate.quotes.lexicon import PRONOUNS
 from dossier.annotate.quotes.marks import MarkSpan, find_trailers, pair_marks
 from dossier.annotate.quotes.relay import (
@@ -230,7 +235,7 @@ def assemble(
         for cl in speech_clauses(ix, in_quote)
         if not any(d.start <= (cl.cue_start or 0) <= (d.cue_end or 0) for d in dashes)
     ]
-    accs = according_to(ix, in_quote) + nominal_frames(ix, in_quote)
+    accs = according_to(ix, in_quote) + nominal_frames(ix, in_quote) + in_source(ix, in_quote)
     for col in colon_attributions(ix):
         # a quote-marked headline quote keeps its marks and takes the speaker
         marked = [

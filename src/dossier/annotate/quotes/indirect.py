@@ -139,6 +139,31 @@ def _drop_tail(head: Any, toks: list[Any]) -> list[Any]:
     return [t for t in toks if t.i in keep]
 
 
+def _asked(ix: DocIndex, verb: Any) -> Cand | None:
+    """'Asked [whether ...], she said ...' / 'Asked about [the plan], ...': the question
+    put to the speaker, opening the sentence; the asker goes unnamed (no speaker)."""
+    if verb.lower_ != "asked" or verb.tag_ != "VBN":
+        return None
+    a, _ = ix.sent_bounds[ix.sent_of_token(verb.i)]
+    if verb.i != a and not (verb.i == a + 1 and verb.doc[a].is_punct):
+        return None
+    toks: list[Any] = []
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "dobj", "xcomp"):
+            toks = list(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "about":
+            toks = [t for c in child.children if c.dep_ == "pobj" for t in c.subtree]
+        if toks:
+            break
+    if len(toks) < 2:
+        return None
+    toks.sort(key=lambda t: t.i)
+    start, end = _trim(ix, *_span(toks))
+    c = Cand(start, end, "indirect", sourceless=True)
+    set_cue(c, ix, verb)
+    return c
+
+
 def _content_of(verb: Any, speech: bool, para: tuple[int, int]) -> tuple[Any, list[Any]] | None:
     """What a cue verb attributes: its complement clause, object or prepositional object
     as its frame allows, or (speech verbs) the head clause it interrupts. Dependents in
@@ -218,6 +243,10 @@ def speech_clauses(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
     for tok in doc:
         speech = is_cue(tok)
         if skip(tok.idx) or not (speech or (tok.pos_ == "VERB" and tok.lemma_.lower() in frames())):
+            continue
+        asked = _asked(ix, tok)
+        if asked is not None:
+            out.append(asked)
             continue
         # reduced passives and participles: 'Asked whether ...', 'a plan announced ...'
         if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
@@ -351,5 +380,36 @@ def according_to(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
         c.cue_lemma = "according to"
         c.cue_start, c.cue_end = tok.idx, to.idx + len(to.text)
         c.speaker = SpeakerSpan(doc[lo].idx, phrase_end, pobj.i)
+        out.append(c)
+    return out
+
+
+SOURCE_DOCS = frozenset({"poll", "survey"})
+
+
+def in_source(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
+    """'In a poll released Monday, [most voters ...]': a sentence opening on a poll or
+    survey attributes the rest of the sentence to it."""
+    doc = ix.doc
+    out: list[Cand] = []
+    for tok in doc:
+        if tok.lower_ != "in" or tok.dep_ != "prep" or skip(tok.idx):
+            continue
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() not in SOURCE_DOCS:
+            continue
+        sent_start, sent_end = ix.sent_chars(ix.sent_of_token(tok.i))
+        if tok.idx - sent_start > 2:
+            continue
+        para = ix.paras[ix.para_of(tok.idx)]
+        edge = pobj.right_edge
+        start, end = _trim(ix, edge.idx + len(edge.text), min(sent_end, para[1]))
+        if end - start < 8:
+            continue
+        c = Cand(start, end, "indirect")
+        c.cue_lemma = "in"
+        c.cue_start, c.cue_end = tok.idx, tok.idx + len(tok.text)
+        lo, hi = phrase_of(doc, pobj)
+        c.speaker = SpeakerSpan(doc[lo].idx, doc[hi].idx + len(doc[hi].text), pobj.i)
         out.append(c)
     return out
