@@ -208,10 +208,6 @@ class ActorCoder:
         if actor.token_i < 0:
             return actor.text
         tok = self.doc[actor.token_i]
-        if tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
-            tok = tok.head  # 'Russian' in 'Russian civilian advisers': the whole phrase
-        elif tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN"):
-            tok = tok.head  # 'a member of the Syrian parliament, X': X is that member
         if tok.lower_ in PRONOUNS:
             subj = _reporting_subject(tok)
             if subj is not None:
@@ -220,6 +216,10 @@ class ActorCoder:
             return m.text if m is not None else ""
         if not (tok.idx <= actor.start < tok.idx + len(tok) or actor.start <= tok.idx < actor.end):
             return actor.text
+        if tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
+            tok = tok.head  # 'Russian' in 'Russian civilian advisers': the whole phrase
+        elif tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head  # 'a member of the Syrian parliament, X': X is that member
         phrase = phrase_text(self.doc, tok)
         return phrase if len(phrase) >= len(actor.text) else actor.text
 
