@@ -126,6 +126,11 @@ def _in_paragraph(ctx: _Context, actor: Actor, lo: int, hi: int) -> Actor | None
     return None
 
 
+def _things_struck(code: str) -> bool:
+    """Codes whose target may be a thing or place hit rather than a party."""
+    return code.startswith(("18", "19", "20"))
+
+
 def _place_suffices(trig: Trigger, code: str, place: Place | None, governed: bool) -> bool:
     """An event named by a noun may stand on its place alone: an attack near a place
     ('a barrage ... on the port'), a meeting held in one ('the meeting will be held in X')."""
@@ -250,9 +255,11 @@ def _build(ctx: _Context, trig: Trigger, stop: set[int]) -> list[Event]:
         and target.mention_type != "PERSON"
         and not ctx.coder.code(target, when)
         and not code.startswith("01")
+        and not (_things_struck(code) and target.mention_id is None)
     ):
         # an uncoded target that is no named person ('expelled inspectors of the IAEA'): a
-        # coded party later in the clause names the side better
+        # coded party later in the clause names the side better; but what an attack hits
+        # ('the port', 'a camp') stays its target
         after = light.i if light is not None else tok.i
         better = ctx.coder.party_after(
             ctx.actors, head, after, sources, when, places_ok=not symmetric
