@@ -1,7 +1,7 @@
 """Merging the events of one sentence that describe the same happening.
 
-'Kim arrived in Russia on an official visit' gives a motion visit and a noun visit; 'two
-warships were damaged as a barrage of missiles rained down' gives a verb and a noun attack.
+'the premier arrived in Hanoi on a state visit' gives a motion visit and a noun visit; 'two
+ships were hit as a volley of rockets fell' gives a verb and a noun attack.
 Two events merge when their codes agree to three digits, one trigger lies inside the other's
 clause, and their actors do not contradict each other; violent events (roots 18-20) of one
 sentence merge whenever their actors agree.

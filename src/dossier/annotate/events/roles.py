@@ -238,7 +238,7 @@ def _gathering_subject(tok: Any) -> Any | None:
 
 
 def _embedding_subject(tok: Any) -> Any | None:
-    """'both countries deny the existence of an arms deal': the deal's parties are the
+    """'the two states deny that any such pact exists': the pact's parties are the
     subject of the verb that embeds it."""
     cur = tok
     for _ in range(5):
@@ -302,7 +302,7 @@ def verb_roles(finder: ActorFinder, tok: Any, code: str, symmetric: bool) -> Rol
         # 'complained over two Israeli air raids': the doer of the deplored act
         target = _deplored_party(finder, [o for _, o in prep_objects(tok, DEPLORED_PREPS)])
     if target is None and code.startswith(("02", "10", "11", "12", "13")):
-        # 'warned that North Korea will pay a price', 'demanded that Iraq allow ...':
+        # 'warned that Iran would face consequences', 'demanded that Iraq allow ...':
         # the party the words are aimed at
         comp = child(tok, "ccomp")
         subj = child(comp, "nsubj", "nsubjpass") if comp is not None else None
