@@ -97,3 +97,21 @@ def test_complaint_targets_the_doer_of_the_deplored_act() -> None:
     text = "Chile complained to the United Nations over two Peruvian air raids."
     ev = by_trigger(events_of(text), "complained")
     assert ev.target_code == "PER"
+
+
+def test_mention_code_reads_the_role() -> None:
+    from dossier.annotate.events import mention_code
+    from dossier.records import Mention
+
+    m = Mention(
+        id="m1",
+        article_id="a",
+        start=0,
+        end=9,
+        text="Ivan Petrov",
+        type="PERSON",
+        extractor="test",
+        version="0",
+        role="Kremlin spokesman",
+    )
+    assert mention_code(m) == "RUSGOV"

@@ -12,7 +12,9 @@ come from the status) and contexts, Goldstein score.
 Public functions: ``extract_events`` (the extractor), ``code_name`` (CAMEO code -> short
 name), ``plover`` (CAMEO code -> PLOVER category), ``actor_code`` (actor phrase ->
 CAMEO-style code such as 'RUSGOV'), ``cameo_convention`` (the code CAMEO-coded data would
-give an event of a given status: announced acts as intents or threats).
+give an event of a given status: announced acts as intents or threats), ``plover_coding``
+(CAMEO code + status -> PLOVER category, mode, contexts, Goldstein), ``mention_code``
+(entity mention -> actor code, for stages that re-tie event actors to mentions).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Any
 
 from dossier.annotate.events.actors import actor_code
 from dossier.annotate.events.arguments import Actor, ActorFinder
-from dossier.annotate.events.coding import ActorCoder, coding_date, plover_coding
+from dossier.annotate.events.coding import ActorCoder, coding_date, mention_code, plover_coding
 from dossier.annotate.events.dates import fallback_times, governing_time, index_times
 from dossier.annotate.events.lexicon import Lexicon, cameo_convention, code_name, lexicon, plover
 from dossier.annotate.events.merge import merge_events
@@ -40,7 +42,9 @@ __all__ = [
     "cameo_convention",
     "code_name",
     "extract_events",
+    "mention_code",
     "plover",
+    "plover_coding",
 ]
 
 EXTRACTOR = "events.rules"

@@ -97,6 +97,17 @@ def alpha3(cc: str) -> str | None:
     return _alpha3().get(cc.upper())
 
 
+def mention_code(mention: Mention, date: str | None = None) -> str | None:
+    """The CAMEO-style code of one entity mention (its role read with it: 'Kremlin
+    spokesman' + name), else the country the places stage geocoded it to. For stages that
+    tie events to mentions after extraction (group actors resolved to their members)."""
+    text = f"{mention.role} {mention.text}" if mention.role else mention.text
+    code = actor_code(text, date)
+    if not code and mention.country_code:
+        code = alpha3(mention.country_code) or ""
+    return code or None
+
+
 def coding_date(event_date: str | None, published: str | None) -> str | None:
     """The date to pick office-holders by: the event's own date where it is a calendar
     date, else the article's."""
