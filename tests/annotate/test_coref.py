@@ -52,3 +52,27 @@ def test_the_written_description_keeps_its_span() -> None:
 def test_a_one_sided_event_is_left_alone() -> None:
     (ev,) = resolve_group_actors(TEXT, [_meeting("190")], MENTIONS)
     assert ev.source_mention_id is None
+
+
+def test_resolved_group_members_get_their_actor_codes() -> None:
+    text = "Vladimir Putin hosted Kim Jong Un.\n\nThe two leaders met for talks."
+    start = text.index("The two leaders")
+    mentions = [
+        Mention("p", "a", 0, 14, "Vladimir Putin", "PERSON", "t", "1"),
+        Mention("k", "a", 22, 33, "Kim Jong Un", "PERSON", "t", "1"),
+    ]
+    ev = Event(
+        "e",
+        "a",
+        start,
+        len(text),
+        text[start:],
+        "040",
+        "t",
+        "1",
+        source_text="The two leaders",
+        source_start=start,
+        source_end=start + 15,
+    )
+    (out,) = resolve_group_actors(text, [ev], mentions, "2023-09-13")
+    assert {out.source_code, out.target_code} == {"RUSGOV", "PRKGOV"}

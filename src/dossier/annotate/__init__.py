@@ -26,5 +26,5 @@ def annotate(articles: Sequence[Article], batch_size: int = 16) -> Iterator[Anno
         times = tag_times(article.id, article.text, article.published, doc)
         quotes = extract_quotes(article, doc, mentions, times)
         events = extract_events(article, doc, mentions, times, quotes)
-        events = resolve_group_actors(article.text, events, mentions)
+        events = resolve_group_actors(article.text, events, mentions, article.published)
         yield Annotations(article.id, mentions, times, quotes, events)

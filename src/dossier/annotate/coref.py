@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from dossier.annotate.events.coding import coding_date, mention_code
 from dossier.records import EntityType, Event, Mention
 
 EXTRACTOR = "coref.groups"
@@ -76,8 +77,11 @@ def _salient(
     return [latest[k] for k in ranked[:2]]
 
 
-def resolve_group_actors(text: str, events: list[Event], mentions: list[Mention]) -> list[Event]:
-    """Events whose plural-description actor is tied to the two entities it stands for."""
+def resolve_group_actors(
+    text: str, events: list[Event], mentions: list[Mention], published: str | None = None
+) -> list[Event]:
+    """Events whose plural-description actor is tied to the two entities it stands for
+    (with their actor codes, by office on the event's date)."""
     ordered = sorted(mentions, key=lambda m: m.start)
     out: list[Event] = []
     for ev in events:
@@ -95,9 +99,12 @@ def resolve_group_actors(text: str, events: list[Event], mentions: list[Mention]
         if len(pair) < 2:
             out.append(ev)
             continue
+        when = coding_date(ev.date, published)
         out.append(
             replace(
                 ev,
+                source_code=mention_code(pair[0], when),
+                target_code=mention_code(pair[1], when),
                 source_mention_id=pair[0].id,
                 target_text=ev.source_text,
                 target_start=ev.source_start,
