@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import importlib.util
 import io
 import json
 import re
@@ -49,37 +48,13 @@ from dossier.annotate.events import extract_events
 from dossier.annotate.events.actors import actor_code
 from dossier.annotate.events.coding import alpha3
 from dossier.annotate.events.lexicon import cameo_convention, plover
+from dossier.bench.common import load_rows, load_scorer
 from dossier.errors import InputError
 from dossier.records import Article, Event, Mention
 
 SCORER = "score_events.py"
 CODEBOOK = "cameo_event_codes.csv"
 _LINE = re.compile(r"^(\w+)\s+P=([\d.]+) R=([\d.]+) F1=([\d.]+)\s+\(tp=(\d+) fp=(\d+) fn=(\d+)\)")
-
-
-def load_scorer(data: Path) -> ModuleType:
-    """The scorer module shipped next to the data file."""
-    path = data.parent / SCORER
-    spec = importlib.util.spec_from_file_location("_score_events", path)
-    if not path.is_file() or spec is None or spec.loader is None:
-        raise InputError(
-            f"{path} not found: the events bench scores with the scorer shipped "
-            "next to its data file"
-        )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def load_rows(data: Path, limit: int | None = None) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    with data.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rows.append(json.loads(line))
-                if limit is not None and len(rows) >= limit:
-                    break
-    return rows
 
 
 def _norm(text: str) -> str:
@@ -269,7 +244,7 @@ def run_events_bench(
 ) -> dict[str, Any]:
     """Score :func:`extract_events` on the PLOVER gold standard; see the module docstring."""
     data = Path(data)
-    scorer = load_scorer(data)
+    scorer = load_scorer(data, SCORER)
     if codebook:
         return _codebook_report(data, limit)
     rows = load_rows(data, limit)

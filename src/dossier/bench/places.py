@@ -11,8 +11,6 @@ entities, each given its most populous gazetteer match) is under ``baseline``.
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -24,7 +22,7 @@ from dossier.annotate.entities import extract_mentions
 from dossier.annotate.places import geocode_mentions
 from dossier.annotate.places.gazetteer import Entry, ensure_cached, gazetteer, reset
 from dossier.annotate.places.resolve import KIND_SIZE
-from dossier.errors import InputError
+from dossier.bench.common import load_rows, load_scorer
 from dossier.records import Article
 
 Docs = list[dict[str, Any]]
@@ -32,29 +30,8 @@ KEYS = ("precision", "recall", "f1", "acc161", "acc161_e2e", "median_km", "id_ac
 USAGE_TYPES = {"Literal": "literal", "Metonymic": "metonymic"}
 
 
-def load_rows(data: Path, limit: int | None = None) -> Docs:
-    rows: Docs = []
-    with data.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rows.append(json.loads(line))
-            if limit is not None and len(rows) >= limit:
-                break
-    return rows
-
-
-def _scorer_module(data: Path) -> Any:
-    path = data.parent / "score_places.py"
-    spec = importlib.util.spec_from_file_location("_score_places", path)
-    if not path.is_file() or spec is None or spec.loader is None:
-        raise InputError(f"scorer not found next to the data: {path}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _scorer(data: Path) -> Callable[..., dict[str, Any]]:
-    score: Callable[..., dict[str, Any]] = _scorer_module(data).score
+    score: Callable[..., dict[str, Any]] = load_scorer(data, "score_places.py").score
     return score
 
 
@@ -164,7 +141,7 @@ def _summary(metrics: dict[str, Any], seconds: float, n: int) -> dict[str, Any]:
 def run_places_bench(data: Path, limit: int | None = None) -> dict[str, Any]:
     """Score dossier's toponyms and the population-prior baseline on ``data``."""
     data = Path(data)
-    scorer = _scorer_module(data)
+    scorer = load_scorer(data, "score_places.py")
     score: Callable[..., dict[str, Any]] = scorer.score
     rows = load_rows(data, limit)
     load_s, memory_mb = _gazetteer_cost()

@@ -10,28 +10,16 @@ article date as ``RELATIVE_BASE`` and every hit typed DATE.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import json
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from dossier.annotate.time import tag_times
+from dossier.bench.common import load_rows, load_scorer
 
 Timex = dict[str, Any]
 Docs = dict[str, dict[str, Any]]
-
-
-def load_rows(data: Path, limit: int | None = None) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    with data.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rows.append(json.loads(line))
-            if limit is not None and len(rows) >= limit:
-                break
-    return rows
 
 
 def _overlap(a: Timex, b: Timex) -> bool:
@@ -89,16 +77,11 @@ def score(gold: Docs, system: Docs) -> dict[str, float]:
 
 def _scorer(data: Path) -> Callable[[Docs, Docs], dict[str, float]]:
     """The ``score`` function of score_timex.py next to the data file, else ours."""
-    path = data.parent / "score_timex.py"
-    if path.is_file():
-        spec = importlib.util.spec_from_file_location("_score_timex", path)
-        if spec is not None and spec.loader is not None:
-            module = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(module)
-            fn = getattr(module, "score", None)
-            if callable(fn):
-                scorer: Callable[[Docs, Docs], dict[str, float]] = fn
-                return scorer
+    if (data.parent / "score_timex.py").is_file():
+        fn = getattr(load_scorer(data, "score_timex.py"), "score", None)
+        if callable(fn):
+            scorer: Callable[[Docs, Docs], dict[str, float]] = fn
+            return scorer
     return score
 
 
