@@ -31,6 +31,11 @@ FEATURES = (
     "lemma_x_doc_cos",
     "lemma_x_sentence_cos",
     "trigger_cos_sq",
+    "same_text",
+    "context_cos",
+    "lemma_x_same_doc",
+    "trigger_x_context_cos",
+    "participant_known",
 )
 
 
@@ -41,16 +46,17 @@ def _same(keys: Sequence[str]) -> np.ndarray:
 
 
 def _overlap(sets: Sequence[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
-    """Jaccard overlap and 'conflict' (both sides known, nothing shared) matrices."""
+    """Jaccard overlap and 'conflict' (both sides known, nothing shared) matrices, over
+    the words of the phrases (so 'jackson' meets 'vincent jackson')."""
     vocab: dict[str, int] = {}
-    rows = [[vocab.setdefault(w, len(vocab)) for w in s] for s in sets]
+    rows = [{vocab.setdefault(w, len(vocab)) for p in s for w in p.split()} for s in sets]
     n = len(sets)
     if not vocab:
         zero = np.zeros((n, n), dtype=np.float32)
         return zero, zero
     inc = np.zeros((n, len(vocab)), dtype=np.float32)
     for i, cols in enumerate(rows):
-        inc[i, cols] = 1.0
+        inc[i, list(cols)] = 1.0
     inter = inc @ inc.T
     size = inc.sum(axis=1)
     union = size[:, None] + size[None, :] - inter
@@ -82,6 +88,9 @@ def block_features(mentions: Sequence[EventMention], analyses: Sequence[Analysis
     ent_j, _ = _overlap(_field(analyses, lambda a: a.entities))
     same_doc = _same([m.doc_id for m in mentions])
     same_sent = same_doc * _same([m.sentence for m in mentions])
+    ctx = np.stack([a.context_vec for a in analyses])
+    ctx_cos = np.clip(ctx @ ctx.T, -1.0, 1.0)
+    known = np.array([1.0 if a.participants else 0.0 for a in analyses], dtype=np.float32)
     return np.stack(
         [
             lemma,
@@ -101,5 +110,10 @@ def block_features(mentions: Sequence[EventMention], analyses: Sequence[Analysis
             lemma * doc_cos,
             lemma * sent_cos,
             trig_cos * trig_cos,
+            _same([a.text for a in analyses]),
+            ctx_cos,
+            lemma * same_doc,
+            trig_cos * ctx_cos,
+            np.outer(known, known),
         ]
     ).astype(np.float32)

@@ -78,6 +78,8 @@ class Analysis:
     entities: frozenset[str]
     trigger_vec: np.ndarray
     sentence_vec: np.ndarray
+    context_vec: np.ndarray
+    text: str
     doc_vec: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
 
 
@@ -139,6 +141,13 @@ def _arguments(head: Any) -> tuple[set[str], set[str], set[str]]:
     return parts, places, times
 
 
+def _context(m: EventMention, words: int = 5) -> str:
+    """The words around the trigger (``words`` on each side, the trigger left out)."""
+    left = m.sentence[: m.start].split()[-words:]
+    right = m.sentence[m.end :].split()[:words]
+    return " ".join(left + right) or m.sentence
+
+
 def _head_token(doc: Any, start: int, end: int) -> Any:
     toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
     if not toks:
@@ -175,6 +184,7 @@ class Analyser:
         self._parse(sentences)
         self._embed(sentences, self._sent_vecs)
         self._embed([m.trigger.lower() for m in mentions], self._trig_vecs)
+        self._embed([_context(m) for m in mentions], self._sent_vecs)
         out = []
         for m in mentions:
             key = (m.sentence, m.start, m.end, m.lemma)
@@ -192,6 +202,8 @@ class Analyser:
                     a.entities,
                     a.trigger_vec,
                     a.sentence_vec,
+                    a.context_vec,
+                    a.text,
                 )
             out.append(a)
         return out
@@ -215,6 +227,8 @@ class Analyser:
             entities=ents,
             trigger_vec=self._trig_vecs[m.trigger.lower()],
             sentence_vec=self._sent_vecs[m.sentence],
+            context_vec=self._sent_vecs[_context(m)],
+            text=m.trigger.lower(),
         )
 
     def doc_vectors(self, mentions: Sequence[EventMention]) -> dict[str, np.ndarray]:
