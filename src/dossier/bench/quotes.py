@@ -18,7 +18,6 @@ floating quote inherits its speaker from an earlier one.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import tempfile
 import time
@@ -30,7 +29,7 @@ from dossier.annotate import nlp as nlp_mod
 from dossier.annotate.entities import extract_mentions
 from dossier.annotate.quotes import extract_quotes
 from dossier.annotate.quotes.marks import find_trailers, pair_marks
-from dossier.errors import InputError
+from dossier.bench import common
 from dossier.records import Article, Quote
 
 SCORER = "score_quotes.py"
@@ -48,34 +47,13 @@ KEYS = (
 )
 
 
+def _is_primary(row: dict[str, Any]) -> bool:
+    return bool((row.get("meta") or {}).get("is_primary", True))
+
+
 def load_rows(data: Path, limit: int | None = None) -> list[dict[str, Any]]:
-    """The primary rows of a JSON Lines file (first ``limit`` of them)."""
-    rows: list[dict[str, Any]] = []
-    with data.open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            if not (row.get("meta") or {}).get("is_primary", True):
-                continue
-            rows.append(row)
-            if limit is not None and len(rows) >= limit:
-                break
-    return rows
-
-
-def load_scorer(data: Path) -> ModuleType:
-    """The scorer module shipped next to the data file."""
-    path = data.parent / SCORER
-    spec = importlib.util.spec_from_file_location("_score_quotes", path)
-    if not path.is_file() or spec is None or spec.loader is None:
-        raise InputError(
-            f"{path} not found: the quotes bench scores with the scorer shipped "
-            "next to its data file"
-        )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """The primary rows of a PolNeAR file (one per article; first ``limit`` of them)."""
+    return common.load_rows(data, limit, keep=_is_primary)
 
 
 def widen(text: str, start: int, end: int) -> tuple[int, int]:
@@ -204,7 +182,7 @@ def _textacy_baseline(
 def run_quotes_bench(data: Path, limit: int | None = None) -> dict[str, Any]:
     """Score :func:`extract_quotes` on a PolNeAR-style file; see the module docstring."""
     data = Path(data)
-    scorer = load_scorer(data)
+    scorer = common.load_scorer(data, SCORER)
     rows = load_rows(data, limit)
     nlp = nlp_mod.load()
     parse_s = quote_s = 0.0
