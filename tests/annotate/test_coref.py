@@ -76,3 +76,32 @@ def test_resolved_group_members_get_their_actor_codes() -> None:
     )
     (out,) = resolve_group_actors(text, [ev], mentions, "2023-09-13")
     assert {out.source_code, out.target_code} == {"RUSGOV", "PRKGOV"}
+
+
+def test_a_speaker_split_by_a_sentence_break_is_named_in_full() -> None:
+    from dossier.annotate.coref import join_split_names
+    from dossier.records import Quote
+
+    text = '"We will talk," Maria said. Olsen of the Harbour Council.'
+    first = Mention(
+        "f", "a", text.index("Maria"), text.index("Maria") + 5, "Maria", "PERSON", "t", "1"
+    )
+    last = Mention(
+        "l", "a", text.index("Olsen"), text.index("Olsen") + 5, "Olsen", "PERSON", "t", "1"
+    )
+    q = Quote(
+        "q",
+        "a",
+        1,
+        13,
+        "We will talk",
+        "direct",
+        "t",
+        "1",
+        speaker_start=first.start,
+        speaker_end=last.end,
+        speaker_mention_id="l",
+    )
+    out = {m.id: m for m in join_split_names([q], [first, last])}
+    assert out["l"].canonical == "Maria Olsen"
+    assert out["f"].canonical is None

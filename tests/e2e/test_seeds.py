@@ -137,3 +137,28 @@ def test_undated_seeds_get_an_inferred_window_holding_their_true_date(
     assert art.published is None and art.published_how == "inferred"
     assert (art.published_earliest or "0000") <= true_day <= (art.published_latest or "9999")
     assert art.published_evidence
+
+
+def test_sullivan_warned_north_korea_will_pay_a_price(
+    ingested: tuple[Dossier, IngestReport],
+) -> None:
+    db, _ = ingested
+    q = _quote(db, "will pay a price")
+    assert q.speaker is not None and q.speaker.name == "Jake Sullivan"
+
+
+def test_harris_called_it_a_gesture_of_desperation_relayed_by_cbs(
+    ingested: tuple[Dossier, IngestReport],
+) -> None:
+    db, _ = ingested
+    q = _quote(db, "gesture of desperation")
+    assert q.speaker is not None and q.speaker.name == "Kamala Harris"
+    assert any("CBS" in r.name for r in q.quote.relayed_by)
+
+
+def test_kirby_is_concerned_although_his_name_is_split_by_a_sentence_break(
+    ingested: tuple[Dossier, IngestReport],
+) -> None:
+    db, _ = ingested
+    q = _quote(db, "We are concerned about the deepening relationship")
+    assert q.speaker is not None and q.speaker.name == "John Kirby"

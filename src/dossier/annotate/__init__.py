@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from dossier.annotate import nlp
-from dossier.annotate.coref import resolve_group_actors
+from dossier.annotate.coref import join_split_names, resolve_group_actors
 from dossier.annotate.entities import extract_mentions
 from dossier.annotate.events import extract_events
 from dossier.annotate.quotes import extract_quotes
@@ -25,6 +25,7 @@ def annotate(articles: Sequence[Article], batch_size: int = 16) -> Iterator[Anno
         mentions = extract_mentions(article, doc)
         times = tag_times(article.id, article.text, article.published, doc)
         quotes = extract_quotes(article, doc, mentions, times)
+        mentions = join_split_names(quotes, mentions)
         events = extract_events(article, doc, mentions, times, quotes)
         events = resolve_group_actors(article.text, events, mentions, article.published)
         yield Annotations(article.id, mentions, times, quotes, events)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from dossier.annotate.events.coding import coding_date, mention_code
-from dossier.records import EntityType, Event, Mention
+from dossier.records import EntityType, Event, Mention, Quote
 
 EXTRACTOR = "coref.groups"
 VERSION = "0.1"
@@ -113,3 +113,32 @@ def resolve_group_actors(
             )
         )
     return out
+
+
+def join_split_names(quotes: Sequence[Quote], mentions: list[Mention]) -> list[Mention]:
+    """Mentions with the full name a badly split speaker stands for.
+
+    When the quote stage joins a speaker across a sentence break ('…, John said. Kirby of
+    the Council.'), the speaker span starts at a first-name mention and resolves to a
+    surname mention. The surname mention's ``canonical`` becomes the joined name, so the
+    entity is one person named in full; both spans stay as written.
+    """
+    by_start = {m.start: m for m in mentions if m.type == "PERSON"}
+    by_id = {m.id: m for m in mentions}
+    joined: dict[str, str] = {}
+    for q in quotes:
+        if q.speaker_start is None or q.speaker_mention_id is None:
+            continue
+        first = by_start.get(q.speaker_start)
+        last = by_id.get(q.speaker_mention_id)
+        if (
+            first is None
+            or last is None
+            or last.type != "PERSON"
+            or last.start <= first.end
+            or " " in first.text.strip()
+            or " " in last.text.strip()
+        ):
+            continue
+        joined[last.id] = f"{first.text.strip()} {last.text.strip()}"
+    return [replace(m, canonical=joined[m.id]) if m.id in joined else m for m in mentions]

@@ -35,7 +35,7 @@ def _link_within_articles(mentions: Sequence[Mention]) -> dict[str, Key]:
         by_article[m.article_id].append(m)
     for ms in by_article.values():
         ms.sort(key=lambda m: m.start)
-        keys = [person_tokens(m.text) for m in ms]
+        keys = [person_tokens(m.canonical or m.text) for m in ms]
         full_counts = Counter(k for k in keys if len(k) > 1)
         seen: Counter[Key] = Counter()  # mentions so far, partial ones included
         last_at: dict[Key, int] = {}
