@@ -162,3 +162,38 @@ def test_kirby_is_concerned_although_his_name_is_split_by_a_sentence_break(
     db, _ = ingested
     q = _quote(db, "We are concerned about the deepening relationship")
     assert q.speaker is not None and q.speaker.name == "John Kirby"
+
+
+def _events_at(db: Dossier, place_words: str) -> list[dict[str, object]]:
+    rows = [e.as_json() for e in db.events()]
+    return [r for r in rows if r["place"] and place_words in str(r["place"])]
+
+
+@pytest.mark.parametrize("place", ["Vostochny", "Sevastopol", "Azov", "Yakutia"])
+def test_events_of_the_seeds_carry_their_place_on_the_map(
+    ingested: tuple[Dossier, IngestReport], place: str
+) -> None:
+    db, _ = ingested
+    rows = _events_at(db, place)
+    assert rows, f"no event placed at {place}"
+    assert all(r["place_coordinates"] for r in rows)
+
+
+def test_the_2023_summit_is_coded_consult_between_the_two_governments(
+    ingested: tuple[Dossier, IngestReport],
+) -> None:
+    db, _ = ingested
+    (summit, *_) = [r for r in _events_at(db, "Vostochny") if r["plover"] == "CONSULT"]
+    assert {summit["source_code"], summit["target_code"]} == {"RUSGOV", "PRKGOV"}
+    lat, lon = summit["place_coordinates"]  # type: ignore[misc]
+    assert 49 < lat < 56 and 120 < lon < 135  # the Amur region
+
+
+def test_the_denied_arms_deal_is_not_recorded_as_fact(
+    ingested: tuple[Dossier, IngestReport],
+) -> None:
+    db, _ = ingested
+    deals = [e.event for e in db.events() if "arms deal" in e.event.text]
+    denied = [e for e in deals if "deny" in e.text]
+    deal = [e for e in denied if e.code != "016"]  # 016: the denial itself, which did happen
+    assert deal and all(e.status == "negated" for e in deal)
