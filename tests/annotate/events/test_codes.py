@@ -19,6 +19,7 @@ from dossier.annotate.events import cameo_convention
         ("Ukraine accused Russia of shelling the plant.", "accused", "112"),
         ("Viktor Orban hailed Donald Trump on Monday.", "hailed", "051"),
         ("Germany delivered tanks to Ukraine.", "delivered", "072"),
+        ("Joe Biden greeted Emmanuel Macron at the White House.", "greeted", "043"),
     ],
 )
 def test_code(sentence: str, trigger: str, code: str) -> None:
@@ -49,3 +50,9 @@ def test_toll_and_attack_are_one_event() -> None:
 )
 def test_cameo_convention(code: str, status: str, hedges: list[str], expected: str) -> None:
     assert cameo_convention(code, status, hedges) == expected
+
+
+def test_greeting_news_is_no_event() -> None:
+    assert not [
+        e for e in events_of("The minister greeted the news with relief.") if e.trigger == "greeted"
+    ]
