@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from dossier.resolve.events import EventMention, EventResolver, cluster_mentions
+from dossier.resolve.events import EventMention, EventResolver, cluster_mentions, explain
 from golden import check_golden
 
 
@@ -148,3 +148,8 @@ def test_explain_names_the_constraint_that_kept_apart() -> None:
     resolver.add(ATTACKS)
     why = resolver.explain("a1", "a3")
     assert not why["same_cluster"] and "places" in why["reason"]
+
+
+def test_explain_one_pair_on_its_own() -> None:
+    why = explain(ONE_MEETING[0], ONE_MEETING[1])
+    assert why["same_cluster"] and why["probability"] >= why["threshold"]

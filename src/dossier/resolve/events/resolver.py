@@ -158,3 +158,10 @@ def cluster_mentions(
     resolver = EventResolver(model)
     resolver.add(mentions)
     return resolver.clusters()
+
+
+def explain(a: EventMention, b: EventMention, model: PairModel | None = None) -> dict[str, Any]:
+    """Features, contributions and probability of one pair, on its own."""
+    resolver = EventResolver(model)
+    resolver.add([a, b])
+    return resolver.explain(a.id, b.id)
