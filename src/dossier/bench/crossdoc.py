@@ -166,7 +166,7 @@ def run_crossdoc_bench(
     seconds = time.perf_counter() - t0
     report: dict[str, Any] = {**_scores(scorer, gold, system), "seconds": round(seconds, 3)}
     baseline = lemma_baseline(mentions, topic_of, resolver.analyser)
-    report["baseline"] = _scores(scorer, gold, baseline)
+    report["baseline"] = {"name": "same lemma, same topic", **_scores(scorer, gold, baseline)}
     report["baseline_subtopic"] = _scores(
         scorer, gold, lemma_baseline(mentions, subtopic_of, resolver.analyser)
     )
