@@ -32,13 +32,34 @@ def load() -> Any:
     return _nlp
 
 
+_DASHES = frozenset({"-", "–", "—", "--"})
+_DATELINE_REACH = 12  # tokens: 'VOSTOCHNY COSMODROME, Russia (Eastline Wire) -'
+
+
 def _paragraph_breaks(doc: Any) -> Any:
-    """A sentence starts after every blank line: headlines, datelines and list items are
-    not run into the next sentence. The parser keeps sentence starts set before it."""
+    """A sentence starts after every blank line, so headlines and list items are not run
+    into the next sentence, and after a wire dateline ('MOSCOW (Agency) - '), whose place
+    would otherwise be parsed as the first sentence's subject. The parser keeps sentence
+    starts set before it."""
+    starts = [0]
     for tok in doc[:-1]:
         if tok.is_space and tok.text.count("\n") >= 2:
             doc[tok.i + 1].is_sent_start = True
+            starts.append(tok.i + 1)
+    for i in starts:
+        _dateline_break(doc, i)
     return doc
+
+
+def _dateline_break(doc: Any, i: int) -> None:
+    if i >= len(doc) or not (doc[i].is_upper and len(doc[i].text) >= 3 and doc[i].is_alpha):
+        return
+    for tok in doc[i + 1 : i + _DATELINE_REACH]:
+        if tok.is_space and "\n" in tok.text:
+            return
+        if tok.text in _DASHES and tok.i + 1 < len(doc):
+            doc[tok.i + 1].is_sent_start = True
+            return
 
 
 def _register() -> None:
