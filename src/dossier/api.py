@@ -18,11 +18,19 @@ from dossier.ingest import prepare, read_inputs
 from dossier.ingest.dedup import NearDuplicateIndex, signature
 from dossier.query import Filters, match_entities
 from dossier.records import Article, Entity, Event, IngestFailure, Sighting, TimelineEntry
+from dossier.resolve.corroboration import contradictions as find_contradictions
 from dossier.resolve.entities import resolve_entities
 from dossier.resolve.publication import combine, from_events
 from dossier.resolve.timeline import article_label, build_timeline
 from dossier.store import Store, StoredFailure, open_store
-from dossier.views import ArticleView, EntityView, EventView, QuoteView, TimelineView
+from dossier.views import (
+    ArticleView,
+    ContradictionView,
+    EntityView,
+    EventView,
+    QuoteView,
+    TimelineView,
+)
 
 DEFAULT_DB = "dossier.sqlite"
 ENV_DB = "DOSSIER_DB"
@@ -347,6 +355,24 @@ class Dossier:
         rows = [r for r in rows if f.date_ok(r.date)]
         out = [TimelineView(r) for r in rows]
         return out[: f.limit] if f.limit is not None else out
+
+    def contradictions(
+        self,
+        entity: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        source: str | None = None,
+        limit: int | None = None,
+    ) -> list[ContradictionView]:
+        """Timeline events whose sources disagree on the place or on a quantity, with the
+        sources behind each value (filters as for ``timeline``)."""
+        rows = [v.entry for v in self.timeline(entity, since, until, source)]
+        _, entity_of = self._entity_maps()
+        events = {e.id: e for e in self.store.events()}
+        articles = {a.id: a for a in self.store.articles()}
+        found = find_contradictions(rows, events, articles, entity_of)
+        out = [ContradictionView(row, comp) for row, comp in found]
+        return out[:limit] if limit is not None else out
 
     def entities(
         self,

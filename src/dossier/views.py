@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dossier.records import Article, Entity, Event, Quote, Relay, Sighting, TimelineEntry
+from dossier.resolve.corroboration import Comparison
 
 
 def _plain(value: Any) -> Any:
@@ -151,3 +152,26 @@ class EntityView:
 
     def as_json(self) -> dict[str, Any]:
         return dataclasses.asdict(self.entity)
+
+
+@dataclass(frozen=True)
+class ContradictionView:
+    """A timeline event whose sources disagree on one detail."""
+
+    entry: TimelineEntry
+    comparison: Comparison
+
+    def as_json(self) -> dict[str, Any]:
+        e = self.entry
+        return {
+            "timeline_id": e.id,
+            "date": e.date,
+            "code": e.code,
+            "code_name": e.code_name,
+            "source_actor": e.source_actor,
+            "target_actor": e.target_actor,
+            "detail": self.comparison.detail,
+            "claims": [dataclasses.asdict(c) for c in self.comparison.claims],
+            "article_ids": e.article_ids,
+            "sources": e.sources,
+        }

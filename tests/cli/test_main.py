@@ -121,7 +121,7 @@ def test_every_command_has_help() -> None:
         "events",
         "quotes",
         "entities",
-        "failures",
+        "failures", "contradictions",
         "bench",
     ):
         assert runner.invoke(app, [cmd, "--help"]).exit_code == 0
@@ -131,3 +131,8 @@ def test_text_output_shows_source_and_snippet(store: str) -> None:
     result = runner.invoke(app, ["--db", store, "quotes"])
     assert result.exit_code == 0
     assert "[" in result.stdout and "“" in result.stdout
+
+
+def test_contradictions_json_names_the_detail_and_the_claims(store: str) -> None:
+    rows = _lines(store, "contradictions")
+    assert all({"timeline_id", "detail", "claims", "sources"} <= r.keys() for r in rows)

@@ -197,3 +197,17 @@ def test_the_denied_arms_deal_is_not_recorded_as_fact(
     denied = [e for e in deals if "deny" in e.text]
     deal = [e for e in denied if e.code != "016"]  # 016: the denial itself, which did happen
     assert deal and all(e.status == "negated" for e in deal)
+
+
+def test_the_summit_place_disagreement_is_listed(
+    ingested: tuple[Dossier, IngestReport],
+) -> None:
+    db, _ = ingested
+    found = [
+        c
+        for c in db.contradictions()
+        if c.comparison.detail == "place" and c.entry.date == "2023-09-13"
+    ]
+    assert found
+    values = " ".join(claim.value for claim in found[0].comparison.claims)
+    assert "Vladivostok" in values and "Vostochny" in values

@@ -202,6 +202,14 @@ _listing(
 )
 
 
+_listing(
+    "contradictions",
+    "contradictions",
+    render.print_contradictions,
+    "Events whose sources disagree (place, quantities), with the sources behind each value.",
+)
+
+
 @app.command()
 @handles_errors
 def failures(ctx: typer.Context, as_json: JsonOpt = False) -> None:

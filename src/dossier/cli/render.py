@@ -9,7 +9,14 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from dossier.views import ArticleView, EntityView, EventView, QuoteView, TimelineView
+from dossier.views import (
+    ArticleView,
+    ContradictionView,
+    EntityView,
+    EventView,
+    QuoteView,
+    TimelineView,
+)
 
 SNIPPET = 160
 
@@ -129,6 +136,22 @@ def print_entities(console: Console, views: list[EntityView]) -> None:
             escape(", ".join(e.roles)),
         )
     console.print(table)
+
+
+def print_contradictions(console: Console, views: list[ContradictionView]) -> None:
+    for v in views:
+        e = v.entry
+        console.print(
+            f"[bold]{escape(e.date or 'undated')}[/bold]  [magenta]{escape(e.code)} "
+            f"{escape(e.code_name or '')}[/magenta]  "
+            f"{escape(_actors(e.source_actor, e.target_actor))}  "
+            f"[red]sources disagree on the {escape(v.comparison.detail)}[/red]"
+        )
+        for claim in v.comparison.claims:
+            hedge = (
+                f" [dim](hedged: {escape(', '.join(claim.hedges))})[/dim]" if claim.hedges else ""
+            )
+            console.print(f"    {escape(claim.value)}: {escape(', '.join(claim.sources))}{hedge}")
 
 
 def print_metrics(console: Console, name: str, result: dict[str, Any]) -> None:
