@@ -24,6 +24,7 @@ demo: $(STAMP)
 	@echo "Try next:"
 	@echo "  $(VENV)/bin/dossier --db $(DEMO_DB) quotes --entity Putin"
 	@echo "  $(VENV)/bin/dossier --db $(DEMO_DB) events --since 2024-01-01"
+	@echo "  $(VENV)/bin/dossier --db $(DEMO_DB) contradictions"
 	@echo "  $(VENV)/bin/dossier --db $(DEMO_DB) entities"
 	@echo "  $(VENV)/bin/dossier --db $(DEMO_DB) articles --json"
 	@echo "  $(VENV)/bin/dossier --db $(DEMO_DB) ingest ../shared/seeds"
