@@ -200,8 +200,14 @@ class Dossier:
         articles = {a.id: a for a in self.store.articles()}
         events = self.store.events()
         rows = build_timeline(events, articles, entity_of)
+        undated = [a for a in articles.values() if a.published is None]
+        if undated:
+            # Undated articles get windows from the first timeline; the second timeline
+            # lets their undated events use those windows.
+            self._infer_publication(undated, events, rows)
+            articles = {a.id: a for a in self.store.articles()}
+            rows = build_timeline(events, articles, entity_of)
         self.store.set_timeline(rows)
-        self._infer_publication([a for a in articles.values() if a.published is None], events, rows)
 
     def _infer_publication(
         self, undated: list[Article], events: list[Event], rows: list[TimelineEntry]

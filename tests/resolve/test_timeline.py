@@ -154,3 +154,75 @@ def test_an_actor_meeting_itself_is_kept_once() -> None:
     )
     (row,) = build_timeline([ev], arts, PEOPLE)
     assert (row.source_actor, row.target_actor) == ("Ana Lind", None)
+
+
+def test_an_undated_report_uses_its_inferred_window_to_pick_the_event() -> None:
+    arts = {
+        "a1": _article("a1", "2000-06-14", "W"),
+        "a2": _article("a2", "2024-06-19", "T"),
+        "a3": Article(
+            id="a3",
+            text="x" * 200,
+            path="a3.txt",
+            fmt="txt",
+            source="U",
+            published_how="inferred",
+            published_earliest="2024-01-01",
+            published_latest="2024-06-19",
+        ),
+    }
+    rows = build_timeline(
+        [
+            _event("e1", "a1", "2000-06-14"),
+            _event("e2", "a2", "2024-06-19"),
+            _event("e3", "a3", None),
+        ],
+        arts,
+        PEOPLE,
+    )
+    (joined,) = [r for r in rows if "a3" in r.article_ids]
+    assert joined.date == "2024-06-19" and len(rows) == 2
+
+
+def test_an_open_ended_window_is_no_evidence() -> None:
+    arts = {
+        "a1": _article("a1", "2000-06-14", "W"),
+        "a2": _article("a2", "2024-06-19", "T"),
+        "a3": Article(
+            id="a3",
+            text="x" * 200,
+            path="a3.txt",
+            fmt="txt",
+            source="U",
+            published_how="inferred",
+            published_earliest="1999-01-01",
+        ),
+    }
+    rows = build_timeline(
+        [
+            _event("e1", "a1", "2000-06-14"),
+            _event("e2", "a2", "2024-06-19"),
+            _event("e3", "a3", None),
+        ],
+        arts,
+        PEOPLE,
+    )
+    assert len(rows) == 3
+
+
+def test_an_event_between_demonym_groups_stays_out_of_the_timeline() -> None:
+    arts = {"a1": _article("a1", "2023-09-13", "W")}
+    groups = {"g1": Entity("G1", "Northern", "GROUP"), "g2": Entity("G2", "Southern", "GROUP")}
+    ev = Event(
+        id="e9",
+        article_id="a1",
+        start=0,
+        end=5,
+        text="x",
+        code="040",
+        extractor="t",
+        version="1",
+        source_mention_id="g1",
+        target_mention_id="g2",
+    )
+    assert build_timeline([ev], arts, groups) == []

@@ -78,3 +78,9 @@ def interval(value: str) -> tuple[str, str] | None:
         nxt = date(first.year + (first.month == 12), first.month % 12 + 1, 1)
         return first.isoformat(), (nxt - timedelta(days=1)).isoformat()
     return f"{year}-{month}-{day}", f"{year}-{month}-{day}"
+
+
+def shift(value: str | None, days: int) -> str | None:
+    """A full day value moved by ``days``; None for anything else."""
+    day = to_date(value)
+    return (day + timedelta(days=days)).isoformat() if day else None

@@ -48,6 +48,8 @@ class _Mention:
     place: str | None
     strong: str | None  # date from the event's own text
     weak: str | None  # the reporting article's date, when the text gives none
+    countries: frozenset[str] = frozenset()  # country parts of the actor codes (RUS, PRK)
+    window: tuple[str, str] | None = None  # an undated article's inferred window, widened
 
     @property
     def score(self) -> int:
@@ -69,6 +71,10 @@ class _Cluster:
         return frozenset().union(*(m.actors for m in self.members))
 
     @property
+    def countries(self) -> frozenset[str]:
+        return frozenset().union(*(m.countries for m in self.members))
+
+    @property
     def strong(self) -> str | None:
         value: str | None = None
         for m in self.members:
@@ -81,12 +87,22 @@ class _Cluster:
         return [m.weak for m in self.members if m.weak]
 
 
-def _actors_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
+def _actors_compatible(m: _Mention, c: _Cluster) -> bool:
+    """Same participants: the same entities, or (sharing at least one entity) the same two
+    countries by actor code, so 'Putin visits Pyongyang', 'Putin visits North Korea' and
+    'Putin meets Kim Jong Un' can be one event."""
+    a, b = m.actors, c.actors
     if not a or not b:
         return False
     if len(a) > 1 and len(b) > 1:
-        return a == b
+        if a == b:
+            return True
+        return bool(a & b) and len(m.countries) == 2 and m.countries == c.countries
     return bool(a & b)
+
+
+def _countries(ev: Event) -> frozenset[str]:
+    return frozenset(code[:3] for code in (ev.source_code, ev.target_code) if code)
 
 
 def _dates_compatible(m: _Mention, c: _Cluster) -> bool:
@@ -99,7 +115,25 @@ def _dates_compatible(m: _Mention, c: _Cluster) -> bool:
         return _near(strong, m.weak) or (dates.compatible(strong, m.weak) and "X" in strong)
     if m.weak and c.weak:
         return any(_near(m.weak, w) for w in c.weak)
+    if m.window is not None:  # no date, but the article's inferred publication window
+        values = [strong] if strong else c.weak
+        return any(_in_window(v, m.window) for v in values) if values else True
     return True  # an undated mention in an undated article: decided by actors alone
+
+
+def _in_window(value: str, window: tuple[str, str]) -> bool:
+    span = dates.interval(value) if dates.is_calendar(value) else None
+    return span is not None and span[1] >= window[0] and span[0] <= window[1]
+
+
+def _window(article: Article) -> tuple[str, str] | None:
+    """An undated article's inferred window, widened as a report's date is (news reports
+    recent events): None unless the article has one closed at both ends."""
+    if article.published_how != "inferred":
+        return None
+    lo = dates.shift(article.published_earliest, -_WEAK_WINDOW_DAYS)
+    hi = dates.shift(article.published_latest, _WEAK_WINDOW_DAYS)
+    return (lo, hi) if lo and hi else None  # an open-ended window tells too little
 
 
 def _near(value: str, anchor: str) -> bool:
@@ -107,10 +141,12 @@ def _near(value: str, anchor: str) -> bool:
 
 
 def _entity_key(mention_id: str | None, entity_of: dict[str, Entity]) -> str | None:
-    """The resolved entity's name; None for an actor no entity stands behind."""
-    if mention_id and mention_id in entity_of:
-        return entity_of[mention_id].name
-    return None
+    """The resolved entity's name; None for an actor no entity stands behind, or only a
+    group named by a demonym ('Russian'), too vague to tell one real-world event."""
+    entity = entity_of.get(mention_id or "")
+    if entity is None or entity.type == "GROUP":
+        return None
+    return entity.name
 
 
 def build_timeline(
@@ -139,7 +175,20 @@ def build_timeline(
         if strong is None and dates.is_calendar(article.published):
             weak = article.published
         actors = frozenset(a for a in (source, target) if a)
-        mentions.append(_Mention(ev, article, actors, source, target, place, strong, weak))
+        mentions.append(
+            _Mention(
+                ev,
+                article,
+                actors,
+                source,
+                target,
+                place,
+                strong,
+                weak,
+                _countries(ev),
+                _window(article) if strong is None and weak is None else None,
+            )
+        )
 
     # Most specific first, so vaguer mentions join the clusters they fit.
     mentions.sort(
@@ -151,9 +200,7 @@ def build_timeline(
         fits = [
             c
             for c in clusters
-            if c.family == fam
-            and _actors_compatible(m.actors, c.actors)
-            and _dates_compatible(m, c)
+            if c.family == fam and _actors_compatible(m, c) and _dates_compatible(m, c)
         ]
         if not m.strong and not m.weak and len(fits) > 1:
             fits = []  # no date at all and several candidates: keep it apart, never guess
