@@ -121,7 +121,8 @@ def test_every_command_has_help() -> None:
         "events",
         "quotes",
         "entities",
-        "failures", "contradictions",
+        "failures",
+        "contradictions",
         "bench",
     ):
         assert runner.invoke(app, [cmd, "--help"]).exit_code == 0
