@@ -153,3 +153,11 @@ def test_explain_names_the_constraint_that_kept_apart() -> None:
 def test_explain_one_pair_on_its_own() -> None:
     why = explain(ONE_MEETING[0], ONE_MEETING[1])
     assert why["same_cluster"] and why["probability"] >= why["threshold"]
+
+
+def test_events_keep_their_mentions_documents_and_confidence() -> None:
+    resolver = EventResolver()
+    resolver.add(ONE_MEETING)
+    (event,) = resolver.events().values()
+    assert event["mentions"] == ["m1", "m2", "m3"] and event["documents"] == ["d1", "d2", "d3"]
+    assert resolver.model.threshold <= event["confidence"] <= 1.0

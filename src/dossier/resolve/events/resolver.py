@@ -41,6 +41,7 @@ class EventResolver:
         self._doc_vecs: dict[str, np.ndarray] = {}
         self._of_doc: dict[str, list[EventMention]] = {}
         self._labels: dict[str, str] = {}
+        self._confidence: dict[str, float | None] = {}
 
     # ----------------------------------------------------------------- ingest
     def add(self, mentions: Iterable[EventMention]) -> None:
@@ -67,6 +68,22 @@ class EventResolver:
     def clusters(self) -> dict[str, str]:
         """Mention id -> cluster id (``event:`` + the smallest mention id in the cluster)."""
         return dict(self._labels)
+
+    def events(self) -> dict[str, dict[str, Any]]:
+        """Event id -> its mention ids, documents and confidence (the mean pair
+        probability inside the cluster; None for a single mention)."""
+        out: dict[str, dict[str, Any]] = {}
+        for mid in sorted(self._labels):
+            ev = out.setdefault(
+                self._labels[mid], {"mentions": [], "documents": [], "confidence": None}
+            )
+            ev["mentions"].append(mid)
+            doc = self.mentions[mid].doc_id
+            if doc not in ev["documents"]:
+                ev["documents"].append(doc)
+        for eid, ev in out.items():
+            ev["confidence"] = self._confidence.get(eid)
+        return out
 
     # ---------------------------------------------------------------- blocks
     def _blocks(self, story: str) -> list[list[EventMention]]:
@@ -116,6 +133,13 @@ class EventResolver:
                 head.setdefault(lab, block[idx].id)
             for idx, lab in enumerate(labels):
                 self._labels[block[idx].id] = "event:" + head[lab]
+            lab_arr = np.array(labels)
+            for lab, first in head.items():
+                rows = np.flatnonzero(lab_arr == lab)
+                pairs = scores[np.ix_(rows, rows)][np.triu_indices(len(rows), k=1)]
+                self._confidence["event:" + first] = (
+                    round(float(pairs.mean()), 4) if len(pairs) else None
+                )
 
     # ---------------------------------------------------------------- explain
     def explain(self, a_id: str, b_id: str) -> dict[str, Any]:
