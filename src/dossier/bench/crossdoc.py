@@ -110,7 +110,7 @@ def assign_stories(
     mentions: list[EventMention], topic_of: dict[str, str], analyser: Analyser, threshold: float
 ) -> list[EventMention]:
     """The mentions with ``story`` set: documents split into stories inside each topic."""
-    vecs = analyser.doc_vectors(mentions)
+    vecs = analyser.story_vectors(mentions)
     story: dict[str, str] = {}
     for topic in sorted(set(topic_of.values())):
         index = StoryIndex(threshold)
@@ -221,7 +221,7 @@ def _tune_story(
     analyser: Analyser,
 ) -> tuple[float, float]:
     best = (0.8, -1.0)
-    for t in [x / 100 for x in range(50, 100, 2)]:
+    for t in [x / 100 for x in range(20, 100, 2)]:
         storied = assign_stories(mentions, topic_of, analyser, t)
         story = {m.doc_id: m.story for m in storied}
         docs = sorted(story)

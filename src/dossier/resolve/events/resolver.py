@@ -51,8 +51,9 @@ class EventResolver:
             self._of_doc.setdefault(m.doc_id, []).append(m)
         docs = sorted({m.doc_id for m in new})
         all_of_doc = {d: self._of_doc[d] for d in docs}
-        vecs = self.analyser.doc_vectors([m for ms in all_of_doc.values() for m in ms])
-        self._doc_vecs.update(vecs)
+        pending = [m for ms in all_of_doc.values() for m in ms]
+        self._doc_vecs.update(self.analyser.doc_vectors(pending))
+        vecs = self.analyser.story_vectors(pending)
         dirty: set[str] = set()
         for doc_id in sorted(docs, key=lambda d: (_doc_date_key(all_of_doc[d]), d)):
             for m in all_of_doc[doc_id]:
