@@ -51,6 +51,10 @@ CASES = {
             "seconds_per_doc",
         },
     ),
+    "crossdoc": (
+        "crossdoc/dev.docs.jsonl",
+        {"conll_f1", "muc_f1", "b3_f1", "ceafe_f1", "lea_f1", "seconds"},
+    ),
     "events": (
         "events/plover_gsr.jsonl",
         {"plover_accuracy", "cameo_root_f1", "country_f1", "exact_f1", "seconds_per_sentence"},
@@ -70,7 +74,7 @@ def test_bench_prints_its_metrics_as_json(stage: str) -> None:
     assert keys <= metrics.keys()
 
 
-@pytest.mark.parametrize("stage", ["time", "quotes", "places"])
+@pytest.mark.parametrize("stage", ["time", "quotes", "places", "crossdoc"])
 def test_bench_puts_the_baseline_beside_its_own_figures(stage: str) -> None:
     rel, keys = CASES[stage]
     data = BENCH / rel

@@ -19,13 +19,13 @@ mentions with the same trigger lemma in the same topic form a cluster;
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import time
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from dossier.bench import common
 from dossier.errors import InputError
 from dossier.resolve.events import train
 from dossier.resolve.events.mention import Analyser, EventMention
@@ -36,19 +36,6 @@ from dossier.resolve.events.stories import StoryIndex
 SCORER = "score_coref.py"
 DOCS_SUFFIX = ".docs.jsonl"
 MENTIONS_SUFFIX = ".event_mentions.jsonl"
-
-
-def load_scorer(data: Path) -> ModuleType:
-    """The scorer module shipped next to the data file."""
-    path = data.parent / SCORER
-    spec = importlib.util.spec_from_file_location("_score_coref", path)
-    if not path.is_file() or spec is None or spec.loader is None:
-        raise InputError(
-            f"{path} not found: the crossdoc bench scores with the scorer next to its data"
-        )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def mentions_path(data: Path) -> Path:
@@ -153,7 +140,7 @@ def run_crossdoc_bench(
         from dossier.resolve.events.synthetic import run_scale
 
         return run_scale(data, synthetic)
-    scorer = load_scorer(data)
+    scorer = common.load_scorer(data, SCORER)
     mentions, gold, topic_of = load_bench(data, limit)
     if not mentions:
         raise InputError(f"{data}: no event mentions found")
@@ -188,7 +175,7 @@ def fit_crossdoc(data: Path, out: Path | None = None) -> PairModel:
     the pairs within gold subtopics, then the story threshold (best pairwise F1 of
     same-story documents against subtopics) and the average-link threshold (best CoNLL
     F1 of the clusters within predicted stories). Writes the model to ``out``."""
-    scorer = load_scorer(data)
+    scorer = common.load_scorer(data, SCORER)
     mentions, gold, topic_of = load_bench(data)
     subtopic_of = {d["doc_id"]: d["subtopic"] for d in _read(data)}
     analyser = Analyser()
