@@ -9,14 +9,14 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, Unpack
 
 from dossier.annotate import annotate
 from dossier.annotate.time.pubdate import infer_publication
 from dossier.errors import DossierError, NotFound
 from dossier.ingest import prepare, read_inputs
 from dossier.ingest.dedup import NearDuplicateIndex, signature
-from dossier.query import Filters, match_entities
+from dossier.query import FilterArgs, Filters, match_entities
 from dossier.records import Article, Entity, Event, IngestFailure, Sighting, TimelineEntry
 from dossier.resolve.corroboration import contradictions as find_contradictions
 from dossier.resolve.entities import resolve_entities
@@ -254,15 +254,10 @@ class Dossier:
             raise NotFound(f"no single article with id {article_id!r}: see `dossier articles`")
         return hits[0]
 
-    def articles(
-        self,
-        entity: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        source: str | None = None,
-        limit: int | None = None,
-    ) -> list[ArticleView]:
-        f = Filters(entity, since, until, source, limit)
+    def articles(self, **filters: Unpack[FilterArgs]) -> list[ArticleView]:
+        """Stored articles (filters: ``entity`` mentioned, ``since``/``until`` on the stated
+        publication date, ``source`` in outlet, site, path or title; ``limit``)."""
+        f = Filters(**filters)
         views = list(self._article_views().values())
         wanted = self._wanted(f, self.store.entities())
         if wanted is not None:
@@ -276,15 +271,10 @@ class Dossier:
         ]
         return out[: f.limit] if f.limit is not None else out
 
-    def quotes(
-        self,
-        entity: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        source: str | None = None,
-        limit: int | None = None,
-    ) -> list[QuoteView]:
-        f = Filters(entity, since, until, source, limit)
+    def quotes(self, **filters: Unpack[FilterArgs]) -> list[QuoteView]:
+        """Quotes with their resolved speakers (``entity`` is the speaker; dates are the
+        quote's own or its article's; ``source`` also matches the relay chain)."""
+        f = Filters(**filters)
         entities, of_mention = self._entity_maps()
         wanted = self._wanted(f, entities.values())
         views = self._article_views()
@@ -301,15 +291,9 @@ class Dossier:
             out.append(QuoteView(q, speaker, art))
         return out[: f.limit] if f.limit is not None else out
 
-    def events(
-        self,
-        entity: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        source: str | None = None,
-        limit: int | None = None,
-    ) -> list[EventView]:
-        f = Filters(entity, since, until, source, limit)
+    def events(self, **filters: Unpack[FilterArgs]) -> list[EventView]:
+        """Event mentions, earliest first (``entity`` is any actor or the place)."""
+        f = Filters(**filters)
         entities, of_mention = self._entity_maps()
         wanted = self._wanted(f, entities.values())
         views = self._article_views()
@@ -329,15 +313,10 @@ class Dossier:
         out.sort(key=lambda v: (v.event.date or v.article.article.published or "9999", v.event.id))
         return out[: f.limit] if f.limit is not None else out
 
-    def timeline(
-        self,
-        entity: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        source: str | None = None,
-        limit: int | None = None,
-    ) -> list[TimelineView]:
-        f = Filters(entity, since, until, source, limit)
+    def timeline(self, **filters: Unpack[FilterArgs]) -> list[TimelineView]:
+        """The merged timeline: one row per real-world event (``entity`` is an actor or a
+        place; ``since``/``until`` on the row's best-supported date)."""
+        f = Filters(**filters)
         rows = self.store.timeline()
         if f.entity:
             entities = self.store.entities()
@@ -362,17 +341,11 @@ class Dossier:
         out = [TimelineView(r) for r in rows]
         return out[: f.limit] if f.limit is not None else out
 
-    def contradictions(
-        self,
-        entity: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        source: str | None = None,
-        limit: int | None = None,
-    ) -> list[ContradictionView]:
+    def contradictions(self, **filters: Unpack[FilterArgs]) -> list[ContradictionView]:
         """Timeline events whose sources disagree on the place or on a quantity, with the
         sources behind each value (filters as for ``timeline``)."""
-        rows = [v.entry for v in self.timeline(entity, since, until, source)]
+        limit = filters.pop("limit", None)
+        rows = [v.entry for v in self.timeline(**filters)]
         _, entity_of = self._entity_maps()
         events = {e.id: e for e in self.store.events()}
         articles = {a.id: a for a in self.store.articles()}
@@ -380,15 +353,10 @@ class Dossier:
         out = [ContradictionView(row, comp) for row, comp in found]
         return out[:limit] if limit is not None else out
 
-    def entities(
-        self,
-        entity: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        source: str | None = None,
-        limit: int | None = None,
-    ) -> list[EntityView]:
-        f = Filters(entity, since, until, source, limit)
+    def entities(self, **filters: Unpack[FilterArgs]) -> list[EntityView]:
+        """Entities, most mentioned first (``entity`` matches names and aliases; ``source``
+        keeps those mentioned by a matching source)."""
+        f = Filters(**filters)
         entities = self.store.entities()
         if f.entity:
             wanted = match_entities(f.entity, entities)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypedDict
 
 from dossier.errors import QueryError
 from dossier.records import Entity
@@ -15,6 +16,16 @@ _ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 def _fold(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+class FilterArgs(TypedDict, total=False):
+    """The keyword filters every listing of the API takes (see ``Filters``)."""
+
+    entity: str | None
+    since: str | None
+    until: str | None
+    source: str | None
+    limit: int | None
 
 
 @dataclass(frozen=True)
