@@ -93,3 +93,11 @@ def test_range_quantity_of_a_pronoun_object() -> None:
     ev = by_trigger(events_of(text), "delivered")
     assert ev.code == "072" and ev.quantities == ["between one and two million"]
     assert ev.hedges == ["According to several reports"]
+
+
+def test_a_clause_modifying_a_time_expression_takes_its_date() -> None:
+    events = events_of(
+        "Ana Lind travelled to Quay City last September, when the two leaders met at the port.",
+        published="2024-06-18",
+    )
+    assert by_trigger(events, "met").date == "2023-09"

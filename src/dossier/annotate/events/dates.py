@@ -145,6 +145,23 @@ def governing_time(
             hits = [t for t in hits if bounds[0] <= t.start and t.end <= bounds[1]]
         if hits:
             return min(hits, key=lambda t: abs(t.start - carrier.idx))
+        when = _relative_clause_time(carrier, times_by_token)
+        if when is not None and (bounds is None or bounds[0] <= when.start < bounds[1]):
+            return when
+    return None
+
+
+def _relative_clause_time(carrier: Any, times_by_token: dict[int, TimeExpr]) -> TimeExpr | None:
+    """'last September, when the two men met': a clause that modifies a time expression
+    happened at that time (looked for a few steps up from the carrier)."""
+    tok = carrier
+    for _ in range(4):
+        if tok.dep_ in ("relcl", "advcl", "acl") and tok.head.i in times_by_token:
+            t = times_by_token[tok.head.i]
+            return t if t.type in ("DATE", "TIME") and t.precision != "unknown" else None
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
     return None
 
 
