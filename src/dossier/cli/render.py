@@ -74,7 +74,7 @@ def print_timeline(console: Console, views: list[TimelineView]) -> None:
         )
         others = [p for p in r.places if p != r.place]
         if others:
-            console.print(f"    [red]other places reported: {escape(', '.join(others))}[/red]")
+            console.print(f"    [dim]places also given: {escape(', '.join(others))}[/dim]")
         n = len(r.article_ids)
         console.print(f"    {n} source{'s' if n != 1 else ''}: {escape(', '.join(r.sources))}")
         console.print(
