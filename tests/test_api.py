@@ -105,3 +105,18 @@ def test_failures_are_kept_across_ingests(db: Dossier, folder: Path) -> None:
     db.ingest([folder])
     db.ingest([folder / "missing.txt"])
     assert len(db.failures()) == 2
+
+
+def test_explain_says_why_each_mention_joined_its_row(db: Dossier, folder: Path) -> None:
+    db.ingest([folder])
+    row = max((r.entry for r in db.timeline()), key=lambda e: len(e.event_ids))
+    view = db.explain(row.id[:9])
+    assert [m.event.id for m, _ in view.mentions] == row.event_ids
+    assert all(why for _, why in view.mentions)
+
+
+def test_explain_of_an_unknown_row_is_not_found(db: Dossier) -> None:
+    from dossier.errors import NotFound
+
+    with pytest.raises(NotFound):
+        db.explain("tl_nope")

@@ -21,13 +21,14 @@ from dossier.records import Article, Entity, Event, IngestFailure, Sighting, Tim
 from dossier.resolve.corroboration import contradictions as find_contradictions
 from dossier.resolve.entities import resolve_entities
 from dossier.resolve.publication import combine, from_events
-from dossier.resolve.timeline import article_label, build_timeline
+from dossier.resolve.timeline import article_label, build_timeline, explain_timeline
 from dossier.store import Store, StoredFailure, open_store
 from dossier.views import (
     ArticleView,
     ContradictionView,
     EntityView,
     EventView,
+    ExplanationView,
     QuoteView,
     TimelineView,
 )
@@ -340,6 +341,23 @@ class Dossier:
         rows = [r for r in rows if f.date_ok(r.date)]
         out = [TimelineView(r) for r in rows]
         return out[: f.limit] if f.limit is not None else out
+
+    def explain(self, timeline_id: str) -> ExplanationView:
+        """Why the mentions of one timeline row (id or unique id prefix) were joined."""
+        rows = [r for r in self.store.timeline() if r.id.startswith(timeline_id)]
+        if len(rows) != 1:
+            raise NotFound(
+                f"no single timeline row with id {timeline_id!r}: see `dossier timeline --json`"
+            )
+        row = rows[0]
+        _, entity_of = self._entity_maps()
+        events = self.store.events()
+        articles = {a.id: a for a in self.store.articles()}
+        why = explain_timeline(events, articles, entity_of).get(row.id, {})
+        views = {v.event.id: v for v in self.events()}
+        return ExplanationView(
+            row, [(views[eid], why.get(eid, "")) for eid in row.event_ids if eid in views]
+        )
 
     def contradictions(self, **filters: Unpack[FilterArgs]) -> list[ContradictionView]:
         """Timeline events whose sources disagree on the place or on a quantity, with the

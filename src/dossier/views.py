@@ -175,3 +175,19 @@ class ContradictionView:
             "article_ids": e.article_ids,
             "sources": e.sources,
         }
+
+
+@dataclass(frozen=True)
+class ExplanationView:
+    """Why the event mentions of one timeline row were joined."""
+
+    entry: TimelineEntry
+    mentions: list[tuple[EventView, str]]  # each mention and why it joined
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "timeline_id": self.entry.id,
+            "date": self.entry.date,
+            "code": self.entry.code,
+            "mentions": [{**v.as_json(), "why": why} for v, why in self.mentions],
+        }

@@ -137,3 +137,10 @@ def test_text_output_shows_source_and_snippet(store: str) -> None:
 def test_contradictions_json_names_the_detail_and_the_claims(store: str) -> None:
     rows = _lines(store, "contradictions")
     assert all({"timeline_id", "detail", "claims", "sources"} <= r.keys() for r in rows)
+
+
+def test_explain_json_gives_each_mention_a_reason(store: str) -> None:
+    (row, *_) = _lines(store, "timeline")
+    result = runner.invoke(app, ["--db", store, "explain", str(row["id"]), "--json"])
+    assert result.exit_code == 0, result.output
+    assert all(m["why"] for m in json.loads(result.stdout)["mentions"])

@@ -212,6 +212,22 @@ _listing(
 
 @app.command()
 @handles_errors
+def explain(
+    ctx: typer.Context,
+    timeline_id: Annotated[str, typer.Argument(help="A timeline row id (or unique prefix).")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Why the event mentions of one timeline row were joined into one event."""
+    with _open(ctx) as db:
+        view = db.explain(timeline_id)
+    if as_json:
+        sys.stdout.write(render.json_line(view.as_json()) + "\n")
+    else:
+        render.print_explanation(out, view)
+
+
+@app.command()
+@handles_errors
 def failures(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     """Inputs that failed to ingest: which file (and line), which stage, why."""
     with _open(ctx) as db:

@@ -14,6 +14,7 @@ from dossier.views import (
     ContradictionView,
     EntityView,
     EventView,
+    ExplanationView,
     QuoteView,
     TimelineView,
 )
@@ -70,7 +71,7 @@ def print_timeline(console: Console, views: list[TimelineView]) -> None:
             f"[bold]{escape(date)}[/bold][dim]{escape(how)}[/dim]  "
             f"[magenta]{escape(r.code)} {escape(r.code_name or '')}[/magenta]  "
             f"{escape(_actors(r.source_actor, r.target_actor, sym))}{escape(place)}  "
-            f"[yellow]\\[{escape(r.status)}][/yellow]"
+            f"[yellow]\\[{escape(r.status)}][/yellow]  [dim]{escape(r.id)}[/dim]"
         )
         others = [p for p in r.places if p != r.place]
         if others:
@@ -152,6 +153,17 @@ def print_contradictions(console: Console, views: list[ContradictionView]) -> No
                 f" [dim](hedged: {escape(', '.join(claim.hedges))})[/dim]" if claim.hedges else ""
             )
             console.print(f"    {escape(claim.value)}: {escape(', '.join(claim.sources))}{hedge}")
+
+
+def print_explanation(console: Console, view: ExplanationView) -> None:
+    print_timeline(console, [TimelineView(view.entry)])
+    for ev, why in view.mentions:
+        e = ev.event
+        console.print(
+            f"  [cyan]{escape(ev.article.label)}[/cyan] "
+            f"[dim]{escape(where(e.article_id, e.start, e.end))}[/dim] “{escape(snippet(e.text))}”"
+        )
+        console.print(f"      [green]{escape(why)}[/green]")
 
 
 def print_metrics(console: Console, name: str, result: dict[str, Any]) -> None:

@@ -65,6 +65,7 @@ class _Mention:
 class _Cluster:
     family: str
     members: list[_Mention] = field(default_factory=list)
+    why: dict[str, str] = field(default_factory=dict)  # event id -> why it joined
 
     @property
     def actors(self) -> frozenset[str]:
@@ -87,38 +88,52 @@ class _Cluster:
         return [m.weak for m in self.members if m.weak]
 
 
-def _actors_compatible(m: _Mention, c: _Cluster) -> bool:
-    """Same participants: the same entities, or (sharing at least one entity) the same two
-    countries by actor code, so 'Putin visits Pyongyang', 'Putin visits North Korea' and
-    'Putin meets Kim Jong Un' can be one event."""
+def _actors_reason(m: _Mention, c: _Cluster) -> str | None:
+    """Why the mention has the cluster's participants (None if it has not): the same
+    entities, or (sharing at least one entity) the same two countries by actor code, so
+    'Putin visits Pyongyang', 'Putin visits North Korea' and 'Putin meets Kim Jong Un' can
+    be one event."""
     a, b = m.actors, c.actors
     if not a or not b:
-        return False
+        return None
+    shared = ", ".join(sorted(a & b))
     if len(a) > 1 and len(b) > 1:
         if a == b:
-            return True
-        return bool(a & b) and len(m.countries) == 2 and m.countries == c.countries
-    return bool(a & b)
+            return f"same participants ({shared})"
+        if a & b and len(m.countries) == 2 and m.countries == c.countries:
+            return f"shares {shared} and the same countries ({', '.join(sorted(m.countries))})"
+        return None
+    return f"shares {shared}" if a & b else None
 
 
 def _countries(ev: Event) -> frozenset[str]:
     return frozenset(code[:3] for code in (ev.source_code, ev.target_code) if code)
 
 
-def _dates_compatible(m: _Mention, c: _Cluster) -> bool:
+def _dates_reason(m: _Mention, c: _Cluster) -> str | None:
+    """Why the mention's date fits the cluster's (None if it does not)."""
     strong = c.strong
     if m.strong and strong:
-        return dates.compatible(m.strong, strong)
+        return (
+            f"dates {m.strong} and {strong} agree" if dates.compatible(m.strong, strong) else None
+        )
     if m.strong and c.weak:
-        return any(dates.compatible(m.strong, w) or _near(m.strong, w) for w in c.weak)
+        ok = any(dates.compatible(m.strong, w) or _near(m.strong, w) for w in c.weak)
+        return f"date {m.strong} fits the reports' dates" if ok else None
     if m.weak and strong:
-        return _near(strong, m.weak) or (dates.compatible(strong, m.weak) and "X" in strong)
+        ok = _near(strong, m.weak) or (dates.compatible(strong, m.weak) and "X" in strong)
+        return f"reported on {m.weak}, within {_WEAK_WINDOW_DAYS} days of {strong}" if ok else None
     if m.weak and c.weak:
-        return any(_near(m.weak, w) for w in c.weak)
+        ok = any(_near(m.weak, w) for w in c.weak)
+        return (
+            f"reported on {m.weak}, within {_WEAK_WINDOW_DAYS} days of the others" if ok else None
+        )
     if m.window is not None:  # no date, but the article's inferred publication window
         values = [strong] if strong else c.weak
-        return any(_in_window(v, m.window) for v in values) if values else True
-    return True  # an undated mention in an undated article: decided by actors alone
+        if values and not any(_in_window(v, m.window) for v in values):
+            return None
+        return f"undated; its article's inferred window {m.window[0]}..{m.window[1]} fits"
+    return "undated, in an undated article: the only candidate with these participants"
 
 
 def _in_window(value: str, window: tuple[str, str]) -> bool:
@@ -149,14 +164,10 @@ def _entity_key(mention_id: str | None, entity_of: dict[str, Entity]) -> str | N
     return entity.name
 
 
-def build_timeline(
+def _mentions(
     events: Sequence[Event], articles: dict[str, Article], entity_of: dict[str, Entity]
-) -> list[TimelineEntry]:
-    """Merge event mentions into timeline rows, sorted by date (undated last).
-
-    ``entity_of`` maps mention ids to their resolved entities.
-    """
-    mentions: list[_Mention] = []
+) -> list[_Mention]:
+    out: list[_Mention] = []
     for ev in events:
         article = articles.get(ev.article_id)
         if article is None:
@@ -175,21 +186,16 @@ def build_timeline(
         if strong is None and dates.is_calendar(article.published):
             weak = article.published
         actors = frozenset(a for a in (source, target) if a)
-        mentions.append(
+        window = _window(article) if strong is None and weak is None else None
+        out.append(
             _Mention(
-                ev,
-                article,
-                actors,
-                source,
-                target,
-                place,
-                strong,
-                weak,
-                _countries(ev),
-                _window(article) if strong is None and weak is None else None,
+                ev, article, actors, source, target, place, strong, weak, _countries(ev), window
             )
         )
+    return out
 
+
+def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
     # Most specific first, so vaguer mentions join the clusters they fit.
     mentions.sort(
         key=lambda m: (-dates.specificity(m.strong), m.weak is None, -m.score, m.event.id)
@@ -197,21 +203,46 @@ def build_timeline(
     clusters: list[_Cluster] = []
     for m in mentions:
         fam = family(m.event.code)
-        fits = [
-            c
-            for c in clusters
-            if c.family == fam and _actors_compatible(m, c) and _dates_compatible(m, c)
-        ]
+        fits: list[tuple[_Cluster, str]] = []
+        for c in clusters:
+            if c.family != fam:
+                continue
+            actors = _actors_reason(m, c)
+            when = _dates_reason(m, c) if actors else None
+            if actors and when:
+                fits.append((c, f"{fam} family; {actors}; {when}"))
         if not m.strong and not m.weak and len(fits) > 1:
             fits = []  # no date at all and several candidates: keep it apart, never guess
         if fits:
-            best = max(fits, key=lambda c: (len(c.members), dates.specificity(c.strong)))
+            best, why = max(fits, key=lambda f: (len(f[0].members), dates.specificity(f[0].strong)))
             best.members.append(m)
+            best.why[m.event.id] = why
         else:
-            clusters.append(_Cluster(fam, [m]))
-    rows = [_row(c) for c in clusters]
+            clusters.append(_Cluster(fam, [m], {m.event.id: "first mention of this event"}))
+    return clusters
+
+
+def build_timeline(
+    events: Sequence[Event], articles: dict[str, Article], entity_of: dict[str, Entity]
+) -> list[TimelineEntry]:
+    """Merge event mentions into timeline rows, sorted by date (undated last).
+
+    ``entity_of`` maps mention ids to their resolved entities.
+    """
+    rows = [_row(c) for c in _cluster(_mentions(events, articles, entity_of))]
     rows.sort(key=lambda r: (r.date is None, r.date or "", r.code, r.id))
     return rows
+
+
+def explain_timeline(
+    events: Sequence[Event], articles: dict[str, Article], entity_of: dict[str, Entity]
+) -> dict[str, dict[str, str]]:
+    """For each timeline row id, why each of its event mentions joined it (the same
+    clustering as ``build_timeline``, with its reasons kept)."""
+    out: dict[str, dict[str, str]] = {}
+    for c in _cluster(_mentions(events, articles, entity_of)):
+        out[_row(c).id] = dict(c.why)
+    return out
 
 
 def _row(c: _Cluster) -> TimelineEntry:
