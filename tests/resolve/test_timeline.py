@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from dossier.records import Article, Entity, Event
+from dossier.records import Article, Entity, Event, TimelineEntry
 from dossier.resolve.timeline import build_timeline
 
 PEOPLE = {
@@ -156,7 +156,7 @@ def test_an_actor_meeting_itself_is_kept_once() -> None:
     assert (row.source_actor, row.target_actor) == ("Ana Lind", None)
 
 
-def test_an_undated_report_uses_its_inferred_window_to_pick_the_event() -> None:
+def _two_visits_and_an_undated_report(earliest: str, latest: str | None) -> list[TimelineEntry]:
     arts = {
         "a1": _article("a1", "2000-06-14", "W"),
         "a2": _article("a2", "2024-06-19", "T"),
@@ -167,47 +167,26 @@ def test_an_undated_report_uses_its_inferred_window_to_pick_the_event() -> None:
             fmt="txt",
             source="U",
             published_how="inferred",
-            published_earliest="2024-01-01",
-            published_latest="2024-06-19",
+            published_earliest=earliest,
+            published_latest=latest,
         ),
     }
-    rows = build_timeline(
-        [
-            _event("e1", "a1", "2000-06-14"),
-            _event("e2", "a2", "2024-06-19"),
-            _event("e3", "a3", None),
-        ],
-        arts,
-        PEOPLE,
-    )
+    events = [
+        _event("e1", "a1", "2000-06-14"),
+        _event("e2", "a2", "2024-06-19"),
+        _event("e3", "a3", None),
+    ]
+    return build_timeline(events, arts, PEOPLE)
+
+
+def test_an_undated_report_uses_its_inferred_window_to_pick_the_event() -> None:
+    rows = _two_visits_and_an_undated_report("2024-01-01", "2024-06-19")
     (joined,) = [r for r in rows if "a3" in r.article_ids]
     assert joined.date == "2024-06-19" and len(rows) == 2
 
 
 def test_an_open_ended_window_is_no_evidence() -> None:
-    arts = {
-        "a1": _article("a1", "2000-06-14", "W"),
-        "a2": _article("a2", "2024-06-19", "T"),
-        "a3": Article(
-            id="a3",
-            text="x" * 200,
-            path="a3.txt",
-            fmt="txt",
-            source="U",
-            published_how="inferred",
-            published_earliest="1999-01-01",
-        ),
-    }
-    rows = build_timeline(
-        [
-            _event("e1", "a1", "2000-06-14"),
-            _event("e2", "a2", "2024-06-19"),
-            _event("e3", "a3", None),
-        ],
-        arts,
-        PEOPLE,
-    )
-    assert len(rows) == 3
+    assert len(_two_visits_and_an_undated_report("1999-01-01", None)) == 3
 
 
 def test_an_event_between_demonym_groups_stays_out_of_the_timeline() -> None:
