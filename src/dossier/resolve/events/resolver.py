@@ -108,6 +108,15 @@ class EventResolver:
             blocks.setdefault(g, []).append(m)
         return [blocks[g] for g in sorted(blocks)]
 
+    def score_block(self, block: Sequence[EventMention]) -> tuple[np.ndarray, np.ndarray]:
+        """Features ``(len(FEATURES), n, n)`` and pair scores ``(n, n)`` of any list of
+        mentions (stored or not): the model's probability, or ``CANNOT`` for a pair kept
+        apart by its dates or places. Document vectors come from the mentions given."""
+        self._doc_vecs.update(
+            self.analyser.doc_vectors([m for m in block if m.doc_id not in self._doc_vecs])
+        )
+        return self._scores(block)
+
     def _scores(self, block: Sequence[EventMention]) -> tuple[np.ndarray, np.ndarray]:
         analyses = self.analyser.analyse(block)
         for m, a in zip(block, analyses, strict=True):
