@@ -307,3 +307,38 @@ class TimelineEntry:
     start: int = 0
     end: int = 0
     date_how: str | None = None  # 'text', 'text+published' (year from a report's date), 'published'
+    # Cross-document resolution (issue 7).
+    confidence: float | None = None  # mean pair probability of its mentions (None: one mention)
+    first_source: str | None = None  # the outlet whose article was published first
+    first_article_id: str | None = None
+    first_published: str | None = None  # that article's stated publication date
+    story_id: str | None = None  # the story of its best-supported mention's article
+
+
+@dataclass
+class Story:
+    """Articles about one developing story, grouped as they arrive.
+
+    A new article joins the story whose centroid (the sum of its articles' vectors) is
+    most similar, among the stories active within a date window, or starts a story.
+    ``vector`` is that sum, kept so that the next article is placed without a rebuild.
+    """
+
+    id: str
+    label: str  # the title (or first words) of its first article
+    article_ids: list[str] = field(default_factory=list)
+    first_published: str | None = None
+    last_published: str | None = None
+    vector: bytes = b""  # float64 sum of its articles' vectors
+
+
+@dataclass
+class StoryMember:
+    """One article's place in a story, with the cosine it joined on (None: it started it)."""
+
+    article_id: str
+    story_id: str
+    day: int | None  # proleptic ordinal of the date used to place it (None: undated)
+    similarity: float | None = None
+    extractor: str = "dossier.resolve.stories"
+    version: str = "1"

@@ -21,6 +21,8 @@ from dossier.records import (
     PublicationWindow,
     Quote,
     Sighting,
+    Story,
+    StoryMember,
     TimeExpr,
     TimelineEntry,
 )
@@ -115,3 +117,14 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def timeline(self) -> list[TimelineEntry]: ...
+
+    # --- stories
+    @abc.abstractmethod
+    def put_stories(self, stories: Sequence[Story], members: Sequence[StoryMember]) -> None:
+        """Insert or replace these stories, and add these articles' memberships."""
+
+    @abc.abstractmethod
+    def stories(self) -> list[Story]: ...
+
+    @abc.abstractmethod
+    def story_members(self) -> list[StoryMember]: ...

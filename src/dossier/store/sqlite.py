@@ -20,6 +20,8 @@ from dossier.records import (
     PublicationWindow,
     Quote,
     Sighting,
+    Story,
+    StoryMember,
     TimeExpr,
     TimelineEntry,
 )
@@ -230,3 +232,19 @@ class SQLiteStore(Store):
     def timeline(self) -> list[TimelineEntry]:
         rows = self._conn.execute("SELECT * FROM timeline")
         return [from_row(TimelineEntry, dict(r)) for r in rows]
+
+    # ------------------------------------------------------------------- stories
+    def put_stories(self, stories: Sequence[Story], members: Sequence[StoryMember]) -> None:
+        with self.transaction():
+            for story in stories:
+                self._insert("stories", to_row(story), "INSERT OR REPLACE")
+            for member in members:
+                self._insert("story_members", to_row(member), "INSERT OR REPLACE")
+
+    def stories(self) -> list[Story]:
+        rows = self._conn.execute("SELECT * FROM stories ORDER BY first_published, id")
+        return [from_row(Story, dict(r)) for r in rows]
+
+    def story_members(self) -> list[StoryMember]:
+        rows = self._conn.execute("SELECT * FROM story_members ORDER BY story_id, article_id")
+        return [from_row(StoryMember, dict(r)) for r in rows]
