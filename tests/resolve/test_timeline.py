@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from dossier.records import Article, Entity, Event, TimelineEntry
-from dossier.resolve.timeline import build_timeline
+from dossier.resolve.timeline import Similar, build_timeline, explain_timeline
 
 PEOPLE = {
     "mA": Entity("eA", "Ana Lind", "PERSON"),
@@ -205,3 +207,86 @@ def test_an_event_between_demonym_groups_stays_out_of_the_timeline() -> None:
         target_mention_id="g2",
     )
     assert build_timeline([ev], arts, groups) == []
+
+
+# --- the similarity pass (a stand-in score; the pairwise model is tested in resolve/events)
+
+
+def _alike(score: float) -> Similar:
+    def similar(a: Sequence[str], b: Sequence[str]) -> float:
+        return score
+
+    return similar
+
+
+def _slip(score: float, place_b: str | None = None) -> list[TimelineEntry]:
+    """Two sources date one meeting a day apart, and name only one participant each in
+    common (so the rules keep them apart)."""
+    arts = {"a1": _article("a1", "2023-09-13", "W"), "a2": _article("a2", "2023-09-14", "T")}
+    e1 = _event("e1", "a1", "2023-09-13", "mP")
+    e2 = _event("e2", "a2", "2023-09-12", place_b)
+    return build_timeline([e1, e2], arts, PEOPLE, _alike(score), 0.9)
+
+
+def test_a_one_day_slip_merges_when_the_mentions_read_alike() -> None:
+    (row,) = _slip(0.95)
+    assert sorted(row.sources) == ["T", "W"]
+
+
+def test_a_one_day_slip_stays_apart_when_the_mentions_read_differently() -> None:
+    assert len(_slip(0.5)) == 2
+
+
+def test_similarity_never_merges_across_different_places() -> None:
+    assert len(_slip(0.99, place_b="mQ")) == 2
+
+
+def test_without_a_similarity_a_one_day_slip_stays_apart() -> None:
+    arts = {"a1": _article("a1", "2023-09-13", "W"), "a2": _article("a2", "2023-09-14", "T")}
+    events = [_event("e1", "a1", "2023-09-13"), _event("e2", "a2", "2023-09-12")]
+    assert len(build_timeline(events, arts, PEOPLE)) == 2
+
+
+def _orphan(eid: str, aid: str) -> Event:
+    return Event(
+        id=eid,
+        article_id=aid,
+        start=0,
+        end=9,
+        text="the talks",
+        code="040",
+        extractor="t",
+        version="1",
+        date="2023-09-13",
+    )
+
+
+def test_a_mention_without_entities_joins_a_row_of_its_own_article() -> None:
+    arts = {"a1": _article("a1", "2023-09-13", "W")}
+    events = [_event("e1", "a1", "2023-09-13"), _orphan("e9", "a1")]
+    (row,) = build_timeline(events, arts, PEOPLE, _alike(0.95), 0.9)
+    assert row.event_ids == ["e1", "e9"]
+
+
+def test_a_mention_without_entities_never_joins_another_article_row() -> None:
+    arts = {"a1": _article("a1", "2023-09-13", "W"), "a2": _article("a2", "2023-09-13", "T")}
+    events = [_event("e1", "a1", "2023-09-13"), _orphan("e9", "a2")]
+    (row,) = build_timeline(events, arts, PEOPLE, _alike(0.99), 0.9)
+    assert row.event_ids == ["e1"]
+
+
+def test_explain_gives_the_probability_a_row_was_merged_on() -> None:
+    arts = {"a1": _article("a1", "2023-09-13", "W"), "a2": _article("a2", "2023-09-14", "T")}
+    events = [_event("e1", "a1", "2023-09-13", "mP"), _event("e2", "a2", "2023-09-12")]
+    (why,) = explain_timeline(events, arts, PEOPLE, _alike(0.93), 0.9).values()
+    assert "reads alike (p=0.93)" in why["e2"] and "one day apart" in why["e2"]
+
+
+def test_same_day_attacks_in_two_cities_stay_apart() -> None:
+    arts = {"a1": _article("a1", "2024-03-02", "W"), "a2": _article("a2", "2024-03-02", "T")}
+    events = [
+        _event("e1", "a1", "2024-03-02", "mP", code="190"),
+        _event("e2", "a2", "2024-03-02", "mQ", code="190"),
+    ]
+    rows = build_timeline(events, arts, PEOPLE, _alike(0.99), 0.9)
+    assert sorted(r.place or "" for r in rows) == ["Port Avel", "Quay City"]

@@ -1,14 +1,20 @@
 """The merged timeline: one row per real-world event, across the articles reporting it.
 
-A first, explainable resolver: event mentions join when their event family, actors and
-dates are compatible. The best-supported mention (asserted, dated by its own text, with a
+An explainable resolver in two passes. Rules first: event mentions join when their event
+family, actors and dates are compatible. Then similarity: given the pairwise model's
+mean pair probability (``similar``, see :mod:`dossier.resolve.crossdoc`), two rows of one
+family whose dates fit (days may differ by one: time zones, a source's slip), that share
+a participant and name no different places are merged when their mentions read alike; a
+mention with no entity behind it joins the row of its own article it reads most like,
+and is otherwise left out. The
+best-supported mention (asserted, dated by its own text, with a
 place and both actors) gives the row its place; every other place any source gives is
 kept in ``places`` so disagreements stay visible.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from dossier.ids import digest
@@ -19,6 +25,11 @@ from dossier.resolve import dates
 _STATUS_WEIGHT = {"asserted": 3, "reported": 2, "expected": 1, "hypothetical": 0, "negated": 0}
 # How far (days) a report's own date may lie from the event it reports without a date.
 _WEAK_WINDOW_DAYS = 10
+# How far apart (days) two sources may date one event, when their mentions read alike.
+_SLIP_DAYS = 1
+
+# Mean pair probability between two groups of event ids (the pairwise model).
+Similar = Callable[[Sequence[str], Sequence[str]], float]
 
 
 def family(code: str) -> str:
@@ -50,6 +61,7 @@ class _Mention:
     weak: str | None  # the reporting article's date, when the text gives none
     countries: frozenset[str] = frozenset()  # country parts of the actor codes (RUS, PRK)
     window: tuple[str, str] | None = None  # an undated article's inferred window, widened
+    site: str | None = None  # the place, when a resolved place entity stands behind it
 
     @property
     def score(self) -> int:
@@ -166,8 +178,11 @@ def _entity_key(mention_id: str | None, entity_of: dict[str, Entity]) -> str | N
 
 def _mentions(
     events: Sequence[Event], articles: dict[str, Article], entity_of: dict[str, Entity]
-) -> list[_Mention]:
+) -> tuple[list[_Mention], list[_Mention]]:
+    """Mentions with an entity behind them, and dated ones without (which may only join
+    a row by similarity)."""
     out: list[_Mention] = []
+    orphans: list[_Mention] = []
     for ev in events:
         article = articles.get(ev.article_id)
         if article is None:
@@ -179,23 +194,149 @@ def _mentions(
         )
         if target == source:
             target = None  # an event of an actor with itself: keep the actor once
-        if source is None and target is None and ev.place_mention_id not in entity_of:
-            continue  # no entity to tell which real-world event this is: events only
         strong = ev.date if dates.is_calendar(ev.date) else None
         weak = None
         if strong is None and dates.is_calendar(article.published):
             weak = article.published
         actors = frozenset(a for a in (source, target) if a)
         window = _window(article) if strong is None and weak is None else None
-        out.append(
-            _Mention(
-                ev, article, actors, source, target, place, strong, weak, _countries(ev), window
-            )
+        mention = _Mention(
+            ev,
+            article,
+            actors,
+            source,
+            target,
+            place,
+            strong,
+            weak,
+            _countries(ev),
+            window,
+            _entity_key(ev.place_mention_id, entity_of),
         )
-    return out
+        if source is None and target is None and ev.place_mention_id not in entity_of:
+            # no entity to tell which real-world event this is: it may only join a row
+            # it reads like, on a day it fits
+            if _day(strong) or _day(weak):
+                orphans.append(mention)
+            continue
+        out.append(mention)
+    return out, orphans
 
 
-def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
+def _day(value: str | None) -> bool:
+    return dates.precision_of(value) == "day" if value and dates.is_calendar(value) else False
+
+
+def _slip(a: str | None, b: str | None) -> bool:
+    """Two full days at most ``_SLIP_DAYS`` apart (but not the same day)."""
+    return bool(a and b and a != b and dates.within(a, b, _SLIP_DAYS))
+
+
+def _loose_actors(a: _Cluster, b: _Cluster) -> str | None:
+    """Participants that do not clash: at least one shared entity, and not two different
+    pairs of countries (the rows still need to read alike)."""
+    shared = a.actors & b.actors
+    if not shared:
+        return None
+    if len(a.countries) == 2 and len(b.countries) == 2 and a.countries != b.countries:
+        return None
+    return f"shares {', '.join(sorted(shared))}"
+
+
+def _places_clash(members: Sequence[_Mention], c: _Cluster) -> bool:
+    """Both sides name places and none is shared: the weaker, similarity route never
+    merges across places (the rules may, and corroboration then reports it)."""
+    mine = {m.place for m in members if m.place}
+    theirs = {m.place for m in c.members if m.place}
+    return bool(mine and theirs and not mine & theirs)
+
+
+def _loose_dates(members: Sequence[_Mention], c: _Cluster) -> str | None:
+    """Dates that fit a row, allowing a one-day slip between two sources' days."""
+    reasons = []
+    for m in members:
+        if m.strong and c.strong and _slip(m.strong, c.strong):
+            reasons.append(f"dates {m.strong} and {c.strong} one day apart")
+            continue
+        why = _dates_reason(m, c)
+        if why is None or why.startswith("undated"):
+            return None
+        reasons.append(why)
+    return reasons[0] if reasons else None
+
+
+def _ids(c: _Cluster) -> list[str]:
+    return [m.event.id for m in c.members]
+
+
+def _merge_similar(
+    clusters: list[_Cluster], orphans: list[_Mention], similar: Similar, threshold: float
+) -> list[_Cluster]:
+    """The similarity pass: rows that read alike merge, orphans join the row they read
+    most like. Deterministic: larger and better-dated rows absorb the others."""
+    order = sorted(
+        clusters,
+        key=lambda c: (-len(c.members), -dates.specificity(c.strong), min(_ids(c))),
+    )
+    alive = list(order)
+    for c in order:
+        if c not in alive:
+            continue
+        for d in list(alive):
+            if d is c or d.family != c.family or d not in alive:
+                continue
+            actors = _loose_actors(d, c)
+            when = _loose_dates(d.members, c) if actors else None
+            if not (actors and when) or _places_clash(d.members, c):
+                continue
+            p = similar(_ids(c), _ids(d))
+            if p < threshold:
+                continue
+            for m in d.members:
+                c.why[m.event.id] = f"{c.family} family; reads alike (p={p:.2f}); {actors}; {when}"
+            c.members.extend(d.members)
+            alive.remove(d)
+    for m in sorted(orphans, key=lambda m: m.event.id):
+        fam = family(m.event.code)
+        best: tuple[float, _Cluster, str] | None = None
+        for c in alive:
+            # an orphan is a description ('the talks') of an event its own article names
+            if c.family != fam or m.article.id not in {x.article.id for x in c.members}:
+                continue
+            if _places_clash([m], c):
+                continue
+            when = _loose_dates([m], c)
+            if when is None:
+                continue
+            p = similar(_ids(c), [m.event.id])
+            if p >= threshold and (best is None or p > best[0]):
+                best = (p, c, when)
+        if best is not None:
+            p, c, when = best
+            c.members.append(m)
+            c.why[m.event.id] = f"{fam} family; no entity named, reads alike (p={p:.2f}); {when}"
+    return alive
+
+
+def _sites_reason(m: _Mention, c: _Cluster) -> str | None:
+    """Meetings of the same people on one day are one event, wherever sources place it
+    (a disagreement corroboration reports); attacks, strikes or protests happen in many
+    places at once, so outside the consult family two different named places keep
+    mentions apart. Returns None when they must stay apart, else '' or a reason."""
+    if c.family == "consult" or m.site is None:
+        return ""
+    sites = {x.site for x in c.members if x.site}
+    if not sites:
+        return ""
+    return f"same place ({m.site})" if m.site in sites else None
+
+
+def _cluster(
+    mentions: list[_Mention],
+    orphans: Sequence[_Mention] = (),
+    similar: Similar | None = None,
+    threshold: float = 1.0,
+) -> list[_Cluster]:
     # Most specific first, so vaguer mentions join the clusters they fit.
     mentions.sort(
         key=lambda m: (-dates.specificity(m.strong), m.weak is None, -m.score, m.event.id)
@@ -209,8 +350,10 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
                 continue
             actors = _actors_reason(m, c)
             when = _dates_reason(m, c) if actors else None
-            if actors and when:
-                fits.append((c, f"{fam} family; {actors}; {when}"))
+            site = _sites_reason(m, c) if actors and when else None
+            if actors and when and site is not None:
+                where = f"; {site}" if site else ""
+                fits.append((c, f"{fam} family; {actors}; {when}{where}"))
         if not m.strong and not m.weak and len(fits) > 1:
             fits = []  # no date at all and several candidates: keep it apart, never guess
         if fits:
@@ -219,28 +362,41 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
             best.why[m.event.id] = why
         else:
             clusters.append(_Cluster(fam, [m], {m.event.id: "first mention of this event"}))
+    if similar is not None:
+        clusters = _merge_similar(clusters, list(orphans), similar, threshold)
     return clusters
 
 
 def build_timeline(
-    events: Sequence[Event], articles: dict[str, Article], entity_of: dict[str, Entity]
+    events: Sequence[Event],
+    articles: dict[str, Article],
+    entity_of: dict[str, Entity],
+    similar: Similar | None = None,
+    threshold: float = 1.0,
 ) -> list[TimelineEntry]:
     """Merge event mentions into timeline rows, sorted by date (undated last).
 
-    ``entity_of`` maps mention ids to their resolved entities.
+    ``entity_of`` maps mention ids to their resolved entities; with ``similar``, rows and
+    orphan mentions whose mean pair probability reaches ``threshold`` are merged too.
     """
-    rows = [_row(c) for c in _cluster(_mentions(events, articles, entity_of))]
+    found, orphans = _mentions(events, articles, entity_of)
+    rows = [_row(c) for c in _cluster(found, orphans, similar, threshold)]
     rows.sort(key=lambda r: (r.date is None, r.date or "", r.code, r.id))
     return rows
 
 
 def explain_timeline(
-    events: Sequence[Event], articles: dict[str, Article], entity_of: dict[str, Entity]
+    events: Sequence[Event],
+    articles: dict[str, Article],
+    entity_of: dict[str, Entity],
+    similar: Similar | None = None,
+    threshold: float = 1.0,
 ) -> dict[str, dict[str, str]]:
     """For each timeline row id, why each of its event mentions joined it (the same
     clustering as ``build_timeline``, with its reasons kept)."""
     out: dict[str, dict[str, str]] = {}
-    for c in _cluster(_mentions(events, articles, entity_of)):
+    found, orphans = _mentions(events, articles, entity_of)
+    for c in _cluster(found, orphans, similar, threshold):
         out[_row(c).id] = dict(c.why)
     return out
 
