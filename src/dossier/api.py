@@ -19,8 +19,10 @@ from dossier.ingest.dedup import NearDuplicateIndex, signature
 from dossier.query import FilterArgs, Filters, match_entities
 from dossier.records import Article, Entity, Event, IngestFailure, Sighting, TimelineEntry
 from dossier.resolve.corroboration import contradictions as find_contradictions
+from dossier.resolve.crossdoc import MentionScorer, enrich
 from dossier.resolve.entities import resolve_entities
 from dossier.resolve.publication import combine, from_events
+from dossier.resolve.stories import assign_stories
 from dossier.resolve.timeline import article_label, build_timeline, explain_timeline
 from dossier.store import Store, StoredFailure, open_store
 from dossier.views import (
@@ -30,6 +32,7 @@ from dossier.views import (
     EventView,
     ExplanationView,
     QuoteView,
+    StoryView,
     TimelineView,
 )
 
@@ -150,8 +153,19 @@ class Dossier:
         pending = self.store.articles(self.store.unannotated_ids())
         self._annotate(pending, report, progress)
         report.added = [a.id for a, _ in fresh]
+        self._place_in_stories()
         self.resolve()
         return report
+
+    def _place_in_stories(self) -> None:
+        """Stories for the articles not yet in one (new ones; all after an upgrade)."""
+        members = self.store.story_members()
+        placed = {m.article_id for m in members}
+        articles = {a.id: a for a in self.store.articles()}
+        new = [a for a in articles.values() if a.id not in placed]
+        if new:
+            stories, joined = assign_stories(new, self.store.stories(), members, articles)
+            self.store.put_stories(stories, joined)
 
     def _fail(self, report: IngestReport, failure: IngestFailure) -> None:
         report.failures.append(failure)
@@ -200,15 +214,17 @@ class Dossier:
         entity_of = {mid: by_id[eid] for mid, eid in mention_entity.items() if eid in by_id}
         articles = {a.id: a for a in self.store.articles()}
         events = self.store.events()
-        rows = build_timeline(events, articles, entity_of)
+        scorer = MentionScorer(events, entity_of)
+        rows = build_timeline(events, articles, entity_of, scorer.similarity, scorer.threshold)
         undated = [a for a in articles.values() if a.published is None]
         if undated:
             # Undated articles get windows from the first timeline; the second timeline
             # lets their undated events use those windows.
             self._infer_publication(undated, events, rows)
             articles = {a.id: a for a in self.store.articles()}
-            rows = build_timeline(events, articles, entity_of)
-        self.store.set_timeline(rows)
+            rows = build_timeline(events, articles, entity_of, scorer.similarity, scorer.threshold)
+        story_of = {m.article_id: m.story_id for m in self.store.story_members()}
+        self.store.set_timeline(enrich(rows, articles, story_of, scorer))
 
     def _infer_publication(
         self, undated: list[Article], events: list[Event], rows: list[TimelineEntry]
@@ -353,11 +369,55 @@ class Dossier:
         _, entity_of = self._entity_maps()
         events = self.store.events()
         articles = {a.id: a for a in self.store.articles()}
-        why = explain_timeline(events, articles, entity_of).get(row.id, {})
+        scorer = MentionScorer(events, entity_of)
+        why = explain_timeline(
+            events, articles, entity_of, scorer.similarity, scorer.threshold
+        ).get(row.id, {})
         views = {v.event.id: v for v in self.events()}
+        best = row.event_ids[0] if row.event_ids else ""
         return ExplanationView(
-            row, [(views[eid], why.get(eid, "")) for eid in row.event_ids if eid in views]
+            row,
+            [
+                (views[eid], why.get(eid, ""), scorer.pair(best, eid) if eid != best else None)
+                for eid in row.event_ids
+                if eid in views
+            ],
+            scorer.threshold,
         )
+
+    def stories(self, **filters: Unpack[FilterArgs]) -> list[StoryView]:
+        """Stories, newest first: the articles grouped as they arrived (``source`` keeps
+        stories with an article from a matching source; ``since``/``until`` on their last
+        stated date; ``entity`` keeps stories whose articles mention it)."""
+        f = Filters(**filters)
+        views = self._article_views()
+        stories = self.store.stories()
+        members = {m.article_id: m for m in self.store.story_members()}
+        rows = self.store.timeline()
+        if f.entity:
+            wanted = match_entities(f.entity, self.store.entities())
+            having = {m.article_id for m in self.store.mentions() if m.entity_id in wanted}
+            stories = [s for s in stories if having & set(s.article_ids)]
+        out = [
+            StoryView(
+                s,
+                [views[a] for a in s.article_ids if a in views],
+                [members[a].similarity for a in s.article_ids if a in members],
+                sum(1 for r in rows if r.story_id == s.id),
+            )
+            for s in stories
+            if f.date_ok(s.last_published)
+            and (
+                not f.source
+                or any(
+                    f.source_ok(views[a].label, views[a].article.url)
+                    for a in s.article_ids
+                    if a in views
+                )
+            )
+        ]
+        out.sort(key=lambda v: (v.story.last_published or "", len(v.articles)), reverse=True)
+        return out[: f.limit] if f.limit is not None else out
 
     def contradictions(self, **filters: Unpack[FilterArgs]) -> list[ContradictionView]:
         """Timeline events whose sources disagree on the place or on a quantity, with the

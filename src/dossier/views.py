@@ -10,7 +10,16 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
-from dossier.records import Article, Entity, Event, Quote, Relay, Sighting, TimelineEntry
+from dossier.records import (
+    Article,
+    Entity,
+    Event,
+    Quote,
+    Relay,
+    Sighting,
+    Story,
+    TimelineEntry,
+)
 from dossier.resolve.corroboration import Comparison
 
 
@@ -182,12 +191,52 @@ class ExplanationView:
     """Why the event mentions of one timeline row were joined."""
 
     entry: TimelineEntry
-    mentions: list[tuple[EventView, str]]  # each mention and why it joined
+    # each mention, why it joined, and the pairwise model's view of it against the row's
+    # best mention (probability, features, each feature's share of the logit; None for
+    # the best mention itself)
+    mentions: list[tuple[EventView, str, dict[str, Any] | None]]
+    threshold: float | None = None  # the probability the similarity pass merges at
 
     def as_json(self) -> dict[str, Any]:
         return {
             "timeline_id": self.entry.id,
             "date": self.entry.date,
             "code": self.entry.code,
-            "mentions": [{**v.as_json(), "why": why} for v, why in self.mentions],
+            "confidence": self.entry.confidence,
+            "threshold": self.threshold,
+            "mentions": [
+                {**v.as_json(), "why": why, "model": pair} for v, why, pair in self.mentions
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class StoryView:
+    """A story: its articles in the order they joined, with the cosine each joined on."""
+
+    story: Story
+    articles: list[ArticleView]
+    similarities: list[float | None]
+    events: int  # timeline rows whose best mention sits in this story
+
+    def as_json(self) -> dict[str, Any]:
+        s = self.story
+        return {
+            "id": s.id,
+            "label": s.label,
+            "first_published": s.first_published,
+            "last_published": s.last_published,
+            "n_articles": len(self.articles),
+            "n_events": self.events,
+            "articles": [
+                {
+                    "id": a.article.id,
+                    "source": a.label,
+                    "title": a.article.title,
+                    "published": a.article.published,
+                    "published_how": a.article.published_how,
+                    "similarity": None if sim is None else round(sim, 4),
+                }
+                for a, sim in zip(self.articles, self.similarities, strict=False)
+            ],
         }

@@ -203,6 +203,12 @@ _listing(
 
 
 _listing(
+    "stories",
+    "stories",
+    render.print_stories,
+    "Stories: the articles grouped as they arrived, newest first.",
+)
+_listing(
     "contradictions",
     "contradictions",
     render.print_contradictions,

@@ -16,6 +16,7 @@ from dossier.views import (
     EventView,
     ExplanationView,
     QuoteView,
+    StoryView,
     TimelineView,
 )
 
@@ -77,7 +78,15 @@ def print_timeline(console: Console, views: list[TimelineView]) -> None:
         if others:
             console.print(f"    [dim]places also given: {escape(', '.join(others))}[/dim]")
         n = len(r.article_ids)
-        console.print(f"    {n} source{'s' if n != 1 else ''}: {escape(', '.join(r.sources))}")
+        first = (
+            f"  [dim]first: {escape(r.first_source)} ({escape(r.first_published or '')})[/dim]"
+            if r.first_source and n > 1
+            else ""
+        )
+        conf = f"  [dim]confidence {r.confidence:.2f}[/dim]" if r.confidence is not None else ""
+        console.print(
+            f"    {n} source{'s' if n != 1 else ''}: {escape(', '.join(r.sources))}{first}{conf}"
+        )
         console.print(
             f"    [dim]{escape(where(r.article_id, r.start, r.end))}[/dim] "
             f"“{escape(snippet(r.text))}”"
@@ -157,13 +166,39 @@ def print_contradictions(console: Console, views: list[ContradictionView]) -> No
 
 def print_explanation(console: Console, view: ExplanationView) -> None:
     print_timeline(console, [TimelineView(view.entry)])
-    for ev, why in view.mentions:
+    for ev, why, pair in view.mentions:
         e = ev.event
         console.print(
             f"  [cyan]{escape(ev.article.label)}[/cyan] "
             f"[dim]{escape(where(e.article_id, e.start, e.end))}[/dim] “{escape(snippet(e.text))}”"
         )
         console.print(f"      [green]{escape(why)}[/green]")
+        if pair is not None:
+            top = list(pair["contributions"].items())[:3]
+            shares = ", ".join(f"{k} {v:+.2f}" for k, v in top)
+            console.print(
+                f"      [dim]model vs the best mention: p={pair['probability']:.2f} "
+                f"(merge at {view.threshold:.2f}); largest shares: {escape(shares)}[/dim]"
+            )
+
+
+def print_stories(console: Console, views: list[StoryView]) -> None:
+    for v in views:
+        s = v.story
+        span = s.first_published or "undated"
+        if s.last_published and s.last_published != s.first_published:
+            span += f"..{s.last_published}"
+        console.print(
+            f"[bold]{escape(span)}[/bold]  {escape(s.label)}  "
+            f"[dim]{len(v.articles)} articles, {v.events} events  {escape(s.id)}[/dim]"
+        )
+        for a, sim in zip(v.articles, v.similarities, strict=False):
+            joined = "started it" if sim is None else f"joined at {sim:.2f}"
+            date = a.article.published or "undated"
+            console.print(
+                f"    [cyan]{escape(a.label)}[/cyan] [dim]{escape(date)}, {joined}[/dim]  "
+                f"{escape(snippet(a.article.title or a.article.text, 80))}"
+            )
 
 
 def print_metrics(console: Console, name: str, result: dict[str, Any]) -> None:
