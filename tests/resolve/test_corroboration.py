@@ -78,11 +78,29 @@ def test_the_same_count_is_corroboration() -> None:
 
 def test_entities_give_places_their_coordinates() -> None:
     row, events, arts = _setup("x", "x")
-    events["e1"].place_mention_id = "p1"
-    events["e2"].place_mention_id = "p2"
-    ents = {
+    ents = _far_places(events)
+    comps = {c.detail: c for c in compare(row, events, arts, ents)}
+    assert not comps["place"].agree
+
+
+def _far_places(row_events: dict[str, Event]) -> dict[str, Entity]:
+    row_events["e1"].place_mention_id = "p1"
+    row_events["e2"].place_mention_id = "p2"
+    return {
         "p1": Entity("E1", "Harbour Town", "PLACE", lat=43.1, lon=131.9),
         "p2": Entity("E2", "Launch Field", "PLACE", lat=51.9, lon=128.3),
     }
-    comps = {c.detail: c for c in compare(row, events, arts, ents)}
-    assert not comps["place"].agree
+
+
+def test_a_place_disagreement_within_one_article_counts() -> None:
+    row, events, arts = _setup("x", "x")
+    events["e2"].article_id = "a1"
+    ents = _far_places(events)
+    found = contradictions([row], events, arts, ents)
+    assert [comp.detail for _, comp in found] == ["place"]
+
+
+def test_a_count_disagreement_within_one_article_does_not() -> None:
+    row, events, arts = _setup("one million shells", "two million shells")
+    events["e2"].article_id = "a1"
+    assert contradictions([row], events, arts, {}) == []

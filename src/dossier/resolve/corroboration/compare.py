@@ -1,0 +1,147 @@
+"""Comparing the sources of each timeline row on its date, place, actors and quantities.
+
+- date: each mention's own calendar date (a date taken from the article's publication is
+  not a claim); '2023-09' and '2023-09-13' agree, two different days disagree.
+- place: see ``places.places_conflict``.
+- actor / target: see ``actors.actors_conflict``; group entities (demonyms) are too vague
+  to compare.
+- quantity: counts of the same noun ('shells', 'shell') are compared as ranges
+  ('two to five million' holds 'three million'); counts of different nouns are different
+  details. A count with no noun is compared only with the same words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+
+from dossier.records import Article, Entity, Event, TimelineEntry
+from dossier.resolve.corroboration.actors import ROLES, actors_conflict, country_of
+from dossier.resolve.corroboration.claims import Claim, Comparison, add_claim, assess
+from dossier.resolve.corroboration.places import places_conflict
+from dossier.resolve.corroboration.quantities import Quantity, overlap, parse_quantity
+from dossier.resolve.dates import compatible, is_calendar
+from dossier.resolve.timeline import article_label
+
+
+def _dates_conflict(a: Claim, b: Claim) -> bool:
+    return not compatible(a.value, b.value)
+
+
+def _counts_conflict(a: Claim, b: Claim) -> bool:
+    return not overlap(Quantity(a.low, a.high, a.noun), Quantity(b.low, b.high, b.noun))
+
+
+class _Row:
+    """The claims of one timeline row, detail by detail."""
+
+    def __init__(self) -> None:
+        self.dates: dict[str, Claim] = {}
+        self.places: dict[str, Claim] = {}
+        self.countries: dict[str, str | None] = {}  # place name -> country code
+        self.actors: dict[str, dict[str, Claim]] = {role: {} for role in ROLES}
+        self.named: dict[str, set[str]] = {}  # article id -> countries of its parties
+        self.counts: dict[str, dict[str, Claim]] = {}  # counted noun -> claims
+
+    def read(self, ev: Event, label: str, entity_of: dict[str, Entity]) -> None:
+        if ev.date and is_calendar(ev.date) and ev.date_how != "published":
+            add_claim(self.dates, ev.date, ev.date, ev, label)
+        place = entity_of.get(ev.place_mention_id or "")
+        if place is not None:
+            claim = add_claim(self.places, place.name, place.name, ev, label)
+            claim.lat, claim.lon = place.lat, place.lon
+            self.countries[place.name] = place.country_code
+        elif ev.place_text and ev.place_text.strip():
+            name = ev.place_text.strip()
+            add_claim(self.places, name, name, ev, label)
+            self.countries.setdefault(name, None)
+        parties = (
+            ("actor", ev.source_mention_id, ev.source_code),
+            ("target", ev.target_mention_id, ev.target_code),
+        )
+        for role, mention_id, code in parties:
+            entity = entity_of.get(mention_id or "")
+            country = country_of(code, entity)
+            if country:
+                self.named.setdefault(ev.article_id, set()).add(country)
+            if entity is None or entity.type == "GROUP":
+                continue
+            claim = add_claim(self.actors[role], entity.id, entity.name, ev, label)
+            claim.country = claim.country or country
+        for text in ev.quantities:
+            self._count(text.strip(), ev, label)
+
+    def _count(self, text: str, ev: Event, label: str) -> None:
+        parsed = parse_quantity(text)
+        noun = parsed.noun if parsed else None
+        group = self.counts.setdefault(noun or f"#{text.lower()}", {})
+        claim = add_claim(group, text.lower(), text, ev, label)
+        if parsed is not None:
+            claim.low, claim.high, claim.noun = parsed.low, parsed.high, parsed.noun
+
+    def comparisons(self, row_id: str) -> list[Comparison]:
+        out: list[Comparison] = []
+        if self.dates:
+            out.append(assess(row_id, "date", list(self.dates.values()), _dates_conflict))
+        if self.places:
+            clash = partial(places_conflict, countries=self.countries)
+            out.append(assess(row_id, "place", list(self.places.values()), clash))
+        for role in ROLES:
+            if self.actors[role]:
+                clash = partial(actors_conflict, named=self.named)
+                out.append(assess(row_id, role, list(self.actors[role].values()), clash))
+        for key in sorted(self.counts):
+            noun = None if key.startswith("#") else key
+            claims = list(self.counts[key].values())
+            out.append(assess(row_id, "quantity", claims, _counts_conflict, about=noun))
+        return out
+
+
+def compare(
+    row: TimelineEntry,
+    events: dict[str, Event],
+    articles: dict[str, Article],
+    entity_of: dict[str, Entity],
+) -> list[Comparison]:
+    """Every detail of one timeline row that some source gives, compared across its
+    sources (a detail given once is returned too: a comparison of one claim)."""
+    claims = _Row()
+    for eid in row.event_ids:
+        ev = events.get(eid)
+        art = articles.get(ev.article_id) if ev else None
+        if ev is None or art is None:
+            continue
+        claims.read(ev, article_label(art), entity_of)
+    return claims.comparisons(row.id)
+
+
+def corroborate(
+    rows: Sequence[TimelineEntry],
+    events: dict[str, Event],
+    articles: dict[str, Article],
+    entity_of: dict[str, Entity],
+) -> list[tuple[TimelineEntry, Comparison]]:
+    """Every comparison, agreeing or not, where at least two articles or two claims speak
+    to the same detail of a timeline row."""
+    found: list[tuple[TimelineEntry, Comparison]] = []
+    for row in rows:
+        for comp in compare(row, events, articles, entity_of):
+            behind = {a for c in comp.claims for a in c.article_ids}
+            if len(comp.claims) > 1 or len(behind) > 1:
+                found.append((row, comp))
+    return found
+
+
+def contradictions(
+    rows: Sequence[TimelineEntry],
+    events: dict[str, Event],
+    articles: dict[str, Article],
+    entity_of: dict[str, Entity],
+) -> list[tuple[TimelineEntry, Comparison]]:
+    """Every timeline row whose sources disagree: on its place (even within one article),
+    or, between different articles, on its date, its actors or a count of one thing."""
+    return [
+        (row, comp)
+        for row, comp in corroborate(rows, events, articles, entity_of)
+        if not comp.agree and (comp.detail == "place" or comp.between_articles)
+    ]
