@@ -111,8 +111,17 @@ def test_explain_says_why_each_mention_joined_its_row(db: Dossier, folder: Path)
     db.ingest([folder])
     row = max((r.entry for r in db.timeline()), key=lambda e: len(e.event_ids))
     view = db.explain(row.id[:9])
-    assert [m.event.id for m, _ in view.mentions] == row.event_ids
-    assert all(why for _, why in view.mentions)
+    assert [m.event.id for m, _, _ in view.mentions] == row.event_ids
+    assert all(why for _, why, _ in view.mentions)
+
+
+def test_explain_gives_the_model_view_of_every_mention_but_the_best(
+    db: Dossier, folder: Path
+) -> None:
+    db.ingest([folder])
+    row = max((r.entry for r in db.timeline()), key=lambda e: len(e.event_ids))
+    pairs = [pair for _, _, pair in db.explain(row.id).mentions]
+    assert pairs[0] is None and all(p and "probability" in p for p in pairs[1:])
 
 
 def test_explain_of_an_unknown_row_is_not_found(db: Dossier) -> None:
@@ -120,3 +129,26 @@ def test_explain_of_an_unknown_row_is_not_found(db: Dossier) -> None:
 
     with pytest.raises(NotFound):
         db.explain("tl_nope")
+
+
+def test_every_article_is_placed_in_one_story(db: Dossier, folder: Path) -> None:
+    db.ingest([folder])
+    placed = [a.article.id for s in db.stories() for a in s.articles]
+    assert sorted(placed) == sorted(a.article.id for a in db.articles())
+
+
+def test_ingesting_in_two_batches_gives_the_batch_record(tmp_path: Path, folder: Path) -> None:
+    files = sorted(p for p in folder.iterdir() if p.suffix == ".txt")
+    assert len(files) >= 2
+    with dossier.open(tmp_path / "batch.sqlite") as batch:
+        batch.ingest(files)
+        want = (
+            {s.story.id: sorted(s.story.article_ids) for s in batch.stories()},
+            batch.timeline(),
+        )
+    with dossier.open(tmp_path / "steps.sqlite") as steps:
+        steps.ingest(files[:1])
+        steps.ingest(files[1:])
+        got = ({s.story.id: sorted(s.story.article_ids) for s in steps.stories()}, steps.timeline())
+    assert got[0] == want[0]
+    assert [r.entry.event_ids for r in got[1]] == [r.entry.event_ids for r in want[1]]

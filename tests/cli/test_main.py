@@ -106,6 +106,8 @@ def test_every_command_has_help() -> None:
         "entities",
         "failures",
         "contradictions",
+        "stories",
+        "explain",
         "bench",
     ):
         assert runner.invoke(app, [cmd, "--help"]).exit_code == 0
@@ -127,3 +129,17 @@ def test_explain_json_gives_each_mention_a_reason(store: str) -> None:
     result = runner.invoke(app, ["--db", store, "explain", str(row["id"]), "--json"])
     assert result.exit_code == 0, result.output
     assert all(m["why"] for m in json.loads(result.stdout)["mentions"])
+
+
+def test_stories_json_lists_articles_with_the_cosine_they_joined_on(store: str) -> None:
+    rows = _lines(store, "stories")
+    assert rows and all({"id", "label", "n_articles", "articles"} <= r.keys() for r in rows)
+    firsts = [r["articles"][0]["similarity"] for r in rows]  # type: ignore[index]
+    assert firsts == [None] * len(rows)
+
+
+def test_timeline_json_names_the_first_report_and_confidence(store: str) -> None:
+    rows = _lines(store, "timeline")
+    assert all(
+        {"first_source", "first_published", "confidence", "story_id"} <= r.keys() for r in rows
+    )

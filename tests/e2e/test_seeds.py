@@ -112,6 +112,27 @@ def test_timeline_has_the_2023_summit_at_vostochny(ingested: tuple[Dossier, Inge
     assert summit.place is not None and "Vostochny" in summit.place
 
 
+def test_the_2023_summit_is_one_event_reported_by_three_seed_articles(
+    ingested: tuple[Dossier, IngestReport],
+) -> None:
+    db, _ = ingested
+    rows = [
+        r.entry
+        for r in db.timeline(entity="Kim Jong Un", since="2023-09-13", until="2023-09-13")
+        if r.entry.code.startswith("04")
+        and {r.entry.source_actor, r.entry.target_actor} == {"Vladimir Putin", "Kim Jong Un"}
+    ]
+    assert len(rows) == 1
+    (summit,) = rows
+    assert len(summit.article_ids) >= 3 and len(summit.event_ids) >= 3
+    assert summit.first_published == "2023-09-13" and summit.confidence is not None
+
+
+def test_every_seed_article_sits_in_a_story(ingested: tuple[Dossier, IngestReport]) -> None:
+    db, _ = ingested
+    assert sum(len(s.articles) for s in db.stories()) == len(db.articles())
+
+
 def test_timeline_has_the_2024_visit_to_pyongyang_with_sources(
     ingested: tuple[Dossier, IngestReport],
 ) -> None:
