@@ -228,3 +228,19 @@ def test_comparisons_stay_plain_json() -> None:
     )["quantity"]
     data = json.loads(json.dumps(dataclasses.asdict(comp)))
     assert data["claims"][0]["spans"][0]["article_id"] in TEXTS
+
+
+def test_a_time_of_day_is_claimed_as_its_day() -> None:
+    comp = _compare(
+        _event("e1", "a1", date="2023-09-13T09:30", date_how="text"),
+        _event("e2", "a2", date="2023-09-13", date_how="text"),
+    )["date"]
+    assert [c.value for c in comp.claims] == ["2023-09-13"]
+
+
+def test_disagreeing_days_say_how_far_apart_they_are() -> None:
+    comp = _compare(
+        _event("e1", "a1", date="2023-09-12", date_how="text"),
+        _event("e2", "a2", date="2023-09-14", date_how="text"),
+    )["date"]
+    assert comp.note == "2 days apart"

@@ -69,6 +69,7 @@ class Comparison:
     positions: list[Position] = field(default_factory=list)  # best supported first
     summary: str = ""  # 'A, B agree on X; C says Y'
     between_articles: bool = False  # some disagreeing claims come from different articles
+    note: str = ""  # dates: how far apart the disagreeing days are ('1 day apart')
 
     @property
     def agreeing_sources(self) -> list[str]:

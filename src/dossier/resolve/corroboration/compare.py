@@ -20,12 +20,21 @@ from dossier.resolve.corroboration.actors import ROLES, actors_conflict, country
 from dossier.resolve.corroboration.claims import Claim, Comparison, add_claim, assess
 from dossier.resolve.corroboration.places import places_conflict
 from dossier.resolve.corroboration.quantities import Quantity, overlap, parse_quantity
-from dossier.resolve.dates import compatible, is_calendar
+from dossier.resolve.dates import compatible, is_calendar, to_date
 from dossier.resolve.timeline import article_label
 
 
 def _dates_conflict(a: Claim, b: Claim) -> bool:
     return not compatible(a.value, b.value)
+
+
+def _days_apart(claims: list[Claim]) -> str:
+    """'2 days apart' for the furthest apart full days given, '' when there are none."""
+    days = sorted(d for c in claims if (d := to_date(c.value)) is not None)
+    if len(days) < 2 or days[0] == days[-1]:
+        return ""
+    n = (days[-1] - days[0]).days
+    return f"{n} day{'s' if n > 1 else ''} apart"
 
 
 def _counts_conflict(a: Claim, b: Claim) -> bool:
@@ -44,8 +53,9 @@ class _Row:
         self.counts: dict[str, dict[str, Claim]] = {}  # counted noun -> claims
 
     def read(self, ev: Event, label: str, entity_of: dict[str, Entity]) -> None:
-        if ev.date and is_calendar(ev.date) and ev.date_how != "published":
-            add_claim(self.dates, ev.date, ev.date, ev, label)
+        day = (ev.date or "").split("T", 1)[0]  # '2023-09-13T10:00' is claimed as its day
+        if is_calendar(day) and ev.date_how != "published":
+            add_claim(self.dates, day, day, ev, label)
         place = entity_of.get(ev.place_mention_id or "")
         if place is not None:
             claim = add_claim(self.places, place.name, place.name, ev, label)
@@ -82,7 +92,9 @@ class _Row:
     def comparisons(self, row_id: str) -> list[Comparison]:
         out: list[Comparison] = []
         if self.dates:
-            out.append(assess(row_id, "date", list(self.dates.values()), _dates_conflict))
+            comp = assess(row_id, "date", list(self.dates.values()), _dates_conflict)
+            comp.note = _days_apart(comp.claims)
+            out.append(comp)
         if self.places:
             clash = partial(places_conflict, countries=self.countries)
             out.append(assess(row_id, "place", list(self.places.values()), clash))
