@@ -18,6 +18,7 @@ from dossier.ingest import prepare, read_inputs
 from dossier.ingest.dedup import NearDuplicateIndex, signature
 from dossier.query import FilterArgs, Filters, match_entities
 from dossier.records import Article, Entity, Event, IngestFailure, Sighting, TimelineEntry
+from dossier.resolve.corroboration import Comparison, corroborate
 from dossier.resolve.corroboration import contradictions as find_contradictions
 from dossier.resolve.crossdoc import MentionScorer, enrich
 from dossier.resolve.entities import resolve_entities
@@ -420,15 +421,27 @@ class Dossier:
         return out[: f.limit] if f.limit is not None else out
 
     def contradictions(self, **filters: Unpack[FilterArgs]) -> list[ContradictionView]:
-        """Timeline events whose sources disagree on the place or on a quantity, with the
-        sources behind each value (filters as for ``timeline``)."""
+        """Timeline events whose sources disagree on the date, the place, who acted (or
+        on whom) or a count, with the sources behind each value (filters as for
+        ``timeline``)."""
+        return self._compare(find_contradictions, filters)
+
+    def corroboration(self, **filters: Unpack[FilterArgs]) -> list[ContradictionView]:
+        """Every comparison of the sources of each timeline event, agreeing ones too
+        (filters as for ``timeline``)."""
+        return self._compare(corroborate, filters)
+
+    def _compare(
+        self,
+        how: Callable[..., list[tuple[TimelineEntry, Comparison]]],
+        filters: FilterArgs,
+    ) -> list[ContradictionView]:
         limit = filters.pop("limit", None)
         rows = [v.entry for v in self.timeline(**filters)]
         _, entity_of = self._entity_maps()
         events = {e.id: e for e in self.store.events()}
         articles = {a.id: a for a in self.store.articles()}
-        found = find_contradictions(rows, events, articles, entity_of)
-        out = [ContradictionView(row, comp) for row, comp in found]
+        out = [ContradictionView(row, comp) for row, comp in how(rows, events, articles, entity_of)]
         return out[:limit] if limit is not None else out
 
     def entities(self, **filters: Unpack[FilterArgs]) -> list[EntityView]:

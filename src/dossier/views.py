@@ -165,7 +165,8 @@ class EntityView:
 
 @dataclass(frozen=True)
 class ContradictionView:
-    """A timeline event whose sources disagree on one detail."""
+    """How the sources of a timeline event compare on one detail (date, place, actor,
+    target or a quantity): agreeing or not, with the sources behind each value."""
 
     entry: TimelineEntry
     comparison: Comparison
@@ -180,6 +181,11 @@ class ContradictionView:
             "source_actor": e.source_actor,
             "target_actor": e.target_actor,
             "detail": self.comparison.detail,
+            "about": self.comparison.about,
+            "agree": self.comparison.agree,
+            "summary": self.comparison.summary,
+            "note": self.comparison.note,
+            "positions": [dataclasses.asdict(p) for p in self.comparison.positions],
             "claims": [dataclasses.asdict(c) for c in self.comparison.claims],
             "article_ids": e.article_ids,
             "sources": e.sources,

@@ -212,7 +212,13 @@ _listing(
     "contradictions",
     "contradictions",
     render.print_contradictions,
-    "Events whose sources disagree (place, quantities), with the sources behind each value.",
+    "Events whose sources disagree (date, place, who, counts), with the sources behind each value.",
+)
+_listing(
+    "corroboration",
+    "corroboration",
+    render.print_contradictions,
+    "Every comparison of each event's sources, agreeing ones too, with who reported what.",
 )
 
 

@@ -150,14 +150,21 @@ def print_entities(console: Console, views: list[EntityView]) -> None:
 
 def print_contradictions(console: Console, views: list[ContradictionView]) -> None:
     for v in views:
-        e = v.entry
+        e, c = v.entry, v.comparison
+        detail = f"{c.detail} ({c.about})" if c.about else c.detail
+        verdict = (
+            f"[green]sources agree on the {escape(detail)}[/green]"
+            if c.agree
+            else f"[red]sources disagree on the {escape(detail)}[/red]"
+        )
+        note = f" [dim]{escape(c.note)}[/dim]" if c.note else ""
         console.print(
             f"[bold]{escape(e.date or 'undated')}[/bold]  [magenta]{escape(e.code)} "
             f"{escape(e.code_name or '')}[/magenta]  "
-            f"{escape(_actors(e.source_actor, e.target_actor))}  "
-            f"[red]sources disagree on the {escape(v.comparison.detail)}[/red]"
+            f"{escape(_actors(e.source_actor, e.target_actor))}  {verdict}{note}  "
+            f"[dim]{escape(e.id)}[/dim]"
         )
-        for claim in v.comparison.claims:
+        for claim in c.claims:
             hedge = (
                 f" [dim](hedged: {escape(', '.join(claim.hedges))})[/dim]" if claim.hedges else ""
             )
