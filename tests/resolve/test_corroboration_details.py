@@ -244,3 +244,14 @@ def test_disagreeing_days_say_how_far_apart_they_are() -> None:
         _event("e2", "a2", date="2023-09-14", date_how="text"),
     )["date"]
     assert comp.note == "2 days apart"
+
+
+def test_a_count_only_one_source_gives_is_listed_with_its_hedge() -> None:
+    events = [
+        _event("e1", "a1", quantities=["up to 90 trucks"], hedges=["one official claimed"]),
+        _event("e2", "a2"),
+    ]
+    found = corroborate([_row(events)], {e.id: e for e in events}, _articles(), ENTITIES)
+    (comp,) = [c for _, c in found]
+    assert comp.single_source and comp.claims[0].hedges == ["one official claimed"]
+    assert comp.summary == "Paper a1 says up to 90 trucks (hedged: one official claimed)"

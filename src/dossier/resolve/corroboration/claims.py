@@ -70,6 +70,7 @@ class Comparison:
     summary: str = ""  # 'A, B agree on X; C says Y'
     between_articles: bool = False  # some disagreeing claims come from different articles
     note: str = ""  # dates: how far apart the disagreeing days are ('1 day apart')
+    single_source: bool = False  # one article alone gives this detail
 
     @property
     def agreeing_sources(self) -> list[str]:
@@ -151,4 +152,5 @@ def assess(
         positions=positions,
         summary="; ".join(_position_text(g) for g in groups),
         between_articles=between,
+        single_source=len({a for c in claims for a in c.article_ids}) == 1,
     )

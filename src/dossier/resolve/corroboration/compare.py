@@ -133,13 +133,14 @@ def corroborate(
     articles: dict[str, Article],
     entity_of: dict[str, Entity],
 ) -> list[tuple[TimelineEntry, Comparison]]:
-    """Every comparison, agreeing or not, where at least two articles or two claims speak
-    to the same detail of a timeline row."""
+    """Every comparison, agreeing or not, of a timeline row with at least two sources
+    (a detail only one of them gives is kept, marked ``single_source``: who alone reported
+    it, with its hedges), or of a detail given two different ways."""
     found: list[tuple[TimelineEntry, Comparison]] = []
     for row in rows:
+        behind = {events[e].article_id for e in row.event_ids if e in events}
         for comp in compare(row, events, articles, entity_of):
-            behind = {a for c in comp.claims for a in c.article_ids}
-            if len(comp.claims) > 1 or len(behind) > 1:
+            if len(comp.claims) > 1 or len(behind & articles.keys()) > 1:
                 found.append((row, comp))
     return found
 
