@@ -427,8 +427,8 @@ class Dossier:
         return self._compare(find_contradictions, filters)
 
     def corroboration(self, **filters: Unpack[FilterArgs]) -> list[ContradictionView]:
-        """Every comparison of the sources of each timeline event, agreeing ones too
-        (filters as for ``timeline``)."""
+        """Every comparison of the sources of each timeline event, agreeing ones too, and
+        details only one of several sources gives (filters as for ``timeline``)."""
         return self._compare(corroborate, filters)
 
     def _compare(

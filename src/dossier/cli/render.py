@@ -152,11 +152,12 @@ def print_contradictions(console: Console, views: list[ContradictionView]) -> No
     for v in views:
         e, c = v.entry, v.comparison
         detail = f"{c.detail} ({c.about})" if c.about else c.detail
-        verdict = (
-            f"[green]sources agree on the {escape(detail)}[/green]"
-            if c.agree
-            else f"[red]sources disagree on the {escape(detail)}[/red]"
-        )
+        if c.single_source:
+            verdict = f"[yellow]only one source gives the {escape(detail)}[/yellow]"
+        elif c.agree:
+            verdict = f"[green]sources agree on the {escape(detail)}[/green]"
+        else:
+            verdict = f"[red]sources disagree on the {escape(detail)}[/red]"
         note = f" [dim]{escape(c.note)}[/dim]" if c.note else ""
         console.print(
             f"[bold]{escape(e.date or 'undated')}[/bold]  [magenta]{escape(e.code)} "

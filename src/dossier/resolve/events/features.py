@@ -36,6 +36,8 @@ FEATURES = (
     "lemma_x_same_doc",
     "trigger_x_context_cos",
     "participant_known",
+    "lemma_cos",
+    "word_cos",
 )
 
 
@@ -90,6 +92,8 @@ def block_features(mentions: Sequence[EventMention], analyses: Sequence[Analysis
     same_sent = same_doc * _same([m.sentence for m in mentions])
     ctx = np.stack([a.context_vec for a in analyses])
     ctx_cos = np.clip(ctx @ ctx.T, -1.0, 1.0)
+    lem = np.stack([a.lemma_vec for a in analyses])
+    lemma_cos = np.clip(lem @ lem.T, -1.0, 1.0)
     known = np.array([1.0 if a.participants else 0.0 for a in analyses], dtype=np.float32)
     return np.stack(
         [
@@ -115,5 +119,7 @@ def block_features(mentions: Sequence[EventMention], analyses: Sequence[Analysis
             lemma * same_doc,
             trig_cos * ctx_cos,
             np.outer(known, known),
+            lemma_cos,
+            np.maximum(lemma_cos, trig_cos),
         ]
     ).astype(np.float32)

@@ -84,6 +84,7 @@ class Analysis:
     context_vec: np.ndarray
     text: str
     doc_vec: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
+    lemma_vec: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
 
 
 def stem(lemma: str) -> str:
@@ -188,12 +189,19 @@ class Analyser:
         self._embed(sentences, self._sent_vecs)
         self._embed([m.trigger.lower() for m in mentions], self._trig_vecs)
         self._embed([_context(m) for m in mentions], self._sent_vecs)
-        out = []
+        todo = []
         for m in mentions:
             key = (m.sentence, m.start, m.end, m.lemma)
             if key not in self._cache:
                 self._cache[key] = self._one(m)
-            a = self._cache[key]
+                todo.append(self._cache[key])
+        # the lemma's own vector meets inflections and spellings the surface form misses
+        self._embed([a.lemma for a in todo], self._trig_vecs)
+        for a in todo:
+            a.lemma_vec = self._trig_vecs[a.lemma]
+        out = []
+        for m in mentions:
+            a = self._cache[(m.sentence, m.start, m.end, m.lemma)]
             # actors and places the caller knows join the parsed ones (never cached)
             if m.actors or m.place:
                 a = Analysis(
@@ -207,6 +215,7 @@ class Analyser:
                     a.sentence_vec,
                     a.context_vec,
                     a.text,
+                    lemma_vec=a.lemma_vec,
                 )
             out.append(a)
         return out
