@@ -273,17 +273,25 @@ def _merge_similar(
     clusters: list[_Cluster], orphans: list[_Mention], similar: Similar, threshold: float
 ) -> list[_Cluster]:
     """The similarity pass: rows that read alike merge, orphans join the row they read
-    most like. Deterministic: larger and better-dated rows absorb the others."""
+    most like. Deterministic: larger and better-dated rows absorb the others. Only rows
+    that share a participant (indexed by family and entity) are ever compared, and an
+    orphan only with the rows of its own article."""
     order = sorted(
         clusters,
         key=lambda c: (-len(c.members), -dates.specificity(c.strong), min(_ids(c))),
     )
-    alive = list(order)
+    rank = {id(c): i for i, c in enumerate(order)}
+    dead: set[int] = set()
+    by_actor: dict[tuple[str, str], list[_Cluster]] = {}
     for c in order:
-        if c not in alive:
+        for a in c.actors:
+            by_actor.setdefault((c.family, a), []).append(c)
+    for c in order:
+        if id(c) in dead:
             continue
-        for d in list(alive):
-            if d is c or d.family != c.family or d not in alive:
+        cands = {id(d): d for a in c.actors for d in by_actor.get((c.family, a), [])}
+        for d in sorted(cands.values(), key=lambda d: rank[id(d)]):
+            if d is c or id(d) in dead:
                 continue
             actors = _loose_actors(d, c)
             when = _loose_dates(d.members, c) if actors else None
@@ -295,15 +303,20 @@ def _merge_similar(
             for m in d.members:
                 c.why[m.event.id] = f"{c.family} family; reads alike (p={p:.2f}); {actors}; {when}"
             c.members.extend(d.members)
-            alive.remove(d)
+            dead.add(id(d))
+            for a in d.actors:
+                by_actor.setdefault((c.family, a), []).append(c)
+    alive = [c for c in order if id(c) not in dead]
+    by_article: dict[str, list[_Cluster]] = {}
+    for c in alive:
+        for aid in dict.fromkeys(x.article.id for x in c.members):
+            by_article.setdefault(aid, []).append(c)
     for m in sorted(orphans, key=lambda m: m.event.id):
         fam = family(m.event.code)
         best: tuple[float, _Cluster, str] | None = None
-        for c in alive:
-            # an orphan is a description ('the talks') of an event its own article names
-            if c.family != fam or m.article.id not in {x.article.id for x in c.members}:
-                continue
-            if _places_clash([m], c):
+        # an orphan is a description ('the talks') of an event its own article names
+        for c in by_article.get(m.article.id, []):
+            if c.family != fam or _places_clash([m], c):
                 continue
             when = _loose_dates([m], c)
             if when is None:
@@ -342,12 +355,14 @@ def _cluster(
         key=lambda m: (-dates.specificity(m.strong), m.weak is None, -m.score, m.event.id)
     )
     clusters: list[_Cluster] = []
+    # Every fit needs a shared entity (see _actors_reason): clusters are indexed by family
+    # and entity, so a mention is compared only with the clusters that share one.
+    by_actor: dict[tuple[str, str], list[int]] = {}
     for m in mentions:
         fam = family(m.event.code)
         fits: list[tuple[_Cluster, str]] = []
-        for c in clusters:
-            if c.family != fam:
-                continue
+        cands = sorted({i for a in m.actors for i in by_actor.get((fam, a), [])})
+        for c in (clusters[i] for i in cands):
             actors = _actors_reason(m, c)
             when = _dates_reason(m, c) if actors else None
             site = _sites_reason(m, c) if actors and when else None
@@ -360,8 +375,14 @@ def _cluster(
             best, why = max(fits, key=lambda f: (len(f[0].members), dates.specificity(f[0].strong)))
             best.members.append(m)
             best.why[m.event.id] = why
+            pos = next(i for i in cands if clusters[i] is best)
         else:
             clusters.append(_Cluster(fam, [m], {m.event.id: "first mention of this event"}))
+            pos = len(clusters) - 1
+        for a in m.actors:
+            slot = by_actor.setdefault((fam, a), [])
+            if pos not in slot:
+                slot.append(pos)
     if similar is not None:
         clusters = _merge_similar(clusters, list(orphans), similar, threshold)
     return clusters
