@@ -47,13 +47,18 @@ def test_ranges_share_their_scale_word(text: str, low: float, high: float) -> No
     [
         ("at least 30 people", 30, None),
         ("more than 8 vessels", 8, None),
-        ("as many as 11 blasts", None, 11),
-        ("up to 600 soldiers", None, 600),
+        ("no more than 11 blasts", None, 11),
+        ("fewer than 600 soldiers", None, 600),
     ],
 )
 def test_bound_words_open_one_side(text: str, low: float | None, high: float | None) -> None:
     parsed = parse_quantity(text)
     assert parsed is not None and (parsed.low, parsed.high) == (low, high)
+
+
+def test_a_stressed_figure_is_an_estimate_of_itself_not_a_range_from_zero() -> None:
+    parsed = parse_quantity("as many as 2,000 troops")
+    assert parsed is not None and parsed.low is not None and 1700 < parsed.low < 2000
 
 
 def test_an_approximate_count_allows_some_slack() -> None:

@@ -7,7 +7,7 @@
   to compare.
 - quantity: counts of the same noun ('shells', 'shell') are compared as ranges
   ('two to five million' holds 'three million'); counts of different nouns are different
-  details. A count with no noun is compared only with the same words.
+  details. Counts with no noun in one event are compared with each other.
 """
 
 from __future__ import annotations
@@ -84,7 +84,10 @@ class _Row:
     def _count(self, text: str, ev: Event, label: str) -> None:
         parsed = parse_quantity(text)
         noun = parsed.noun if parsed else None
-        group = self.counts.setdefault(noun or f"#{text.lower()}", {})
+        # Counts with no noun in one event ('about one million', 'as many as two million')
+        # count the same thing, the event's object; phrases with no number stay apart.
+        key = noun or ("#" if parsed is not None else f"#{text.lower()}")
+        group = self.counts.setdefault(key, {})
         claim = add_claim(group, text.lower(), text, ev, label)
         if parsed is not None:
             claim.low, claim.high, claim.noun = parsed.low, parsed.high, parsed.noun

@@ -41,8 +41,14 @@ VAGUE = {
 }
 ABBREV = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 AT_LEAST = ("at least", "more than", "over", "upwards of", "above", "no fewer than", "no less than")
-AT_MOST = ("at most", "up to", "as many as", "no more than", "fewer than", "less than", "under")
-ABOUT = ("about", "around", "approximately", "roughly", "some", "nearly", "almost", "close to")
+AT_MOST = ("at most", "no more than", "fewer than", "less than", "under")
+# 'as many as two million' and 'up to 2,000' give the writer's own figure, stressed: an
+# estimate of it, not a range down to zero (which would agree with any smaller count).
+ABOUT = (
+    "about", "around", "approximately", "roughly", "some", "nearly", "almost", "close to",
+    "as many as", "up to",
+)  # fmt: skip
+_BOUNDS = (("least", AT_LEAST), ("most", AT_MOST), ("about", ABOUT))
 ABOUT_SLACK = 0.1  # 'about 1,000' allows 900..1100
 RANGE_LINKS = frozenset({"to", "-", "or", "and"})
 IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child"}
@@ -153,11 +159,16 @@ def parse_quantity(text: str) -> Quantity | None:
     before = " ".join(toks[:first])
     lo: float | None = low
     hi: float | None = high
-    if before.endswith(AT_LEAST):
+    # the longest bound phrase wins: 'no more than' is a ceiling, not 'more than'
+    bound = max(
+        ((len(p), kind) for kind, ps in _BOUNDS for p in ps if before.endswith(p)),
+        default=(0, ""),
+    )[1]
+    if bound == "least":
         hi = None
-    elif before.endswith(AT_MOST):
+    elif bound == "most":
         lo = None
-    elif before.endswith(ABOUT):
+    elif bound == "about":
         lo, hi = low * (1 - ABOUT_SLACK), high * (1 + ABOUT_SLACK)
     noun = _noun(toks, end, dollars="dollar" in toks[:first])
     return Quantity(lo, hi, noun)
