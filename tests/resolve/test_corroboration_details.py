@@ -161,6 +161,14 @@ def test_singular_and_plural_nouns_are_compared() -> None:
     assert found == ["quantity"]
 
 
+def test_counts_without_a_noun_in_one_event_are_compared() -> None:
+    found = _contradictions(
+        _event("e1", "a1", quantities=["about one million"]),
+        _event("e2", "a2", quantities=["as many as two million"]),
+    )
+    assert found == ["quantity"]
+
+
 def test_counts_of_different_nouns_are_not_compared() -> None:
     events = [
         _event("e1", "a1", quantities=["ten cruise missiles"]),
