@@ -3,15 +3,31 @@
 Every feature is an ``n x n`` array over the block, so a block of ``n`` mentions costs a
 few matrix products rather than ``n^2`` Python calls. Set overlaps (participants,
 places, times, sentence entities) are products of binary incidence matrices.
+
+The :class:`Lexicon` features are learned from training clusters (stored in the model
+file): how often two mentions with one lemma corefer ('say' rarely does, 'earthquake'
+mostly does), how often a lemma's mention is a singleton, and a bilinear trigger
+similarity over a few principal directions of the lemma vectors.
 """
 
 from __future__ import annotations
 
+import functools
+import json
+from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from dossier.resolve.events.mention import Analysis, EventMention
+from dossier.resources import data_path
+
+LEX_DIMS = 16  # principal directions of the lemma vectors in the bilinear similarity
+PAIR_PRIOR = 10.0  # pseudo-pairs pulling a lemma's coreference rate to the overall rate
+SINGLE_PRIOR = 3.0  # pseudo-mentions pulling a lemma's singleton rate to the overall rate
+MIN_MENTIONS = 4  # a lemma enters the lexicon with this many mentions ...
+MIN_GROUPS = 2  # ... in this many topics (so that it is a word of the language, not of one story)
 
 FEATURES = (
     "same_lemma",
@@ -38,7 +54,132 @@ FEATURES = (
     "participant_known",
     "lemma_cos",
     "word_cos",
+    "lemma_prior",
+    "singleton_max",
+    "singleton_sum",
+    *(f"lex_{d}" for d in range(LEX_DIMS)),
 )
+
+
+def _logit(p: float) -> float:
+    return float(np.log(p / (1.0 - p)))
+
+
+@dataclass
+class LemmaCounts:
+    """Per lemma: coreferent and all same-lemma pairs within blocks, singleton and all
+    mentions, and the groups (topics) it was seen in. Counts add and subtract, so the
+    counts of all topics but one are cheap (cross-fitting)."""
+
+    coref: Counter[str] = field(default_factory=Counter)
+    pairs: Counter[str] = field(default_factory=Counter)
+    single: Counter[str] = field(default_factory=Counter)
+    mentions: Counter[str] = field(default_factory=Counter)
+    groups: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def of_block(cls, lemmas: Sequence[str], labels: Sequence[str]) -> LemmaCounts:
+        out = cls()
+        size = Counter(labels)
+        by_lemma: dict[str, list[str]] = {}
+        for lemma, label in zip(lemmas, labels, strict=True):
+            by_lemma.setdefault(lemma, []).append(label)
+            out.mentions[lemma] += 1
+            out.single[lemma] += size[label] == 1
+        for lemma, labs in by_lemma.items():
+            n = len(labs)
+            out.pairs[lemma] += n * (n - 1) // 2
+            out.coref[lemma] += sum(c * (c - 1) // 2 for c in Counter(labs).values())
+        return out
+
+    def group(self) -> LemmaCounts:
+        """These counts as one group (each lemma seen once)."""
+        return LemmaCounts(
+            self.coref, self.pairs, self.single, self.mentions, Counter(self.mentions.keys())
+        )
+
+    def __add__(self, other: LemmaCounts) -> LemmaCounts:
+        return LemmaCounts(*(a + b for a, b in zip(self._parts(), other._parts(), strict=True)))
+
+    def __sub__(self, other: LemmaCounts) -> LemmaCounts:
+        return LemmaCounts(*(a - b for a, b in zip(self._parts(), other._parts(), strict=True)))
+
+    def _parts(self) -> tuple[Counter[str], ...]:
+        return (self.coref, self.pairs, self.single, self.mentions, self.groups)
+
+
+@dataclass
+class Lexicon:
+    """Learned lexical features: smoothed log-odds that two mentions of one lemma
+    corefer (``pair``) and that a mention of a lemma is a singleton (``single``), with
+    defaults for unlisted lemmas; ``basis`` rows are directions of the lemma vectors."""
+
+    pair: dict[str, float]
+    pair_default: float
+    single: dict[str, float]
+    single_default: float
+    basis: np.ndarray
+
+    @classmethod
+    def from_counts(cls, counts: LemmaCounts, basis: np.ndarray) -> Lexicon:
+        pair_rate = (sum(counts.coref.values()) + 1.0) / (sum(counts.pairs.values()) + 2.0)
+        single_rate = (sum(counts.single.values()) + 1.0) / (sum(counts.mentions.values()) + 2.0)
+        keep = sorted(
+            w
+            for w, n in counts.mentions.items()
+            if n >= MIN_MENTIONS and counts.groups[w] >= MIN_GROUPS
+        )
+        pair = {
+            w: _logit((counts.coref[w] + PAIR_PRIOR * pair_rate) / (counts.pairs[w] + PAIR_PRIOR))
+            for w in keep
+            if counts.pairs[w] > 0
+        }
+        single = {
+            w: _logit(
+                (counts.single[w] + SINGLE_PRIOR * single_rate)
+                / (counts.mentions[w] + SINGLE_PRIOR)
+            )
+            for w in keep
+        }
+        return cls(pair, _logit(pair_rate), single, _logit(single_rate), basis)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "pair": {w: round(v, 4) for w, v in self.pair.items()},
+            "pair_default": round(self.pair_default, 4),
+            "single": {w: round(v, 4) for w, v in self.single.items()},
+            "single_default": round(self.single_default, 4),
+            "basis": [[round(float(x), 5) for x in row] for row in self.basis],
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, object]) -> Lexicon:
+        def floats(key: str) -> dict[str, float]:
+            table = raw[key]
+            assert isinstance(table, dict)
+            return {str(k): float(v) for k, v in table.items()}
+
+        return cls(
+            floats("pair"),
+            float(raw["pair_default"]),  # type: ignore[arg-type]
+            floats("single"),
+            float(raw["single_default"]),  # type: ignore[arg-type]
+            np.asarray(raw["basis"], dtype=np.float32),
+        )
+
+
+def lemma_basis(vectors: np.ndarray, dims: int = LEX_DIMS) -> np.ndarray:
+    """The first ``dims`` principal directions of a set of lemma vectors."""
+    return np.linalg.svd(vectors - vectors.mean(axis=0), full_matrices=False)[2][:dims].astype(
+        np.float32
+    )
+
+
+@functools.cache
+def shipped_lexicon() -> Lexicon:
+    """The lexicon fitted with the shipped model (``crossdoc_pairwise.json``)."""
+    raw = json.loads(data_path("crossdoc_pairwise.json").read_text(encoding="utf-8"))
+    return Lexicon.from_json(raw["lexicon"])
 
 
 def _same(keys: Sequence[str]) -> np.ndarray:
@@ -74,8 +215,25 @@ def _field(
     return [get(a) for a in values]
 
 
-def block_features(mentions: Sequence[EventMention], analyses: Sequence[Analysis]) -> np.ndarray:
-    """Array of shape ``(len(FEATURES), n, n)``."""
+def _lexical(analyses: Sequence[Analysis], lexicon: Lexicon) -> list[np.ndarray]:
+    lemmas = [a.lemma for a in analyses]
+    prior = np.array([lexicon.pair.get(w, lexicon.pair_default) for w in lemmas])
+    single = np.array([lexicon.single.get(w, lexicon.single_default) for w in lemmas])
+    proj = np.stack([a.lemma_vec for a in analyses]) @ lexicon.basis.T
+    return [
+        _same(lemmas) * prior[:, None],
+        np.maximum.outer(single, single),
+        np.add.outer(single, single),
+        *(np.outer(proj[:, d], proj[:, d]) for d in range(proj.shape[1])),
+    ]
+
+
+def block_features(
+    mentions: Sequence[EventMention],
+    analyses: Sequence[Analysis],
+    lexicon: Lexicon | None = None,
+) -> np.ndarray:
+    """Array of shape ``(len(FEATURES), n, n)``; ``lexicon`` defaults to the shipped one."""
     lemma = _same([a.lemma for a in analyses])
     stem = np.maximum(lemma, _same([a.stem for a in analyses]))
     trig = np.stack([a.trigger_vec for a in analyses])
@@ -121,5 +279,6 @@ def block_features(mentions: Sequence[EventMention], analyses: Sequence[Analysis
             np.outer(known, known),
             lemma_cos,
             np.maximum(lemma_cos, trig_cos),
+            *_lexical(analyses, lexicon or shipped_lexicon()),
         ]
     ).astype(np.float32)
