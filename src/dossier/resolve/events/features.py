@@ -215,17 +215,16 @@ def _field(
     return [get(a) for a in values]
 
 
-def _lexical(analyses: Sequence[Analysis], lexicon: Lexicon) -> list[np.ndarray]:
+def _lexical(analyses: Sequence[Analysis], lexicon: Lexicon, out: np.ndarray) -> None:
+    """Fills ``out`` (``(3 + dims, n, n)``) with the lexicon features."""
     lemmas = [a.lemma for a in analyses]
     prior = np.array([lexicon.pair.get(w, lexicon.pair_default) for w in lemmas])
     single = np.array([lexicon.single.get(w, lexicon.single_default) for w in lemmas])
-    proj = np.stack([a.lemma_vec for a in analyses]) @ lexicon.basis.T
-    return [
-        _same(lemmas) * prior[:, None],
-        np.maximum.outer(single, single),
-        np.add.outer(single, single),
-        *(np.outer(proj[:, d], proj[:, d]) for d in range(proj.shape[1])),
-    ]
+    out[0] = _same(lemmas) * prior[:, None]
+    out[1] = np.maximum.outer(single, single)
+    out[2] = np.add.outer(single, single)
+    proj = (np.stack([a.lemma_vec for a in analyses]) @ lexicon.basis.T).T.astype(np.float32)
+    np.multiply(proj[:, :, None], proj[:, None, :], out=out[3:])
 
 
 def block_features(
@@ -233,52 +232,47 @@ def block_features(
     analyses: Sequence[Analysis],
     lexicon: Lexicon | None = None,
 ) -> np.ndarray:
-    """Array of shape ``(len(FEATURES), n, n)``; ``lexicon`` defaults to the shipped one."""
+    """Array of shape ``(len(FEATURES), n, n)``; ``lexicon`` defaults to the shipped one.
+    The features are written into one preallocated array (a block's matrices are the
+    bulk of the resolver's memory traffic)."""
+    n = len(analyses)
+    out = np.empty((len(FEATURES), n, n), dtype=np.float32)
     lemma = _same([a.lemma for a in analyses])
-    stem = np.maximum(lemma, _same([a.stem for a in analyses]))
     trig = np.stack([a.trigger_vec for a in analyses])
     sent = np.stack([a.sentence_vec for a in analyses])
     docv = np.stack([a.doc_vec for a in analyses])
+    ctx = np.stack([a.context_vec for a in analyses])
+    lem = np.stack([a.lemma_vec for a in analyses])
     trig_cos = np.clip(trig @ trig.T, -1.0, 1.0)
     sent_cos = np.clip(sent @ sent.T, -1.0, 1.0)
     doc_cos = np.clip(docv @ docv.T, -1.0, 1.0)
-    part_j, part_c = _overlap(_field(analyses, lambda a: a.participants))
-    place_j, place_c = _overlap(_field(analyses, lambda a: a.places))
-    time_j, time_c = _overlap(_field(analyses, lambda a: a.times))
-    ent_j, _ = _overlap(_field(analyses, lambda a: a.entities))
-    same_doc = _same([m.doc_id for m in mentions])
-    same_sent = same_doc * _same([m.sentence for m in mentions])
-    ctx = np.stack([a.context_vec for a in analyses])
     ctx_cos = np.clip(ctx @ ctx.T, -1.0, 1.0)
-    lem = np.stack([a.lemma_vec for a in analyses])
     lemma_cos = np.clip(lem @ lem.T, -1.0, 1.0)
+    same_doc = _same([m.doc_id for m in mentions])
     known = np.array([1.0 if a.participants else 0.0 for a in analyses], dtype=np.float32)
-    return np.stack(
-        [
-            lemma,
-            stem,
-            trig_cos,
-            sent_cos,
-            doc_cos,
-            part_j,
-            part_c,
-            place_j,
-            place_c,
-            time_j,
-            time_c,
-            ent_j,
-            same_doc,
-            same_sent,
-            lemma * doc_cos,
-            lemma * sent_cos,
-            trig_cos * trig_cos,
-            _same([a.text for a in analyses]),
-            ctx_cos,
-            lemma * same_doc,
-            trig_cos * ctx_cos,
-            np.outer(known, known),
-            lemma_cos,
-            np.maximum(lemma_cos, trig_cos),
-            *_lexical(analyses, lexicon or shipped_lexicon()),
-        ]
-    ).astype(np.float32)
+    out[0] = lemma
+    out[1] = np.maximum(lemma, _same([a.stem for a in analyses]))
+    out[2] = trig_cos
+    out[3] = sent_cos
+    out[4] = doc_cos
+    out[5], out[6] = _overlap(_field(analyses, lambda a: a.participants))
+    out[7], out[8] = _overlap(_field(analyses, lambda a: a.places))
+    out[9], out[10] = _overlap(_field(analyses, lambda a: a.times))
+    out[11] = _overlap(_field(analyses, lambda a: a.entities))[0]
+    out[12] = same_doc
+    out[13] = same_doc * _same([m.sentence for m in mentions])
+    out[14] = lemma * doc_cos
+    out[15] = lemma * sent_cos
+    out[16] = trig_cos * trig_cos
+    out[17] = _same([a.text for a in analyses])
+    out[18] = ctx_cos
+    out[19] = lemma * same_doc
+    out[20] = trig_cos * ctx_cos
+    out[21] = np.outer(known, known)
+    out[22] = lemma_cos
+    out[23] = np.maximum(lemma_cos, trig_cos)
+    _lexical(analyses, lexicon or shipped_lexicon(), out[_LEXICAL:])
+    return out
+
+
+_LEXICAL = FEATURES.index("lemma_prior")

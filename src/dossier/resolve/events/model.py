@@ -46,11 +46,13 @@ class PairModel:
         return replace(self, threshold=self.predicted_threshold)
 
     def logits(self, feats: np.ndarray) -> np.ndarray:
-        """``feats`` is ``(k, ...)``; returns the logit for every pair."""
-        z = (feats - self.mean.reshape((-1,) + (1,) * (feats.ndim - 1))) / self.scale.reshape(
-            (-1,) + (1,) * (feats.ndim - 1)
+        """``feats`` is ``(k, ...)``; returns the logit for every pair. The scaling is
+        folded into the weights, so the feature array is read once (in its own precision:
+        float32 features give float32 logits)."""
+        w = self.weights / self.scale
+        return np.tensordot(w.astype(feats.dtype), feats, axes=1) + (
+            self.bias - float(w @ self.mean)
         )
-        return np.tensordot(self.weights, z, axes=1) + self.bias
 
     def probability(self, feats: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.logits(feats)))
