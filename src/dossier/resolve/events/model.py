@@ -50,9 +50,10 @@ class PairModel:
         folded into the weights, so the feature array is read once (in its own precision:
         float32 features give float32 logits)."""
         w = self.weights / self.scale
-        return np.tensordot(w.astype(feats.dtype), feats, axes=1) + (
-            self.bias - float(w @ self.mean)
-        )
+        offset = self.bias - float(w @ self.mean)
+        if feats.dtype == np.float32:
+            w = w.astype(np.float32)
+        return np.tensordot(w, feats, axes=1) + offset
 
     def probability(self, feats: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.logits(feats)))
