@@ -188,18 +188,27 @@ def _same(keys: Sequence[str]) -> np.ndarray:
     return (ids[:, None] == ids[None, :]).astype(np.float32)
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _words(phrases: frozenset[str]) -> tuple[str, ...]:
+    return tuple({w for p in phrases for w in p.split()})
+
+
 def _overlap(sets: Sequence[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
     """Jaccard overlap and 'conflict' (both sides known, nothing shared) matrices, over
     the words of the phrases (so 'jackson' meets 'vincent jackson')."""
     vocab: dict[str, int] = {}
-    rows = [{vocab.setdefault(w, len(vocab)) for p in s for w in p.split()} for s in sets]
+    rows: list[int] = []
+    cols: list[int] = []
+    for i, s in enumerate(sets):
+        for w in _words(s):
+            rows.append(i)
+            cols.append(vocab.setdefault(w, len(vocab)))
     n = len(sets)
     if not vocab:
         zero = np.zeros((n, n), dtype=np.float32)
         return zero, zero
     inc = np.zeros((n, len(vocab)), dtype=np.float32)
-    for i, cols in enumerate(rows):
-        inc[i, list(cols)] = 1.0
+    inc[rows, cols] = 1.0
     inter = inc @ inc.T
     size = inc.sum(axis=1)
     union = size[:, None] + size[None, :] - inter

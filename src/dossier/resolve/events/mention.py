@@ -171,6 +171,7 @@ class Analyser:
         self._sent_vecs: dict[str, np.ndarray] = {}
         self._trig_vecs: dict[str, np.ndarray] = {}
         self._cache: dict[tuple[str, int, int, str | None], Analysis] = {}
+        self._slots: dict[str, np.ndarray] = {}
 
     def _parse(self, sentences: Sequence[str]) -> None:
         todo = sorted({s for s in sentences if s not in self._docs})
@@ -256,6 +257,21 @@ class Analyser:
             out[doc_id] = embeddings.normalise(vec)
         return out
 
+    def _name_slots(self, text: str) -> np.ndarray:
+        """Hash slots of a sentence's names and numbers (cached by text)."""
+        slots = self._slots.get(text)
+        if slots is None:
+            slots = np.array(
+                [
+                    zlib.crc32(tok.lower().encode()) % _LEX_DIM
+                    for i, tok in enumerate(text.split())
+                    if (i > 0 and tok[:1].isupper()) or any(c.isdigit() for c in tok)
+                ],
+                dtype=np.int64,
+            )
+            self._slots[text] = slots
+        return slots
+
     def story_vectors(self, mentions: Sequence[EventMention]) -> dict[str, np.ndarray]:
         """Document vectors for grouping into stories: the embedding of
         :meth:`doc_vectors` joined with a hashed bag of the document's names and numbers
@@ -270,9 +286,7 @@ class Analyser:
         for doc_id, texts in sents.items():
             lex = np.zeros(_LEX_DIM, dtype=np.float32)
             for text in texts:
-                for i, tok in enumerate(text.split()):
-                    if (i > 0 and tok[:1].isupper()) or any(c.isdigit() for c in tok):
-                        lex[zlib.crc32(tok.lower().encode()) % _LEX_DIM] += 1.0
+                np.add.at(lex, self._name_slots(text), 1.0)
             lex = embeddings.normalise(np.sqrt(lex))
             joined = np.concatenate(
                 [np.sqrt(1 - _LEX_WEIGHT) * dense[doc_id], np.sqrt(_LEX_WEIGHT) * lex]
