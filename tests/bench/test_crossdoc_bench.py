@@ -32,3 +32,16 @@ def test_synthetic_mode_reports_cost_per_article(data: Path) -> None:
     report = run_crossdoc_bench(data, synthetic=20)
     assert report["articles"] == 20 and report["seconds_per_1k_articles"] > 0
     assert report["peak_rss_mb"] > 0
+
+
+def test_fitting_on_a_few_train_topics_gives_a_loadable_model(tmp_path: Path) -> None:
+    from dossier.bench.crossdoc import fit_crossdoc
+    from dossier.resolve.events.model import PairModel
+
+    train = DATA.with_name("train.docs.jsonl")
+    if not train.is_file():
+        pytest.skip(f"benchmark data not found at {train}: skipping")
+    fit_crossdoc(train, tmp_path / "model.json", folds=3, limit=3)
+    model = PairModel.load(tmp_path / "model.json")
+    assert model.lexicon is not None and model.predicted_threshold is not None
+    assert 0.0 < model.threshold < 1.0 and 0.0 < model.story_threshold < 1.0

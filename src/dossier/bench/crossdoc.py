@@ -173,16 +173,19 @@ def run_crossdoc_bench(
     return report
 
 
-def fit_crossdoc(data: Path, out: Path | None = None, folds: int = 5) -> PairModel:
+def fit_crossdoc(
+    data: Path, out: Path | None = None, folds: int = 5, limit: int | None = None
+) -> PairModel:
     """Fit the pairwise model on ``data`` (e.g. train.docs.jsonl): logistic regression on
     the pairs within gold subtopics; the story threshold (best pairwise F1 of same-story
     documents against subtopics); and two average-link thresholds chosen by
     leave-topics-out cross-validation on ``data`` (each topic's clusters come from a
     model fitted without that topic, the CoNLL F1 is taken over all of them):
     ``threshold`` on gold-subtopic blocks (the setting of the top-level figure) and
-    ``predicted_threshold`` on predicted-story blocks. Writes the model to ``out``."""
+    ``predicted_threshold`` on predicted-story blocks. Writes the model to ``out``.
+    ``limit`` keeps the first topics only (a quick check; at least ``folds``)."""
     scorer = common.load_scorer(data, SCORER)
-    mentions, gold, topic_of = load_bench(data)
+    mentions, gold, topic_of = load_bench(data, limit)
     subtopic_of = {d["doc_id"]: d["subtopic"] for d in _read(data)}
     topics = sorted(set(topic_of.values()), key=lambda t: (len(t), t))
     held = [frozenset(topics[k::folds]) for k in range(folds)]
