@@ -41,6 +41,7 @@ class EventResolver:
         self._doc_vecs: dict[str, np.ndarray] = {}
         self._of_doc: dict[str, list[EventMention]] = {}
         self._labels: dict[str, str] = {}
+        self._predicted: set[str] = set()  # stories assigned here rather than given
         self._confidence: dict[str, float | None] = {}
 
     # ----------------------------------------------------------------- ingest
@@ -60,6 +61,7 @@ class EventResolver:
                 story = m.story
                 if story is None:
                     story = self.stories.add(doc_id, vecs[doc_id], _doc_date(all_of_doc[doc_id]))
+                    self._predicted.add(story)
                 self._story[m.id] = story
                 self._members.setdefault(story, set()).add(m.id)
                 dirty.add(story)
@@ -121,7 +123,7 @@ class EventResolver:
         analyses = self.analyser.analyse(block)
         for m, a in zip(block, analyses, strict=True):
             a.doc_vec = self._doc_vecs[m.doc_id]
-        feats = block_features(block, analyses)
+        feats = block_features(block, analyses, self.model.lexicon)
         probs = self.model.probability(feats)
         days = np.array([m.date.toordinal() if m.date else -(10**9) for m in block])
         dated = days > -(10**9)
@@ -135,9 +137,11 @@ class EventResolver:
         return feats, np.where(far | elsewhere, CANNOT, probs)
 
     def _recluster(self, story: str) -> None:
+        # blocks of predicted stories mix stories, so they take their own tuned cut
+        model = self.model.for_predicted_stories() if story in self._predicted else self.model
         for block in self._blocks(story):
             _, scores = self._scores(block)
-            labels = average_link(scores, self.model.threshold)
+            labels = average_link(scores, model.threshold)
             head: dict[int, str] = {}
             for idx, lab in enumerate(labels):  # block is sorted by id: first is smallest
                 head.setdefault(lab, block[idx].id)
