@@ -124,6 +124,12 @@ def test_explain_gives_the_model_view_of_every_mention_but_the_best(
     assert pairs[0] is None and all(p and "probability" in p for p in pairs[1:])
 
 
+def test_explain_of_an_event_mention_explains_its_row(db: Dossier, folder: Path) -> None:
+    db.ingest([folder])
+    row = max((r.entry for r in db.timeline()), key=lambda e: len(e.event_ids))
+    assert db.explain(row.event_ids[-1]).entry.id == row.id
+
+
 def test_explain_of_an_unknown_row_is_not_found(db: Dossier) -> None:
     from dossier.errors import NotFound
 

@@ -360,11 +360,17 @@ class Dossier:
         return out[: f.limit] if f.limit is not None else out
 
     def explain(self, timeline_id: str) -> ExplanationView:
-        """Why the mentions of one timeline row (id or unique id prefix) were joined."""
-        rows = [r for r in self.store.timeline() if r.id.startswith(timeline_id)]
+        """Why the mentions of one timeline row were joined: ``timeline_id`` is a row id
+        (or unique prefix), or the id of an event mention, which explains its row."""
+        rows = [
+            r
+            for r in self.store.timeline()
+            if r.id.startswith(timeline_id) or timeline_id in r.event_ids
+        ]
         if len(rows) != 1:
             raise NotFound(
-                f"no single timeline row with id {timeline_id!r}: see `dossier timeline --json`"
+                f"no single timeline row with id {timeline_id!r}: give a row id from "
+                "`dossier timeline --json` or an event id from `dossier events --json`"
             )
         row = rows[0]
         _, entity_of = self._entity_maps()

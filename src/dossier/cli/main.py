@@ -226,7 +226,10 @@ _listing(
 @handles_errors
 def explain(
     ctx: typer.Context,
-    timeline_id: Annotated[str, typer.Argument(help="A timeline row id (or unique prefix).")],
+    timeline_id: Annotated[
+        str,
+        typer.Argument(help="A timeline row id (or unique prefix), or an event mention id."),
+    ],
     as_json: JsonOpt = False,
 ) -> None:
     """Why the event mentions of one timeline row were joined into one event."""
