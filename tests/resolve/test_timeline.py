@@ -290,3 +290,52 @@ def test_same_day_attacks_in_two_cities_stay_apart() -> None:
     ]
     rows = build_timeline(events, arts, PEOPLE, _alike(0.99), 0.9)
     assert sorted(r.place or "" for r in rows) == ["Port Avel", "Quay City"]
+
+
+def _placed_only(eid: str, aid: str, place: str) -> Event:
+    """A mention whose actors were not resolved, at a named place."""
+    return Event(
+        id=eid,
+        article_id=aid,
+        start=0,
+        end=9,
+        text="the signing",
+        code="057",
+        extractor="t",
+        version="1",
+        place_mention_id=place,
+        date="2023-09-13",
+    )
+
+
+def test_a_row_naming_no_participant_joins_one_at_the_same_place_that_reads_alike() -> None:
+    arts = {"a1": _article("a1", "2023-09-13", "W"), "a2": _article("a2", "2023-09-13", "T")}
+    events = [_event("e1", "a1", "2023-09-13", "mP", code="057"), _placed_only("e2", "a2", "mP")]
+    (row,) = build_timeline(events, arts, PEOPLE, _alike(0.95), 0.9)
+    assert sorted(row.sources) == ["T", "W"]
+
+
+def test_a_row_naming_no_participant_stays_apart_from_another_place() -> None:
+    arts = {"a1": _article("a1", "2023-09-13", "W"), "a2": _article("a2", "2023-09-13", "T")}
+    events = [_event("e1", "a1", "2023-09-13", "mP", code="057"), _placed_only("e2", "a2", "mQ")]
+    assert len(build_timeline(events, arts, PEOPLE, _alike(0.99), 0.9)) == 2
+
+
+def test_a_mention_without_entities_that_fits_two_rows_stays_out() -> None:
+    arts = {"a1": _article("a1", "2023-09-13", "W")}
+    other = Event(
+        id="e2",
+        article_id="a1",
+        start=30,
+        end=40,
+        text="x met y",
+        code="040",
+        extractor="t",
+        version="1",
+        source_mention_id="mC",
+        date="2023-09-13",
+    )
+    people = {**PEOPLE, "mC": Entity("eC", "Cara Moss", "PERSON")}
+    events = [_event("e1", "a1", "2023-09-13", "mP"), other, _orphan("e9", "a1")]
+    rows = build_timeline(events, arts, people, _alike(0.95), 0.9)
+    assert len(rows) == 2 and all("e9" not in r.event_ids for r in rows)

@@ -4,7 +4,8 @@ An explainable resolver in two passes. Rules first: event mentions join when the
 family, actors and dates are compatible. Then similarity: given the pairwise model's
 mean pair probability (``similar``, see :mod:`dossier.resolve.crossdoc`), two rows of one
 family whose dates fit (days may differ by one: time zones, a source's slip), that share
-a participant and name no different places are merged when their mentions read alike; a
+a participant (or, when one names none, a place) and name no different places are merged
+when their mentions read alike; a
 mention with no entity behind it joins the row of its own article it reads most like,
 and is otherwise left out. The
 best-supported mention (asserted, dated by its own text, with a
@@ -232,9 +233,17 @@ def _slip(a: str | None, b: str | None) -> bool:
     return bool(a and b and a != b and dates.within(a, b, _SLIP_DAYS))
 
 
+def _sites(c: _Cluster) -> set[str]:
+    return {m.site for m in c.members if m.site}
+
+
 def _loose_actors(a: _Cluster, b: _Cluster) -> str | None:
     """Participants that do not clash: at least one shared entity, and not two different
-    pairs of countries (the rows still need to read alike)."""
+    pairs of countries; or no participant named on one side and the same named place
+    (the rows still need to read alike)."""
+    if not a.actors or not b.actors:
+        common = _sites(a) & _sites(b)
+        return f"no participants on one side; same place ({min(common)})" if common else None
     shared = a.actors & b.actors
     if not shared:
         return None
@@ -265,6 +274,13 @@ def _loose_dates(members: Sequence[_Mention], c: _Cluster) -> str | None:
     return reasons[0] if reasons else None
 
 
+def _best(c: _Cluster) -> str:
+    """The event id of a row's best-supported mention (the one the row shows): rows are
+    compared through it, as a mention that reads unlike the rest ('the agreement') would
+    pull a mean down."""
+    return min(c.members, key=lambda m: (-m.score, m.event.article_id, m.event.start)).event.id
+
+
 def _ids(c: _Cluster) -> list[str]:
     return [m.event.id for m in c.members]
 
@@ -272,8 +288,9 @@ def _ids(c: _Cluster) -> list[str]:
 def _merge_similar(
     clusters: list[_Cluster], orphans: list[_Mention], similar: Similar, threshold: float
 ) -> list[_Cluster]:
-    """The similarity pass: rows that read alike merge, orphans join the row they read
-    most like. Deterministic: larger and better-dated rows absorb the others. Only rows
+    """The similarity pass: rows whose best mentions read alike merge; an orphan joins the
+    one row of its article whose best mention it reads like (with several, it stays out).
+    Deterministic: larger and better-dated rows absorb the others. Only rows
     that share a participant (indexed by family and entity) are ever compared, and an
     orphan only with the rows of its own article."""
     order = sorted(
@@ -282,14 +299,15 @@ def _merge_similar(
     )
     rank = {id(c): i for i, c in enumerate(order)}
     dead: set[int] = set()
-    by_actor: dict[tuple[str, str], list[_Cluster]] = {}
+    by_actor: dict[tuple[str, str], list[_Cluster]] = {}  # also 'site:' keys for places
     for c in order:
-        for a in c.actors:
+        for a in [*c.actors, *(f"site:{x}" for x in _sites(c))]:
             by_actor.setdefault((c.family, a), []).append(c)
     for c in order:
         if id(c) in dead:
             continue
-        cands = {id(d): d for a in c.actors for d in by_actor.get((c.family, a), [])}
+        keys = [*c.actors, *(f"site:{x}" for x in _sites(c))]
+        cands = {id(d): d for a in keys for d in by_actor.get((c.family, a), [])}
         for d in sorted(cands.values(), key=lambda d: rank[id(d)]):
             if d is c or id(d) in dead:
                 continue
@@ -297,14 +315,14 @@ def _merge_similar(
             when = _loose_dates(d.members, c) if actors else None
             if not (actors and when) or _places_clash(d.members, c):
                 continue
-            p = similar(_ids(c), _ids(d))
+            p = similar([_best(c)], [_best(d)])
             if p < threshold:
                 continue
             for m in d.members:
                 c.why[m.event.id] = f"{c.family} family; reads alike (p={p:.2f}); {actors}; {when}"
             c.members.extend(d.members)
             dead.add(id(d))
-            for a in d.actors:
+            for a in [*d.actors, *(f"site:{x}" for x in _sites(d))]:
                 by_actor.setdefault((c.family, a), []).append(c)
     alive = [c for c in order if id(c) not in dead]
     by_article: dict[str, list[_Cluster]] = {}
@@ -313,7 +331,7 @@ def _merge_similar(
             by_article.setdefault(aid, []).append(c)
     for m in sorted(orphans, key=lambda m: m.event.id):
         fam = family(m.event.code)
-        best: tuple[float, _Cluster, str] | None = None
+        found: list[tuple[float, _Cluster, str]] = []
         # an orphan is a description ('the talks') of an event its own article names
         for c in by_article.get(m.article.id, []):
             if c.family != fam or _places_clash([m], c):
@@ -321,11 +339,13 @@ def _merge_similar(
             when = _loose_dates([m], c)
             if when is None:
                 continue
-            p = similar(_ids(c), [m.event.id])
-            if p >= threshold and (best is None or p > best[0]):
-                best = (p, c, when)
-        if best is not None:
-            p, c, when = best
+            # read against the row's mentions in its own article (within-document)
+            own = [x.event.id for x in c.members if x.article.id == m.article.id]
+            p = similar(own, [m.event.id])
+            if p >= threshold:
+                found.append((p, c, when))
+        if len(found) == 1:  # several rows read alike: never guess
+            p, c, when = found[0]
             c.members.append(m)
             c.why[m.event.id] = f"{fam} family; no entity named, reads alike (p={p:.2f}); {when}"
     return alive
