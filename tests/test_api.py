@@ -158,3 +158,15 @@ def test_ingesting_in_two_batches_gives_the_batch_record(tmp_path: Path, folder:
         got = ({s.story.id: sorted(s.story.article_ids) for s in steps.stories()}, steps.timeline())
     assert got[0] == want[0]
     assert [r.entry.event_ids for r in got[1]] == [r.entry.event_ids for r in want[1]]
+
+
+def test_resolving_again_changes_nothing(db: Dossier, folder: Path) -> None:
+    db.ingest([folder])
+    windows = [(a.article.published_earliest, a.article.published_latest) for a in db.articles()]
+    rows = [r.entry for r in db.timeline()]
+    db.resolve()
+    db.resolve()
+    assert [
+        (a.article.published_earliest, a.article.published_latest) for a in db.articles()
+    ] == windows
+    assert [r.entry for r in db.timeline()] == rows

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO, Unpack
 
@@ -213,7 +213,16 @@ class Dossier:
         self.store.set_entities(entities, mention_entity)
         by_id = {e.id: e for e in entities}
         entity_of = {mid: by_id[eid] for mid, eid in mention_entity.items() if eid in by_id}
-        articles = {a.id: a for a in self.store.articles()}
+        # The first timeline ignores windows inferred by an earlier resolve, so the record
+        # depends on the articles alone, not on how many ingests came before.
+        articles = {
+            a.id: (
+                replace(a, published_earliest=None, published_latest=None)
+                if a.published_how == "inferred"
+                else a
+            )
+            for a in self.store.articles()
+        }
         events = self.store.events()
         scorer = MentionScorer(events, entity_of)
         rows = build_timeline(events, articles, entity_of, scorer.similarity, scorer.threshold)

@@ -160,6 +160,15 @@ def test_undated_seeds_get_an_inferred_window_holding_their_true_date(
     assert art.published_evidence
 
 
+def test_seed_windows_and_timeline_hold_when_the_store_is_resolved_again(
+    ingested: tuple[Dossier, IngestReport],
+) -> None:
+    db, _ = ingested
+    before = ([a.article for a in db.articles()], [r.entry for r in db.timeline()])
+    db.resolve()
+    assert ([a.article for a in db.articles()], [r.entry for r in db.timeline()]) == before
+
+
 def test_sullivan_warned_north_korea_will_pay_a_price(
     ingested: tuple[Dossier, IngestReport],
 ) -> None:
