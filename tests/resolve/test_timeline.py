@@ -339,3 +339,13 @@ def test_a_mention_without_entities_that_fits_two_rows_stays_out() -> None:
     events = [_event("e1", "a1", "2023-09-13", "mP"), other, _orphan("e9", "a1")]
     rows = build_timeline(events, arts, people, _alike(0.95), 0.9)
     assert len(rows) == 2 and all("e9" not in r.event_ids for r in rows)
+
+
+def test_a_status_tie_goes_to_the_firmer_status() -> None:
+    arts = {"a1": _article("a1", "2023-09-13", "W"), "a2": _article("a2", "2023-09-13", "T")}
+    events = [
+        _event("e1", "a1", "2023-09-13", status="negated"),
+        _event("e2", "a2", "2023-09-13", status="expected"),
+    ]
+    (row,) = build_timeline(events, arts, PEOPLE)
+    assert row.status == "expected"

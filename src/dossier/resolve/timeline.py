@@ -458,7 +458,13 @@ def _row(c: _Cluster) -> TimelineEntry:
         if m.place and m.place not in places:
             places.append(m.place)
     statuses = [m.event.status for m in members]
-    status = "asserted" if "asserted" in statuses else max(set(statuses), key=statuses.count)
+    # the most frequent status; ties go to the one saying most firmly it took place (a
+    # plain max over a set would depend on the process's string hashing)
+    status = (
+        "asserted"
+        if "asserted" in statuses
+        else max(sorted(set(statuses)), key=lambda x: (statuses.count(x), _STATUS_WEIGHT.get(x, 0)))
+    )
     article_ids: list[str] = []
     sources: list[str] = []
     for m in members:
