@@ -169,6 +169,17 @@ def test_seed_windows_and_timeline_hold_when_the_store_is_resolved_again(
     assert ([a.article for a in db.articles()], [r.entry for r in db.timeline()]) == before
 
 
+def test_seeds_ingested_one_at_a_time_give_the_batch_timeline(
+    ingested: tuple[Dossier, IngestReport], seeds_dir: Path, tmp_path: Path
+) -> None:
+    db, _ = ingested
+    with dossier.open(tmp_path / "one_by_one.sqlite") as steps:
+        for f in sorted(seeds_dir.glob("*.txt")):
+            steps.ingest([f])
+        got = [(r.entry.event_ids, r.entry.date, r.entry.places) for r in steps.timeline()]
+    assert got == [(r.entry.event_ids, r.entry.date, r.entry.places) for r in db.timeline()]
+
+
 def test_sullivan_warned_north_korea_will_pay_a_price(
     ingested: tuple[Dossier, IngestReport],
 ) -> None:
