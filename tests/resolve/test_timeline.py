@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from dossier.records import Article, Entity, Event, TimelineEntry
 from dossier.resolve.timeline import Similar, build_timeline, explain_timeline
@@ -11,6 +12,11 @@ PEOPLE = {
     "mP": Entity("eP", "Port Avel", "PLACE"),
     "mQ": Entity("eQ", "Quay City", "PLACE"),
 }
+
+
+def _bare(eid: str, aid: str, start: int = 0, **fields: Any) -> Event:
+    """An event record with only the fields a test sets."""
+    return Event(id=eid, article_id=aid, start=start, extractor="t", version="1", **fields)
 
 
 def _article(aid: str, published: str | None, source: str) -> Article:
@@ -33,20 +39,17 @@ def _event(
     status: str = "asserted",
     code: str = "040",
 ) -> Event:
-    return Event(
-        id=eid,
-        article_id=aid,
-        start=0,
+    return _bare(
+        eid,
+        aid,
         end=20,
         text=f"text of {eid}",
         code=code,
-        extractor="t",
-        version="1",
         source_mention_id="mA",
         target_mention_id="mB",
         place_mention_id=place,
         date=date,
-        status=status,  # type: ignore[arg-type]
+        status=status,
     )
 
 
@@ -126,33 +129,14 @@ def test_an_undated_report_joins_the_only_event_it_fits() -> None:
 
 def test_an_event_with_no_entity_behind_it_stays_out_of_the_timeline() -> None:
     arts = {"a1": _article("a1", "2023-09-13", "W")}
-    ev = Event(
-        id="e9",
-        article_id="a1",
-        start=0,
-        end=5,
-        text="x",
-        code="040",
-        extractor="t",
-        version="1",
-        source_text="the crowd",
-    )
+    ev = _bare("e9", "a1", end=5, text="x", code="040", source_text="the crowd")
     assert build_timeline([ev], arts, PEOPLE) == []
 
 
 def test_an_actor_meeting_itself_is_kept_once() -> None:
     arts = {"a1": _article("a1", "2023-09-13", "W")}
-    ev = Event(
-        id="e9",
-        article_id="a1",
-        start=0,
-        end=5,
-        text="x",
-        code="040",
-        extractor="t",
-        version="1",
-        source_mention_id="mA",
-        target_mention_id="mA",
+    ev = _bare(
+        "e9", "a1", end=5, text="x", code="040", source_mention_id="mA", target_mention_id="mA"
     )
     (row,) = build_timeline([ev], arts, PEOPLE)
     assert (row.source_actor, row.target_actor) == ("Ana Lind", None)
@@ -194,17 +178,8 @@ def test_an_open_ended_window_is_no_evidence() -> None:
 def test_an_event_between_demonym_groups_stays_out_of_the_timeline() -> None:
     arts = {"a1": _article("a1", "2023-09-13", "W")}
     groups = {"g1": Entity("G1", "Northern", "GROUP"), "g2": Entity("G2", "Southern", "GROUP")}
-    ev = Event(
-        id="e9",
-        article_id="a1",
-        start=0,
-        end=5,
-        text="x",
-        code="040",
-        extractor="t",
-        version="1",
-        source_mention_id="g1",
-        target_mention_id="g2",
+    ev = _bare(
+        "e9", "a1", end=5, text="x", code="040", source_mention_id="g1", target_mention_id="g2"
     )
     assert build_timeline([ev], arts, groups) == []
 
@@ -248,17 +223,7 @@ def test_without_a_similarity_a_one_day_slip_stays_apart() -> None:
 
 
 def _orphan(eid: str, aid: str) -> Event:
-    return Event(
-        id=eid,
-        article_id=aid,
-        start=0,
-        end=9,
-        text="the talks",
-        code="040",
-        extractor="t",
-        version="1",
-        date="2023-09-13",
-    )
+    return _bare(eid, aid, end=9, text="the talks", code="040", date="2023-09-13")
 
 
 def test_a_mention_without_entities_joins_a_row_of_its_own_article() -> None:
@@ -294,17 +259,8 @@ def test_same_day_attacks_in_two_cities_stay_apart() -> None:
 
 def _placed_only(eid: str, aid: str, place: str) -> Event:
     """A mention whose actors were not resolved, at a named place."""
-    return Event(
-        id=eid,
-        article_id=aid,
-        start=0,
-        end=9,
-        text="the signing",
-        code="057",
-        extractor="t",
-        version="1",
-        place_mention_id=place,
-        date="2023-09-13",
+    return _bare(
+        eid, aid, end=9, text="the signing", code="057", place_mention_id=place, date="2023-09-13"
     )
 
 
@@ -323,15 +279,13 @@ def test_a_row_naming_no_participant_stays_apart_from_another_place() -> None:
 
 def test_a_mention_without_entities_that_fits_two_rows_stays_out() -> None:
     arts = {"a1": _article("a1", "2023-09-13", "W")}
-    other = Event(
-        id="e2",
-        article_id="a1",
+    other = _bare(
+        "e2",
+        "a1",
         start=30,
         end=40,
         text="x met y",
         code="040",
-        extractor="t",
-        version="1",
         source_mention_id="mC",
         date="2023-09-13",
     )
