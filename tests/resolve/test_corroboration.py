@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from dossier.records import Article, Entity, Event, TimelineEntry
 from dossier.resolve.corroboration import Claim, compare, contradictions, places_conflict
+from factories import timeline_row
 
 FAR_A = Claim("Harbour Town", lat=43.1, lon=131.9)
 FAR_B = Claim("Launch Field", lat=51.9, lon=128.3)
@@ -39,19 +40,7 @@ def _setup(qty_a: str, qty_b: str) -> tuple[TimelineEntry, dict[str, Event], dic
         ),
         "e2": Event("e2", "a2", 0, 1, "x", "072", "t", "1", quantities=[qty_b]),
     }
-    row = TimelineEntry(
-        id="tl",
-        date=None,
-        date_precision=None,
-        code="072",
-        code_name=None,
-        source_actor=None,
-        target_actor=None,
-        place=None,
-        status="asserted",
-        event_ids=["e1", "e2"],
-        article_ids=["a1", "a2"],
-    )
+    row = timeline_row(["e1", "e2"], ["a1", "a2"], code="072")
     return row, events, arts
 
 

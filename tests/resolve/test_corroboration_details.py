@@ -8,6 +8,7 @@ from typing import Any
 
 from dossier.records import Article, Entity, Event, TimelineEntry
 from dossier.resolve.corroboration import compare, contradictions, corroborate
+from factories import timeline_row
 
 TEXTS = {
     "a1": "Officials of the two states met at a lakeside resort on the twelfth.",
@@ -36,19 +37,7 @@ def _event(eid: str, aid: str, **fields: Any) -> Event:
 
 
 def _row(events: list[Event]) -> TimelineEntry:
-    return TimelineEntry(
-        id="tl",
-        date=None,
-        date_precision=None,
-        code="040",
-        code_name=None,
-        source_actor=None,
-        target_actor=None,
-        place=None,
-        status="asserted",
-        event_ids=[e.id for e in events],
-        article_ids=sorted({e.article_id for e in events}),
-    )
+    return timeline_row([e.id for e in events], sorted({e.article_id for e in events}))
 
 
 def _compare(*events: Event) -> dict[str, Any]:

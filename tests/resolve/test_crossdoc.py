@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from dossier.records import Article, Entity, Event, TimelineEntry
 from dossier.resolve.crossdoc import MentionScorer, enrich, first_report, to_mention
+from factories import timeline_row
 
 PEOPLE = {"mA": Entity("eA", "Ana Lind", "PERSON"), "mB": Entity("eB", "Boris Kell", "PERSON")}
 TEXT = "Ana Lind met Boris Kell in the port on Monday"
@@ -40,20 +41,7 @@ def _article(aid: str, published: str | None, how: str = "text") -> Article:
 
 
 def _row(*article_ids: str) -> TimelineEntry:
-    return TimelineEntry(
-        id="tl",
-        date=None,
-        date_precision=None,
-        code="040",
-        code_name=None,
-        source_actor=None,
-        target_actor=None,
-        place=None,
-        status="asserted",
-        event_ids=["e1", "e2"],
-        article_ids=list(article_ids),
-        article_id=article_ids[0],
-    )
+    return timeline_row(["e1", "e2"], list(article_ids), article_id=article_ids[0])
 
 
 def test_a_stored_event_keeps_its_trigger_span_in_the_clause() -> None:

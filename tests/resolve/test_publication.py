@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from dossier.records import Article, Event, PublicationWindow, TimelineEntry
 from dossier.resolve.publication import combine, from_events
+from factories import timeline_row
 
 
 def _undated() -> Article:
@@ -13,19 +14,7 @@ def _event(status: str) -> Event:
 
 
 def _row(date: str, articles: list[str]) -> TimelineEntry:
-    return TimelineEntry(
-        id="tl1",
-        date=date,
-        date_precision="day",
-        code="040",
-        code_name=None,
-        source_actor=None,
-        target_actor=None,
-        place=None,
-        status="asserted",
-        event_ids=["e1"],
-        article_ids=articles,
-    )
+    return timeline_row(["e1"], articles, id="tl1", date=date, date_precision="day")
 
 
 def test_a_past_event_dated_by_others_sets_the_earliest_day() -> None:
