@@ -173,3 +173,16 @@ def test_a_stated_date_is_never_replaced_by_an_inference() -> None:
     store.set_publication("a1", PublicationWindow("2020-01-01", None, ["x"]))
     got = store.get_article("a1")
     assert got is not None and got.published_how == "text"
+
+
+def test_a_story_lists_its_articles_in_the_order_they_joined() -> None:
+    from dossier.records import Story, StoryMember
+
+    store = SQLiteStore(":memory:")
+    for aid in ("b2", "a1"):
+        store.put_article(Article(id=aid, text=aid, path=f"{aid}.txt", fmt="txt"), None)
+    story = Story("story:b2", "first", vector=b"\x00" * 8)
+    store.put_stories([story], [StoryMember("b2", "story:b2", 1, None)])
+    store.put_stories([story], [StoryMember("a1", "story:b2", 2, 0.7)])
+    (got,) = store.stories()
+    assert got.article_ids == ["b2", "a1"] and got.vector == story.vector

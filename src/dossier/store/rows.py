@@ -18,7 +18,11 @@ T = TypeVar("T")
 
 RENAMES: dict[str, str] = {"begin": "begin_value"}
 # Fields of records that are not columns of their table.
-SKIPPED: dict[str, set[str]] = {"Article": set(), "Mention": set()}
+SKIPPED: dict[str, set[str]] = {
+    "Article": set(),
+    "Mention": set(),
+    "Story": {"article_ids"},  # read from story_members, not kept twice
+}
 
 
 _COLUMNS: dict[type, list[tuple[str, str]]] = {}

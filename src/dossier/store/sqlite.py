@@ -243,7 +243,16 @@ class SQLiteStore(Store):
 
     def stories(self) -> list[Story]:
         rows = self._conn.execute("SELECT * FROM stories ORDER BY first_published, id")
-        return [from_row(Story, dict(r)) for r in rows]
+        stories = [from_row(Story, dict(r)) for r in rows]
+        members: dict[str, list[str]] = {}
+        # rowid order is the order the articles joined their stories
+        for story_id, article_id in self._conn.execute(
+            "SELECT story_id, article_id FROM story_members ORDER BY rowid"
+        ):
+            members.setdefault(story_id, []).append(article_id)
+        for story in stories:
+            story.article_ids = members.get(story.id, [])
+        return stories
 
     def story_members(self) -> list[StoryMember]:
         rows = self._conn.execute("SELECT * FROM story_members ORDER BY story_id, article_id")

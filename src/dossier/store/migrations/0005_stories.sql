@@ -2,7 +2,6 @@
 CREATE TABLE stories (
     id              TEXT PRIMARY KEY,
     label           TEXT NOT NULL DEFAULT '',
-    article_ids     TEXT NOT NULL DEFAULT '[]',
     first_published TEXT,
     last_published  TEXT,
     vector          BLOB NOT NULL
