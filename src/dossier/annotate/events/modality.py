@@ -221,7 +221,7 @@ def _in_question(tok: Any) -> bool:
     sent = tok.sent
     if not sent.text.rstrip().rstrip("\"'”’»").endswith("?"):
         return False
-    after = tok.doc.text[tok.idx : sent.end_char]
+    after = sent.text[tok.idx - sent.start_char :]
     return not any(ch in after for ch in ':"“”«')
 
 

@@ -97,7 +97,7 @@ def _embedded(doc: Any, m: Mention, gaz: Gazetteer) -> list[tuple[int, int, str]
             if n == len(toks):
                 continue
             s, e = part[0].idx, part[-1].idx + len(part[-1].text)
-            name = doc.text[s:e]
+            name = span.text[s - span.start_char : e - span.start_char]
             country = demonyms.get(fold(name))
             if country is not None:
                 hit = (s, e, n, country)

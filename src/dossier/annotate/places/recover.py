@@ -51,8 +51,7 @@ def _big(entries: Sequence[Entry], city: int = BIG_CITY) -> bool:
     return any(e.kind in _BIG_KINDS for e in entries) or _largest_city(entries) >= city
 
 
-def _dateline(doc: Any, span: Any) -> bool:
-    text = doc.text
+def _dateline(text: str, span: Any) -> bool:
     start, end = span.start_char, span.end_char
     line_start = text.rfind("\n", 0, start) + 1
     after = text[end : end + 3].lstrip(" ")
@@ -96,6 +95,7 @@ def missed_toponyms(
     """Spans (start, end, id of the whole mention re-read, if any) of place names not yet
     among the toponyms (``taken``)."""
     demonyms = lexicon().demonyms
+    text = doc.text  # once: Doc.text joins every token
     out: list[tuple[int, int, str | None]] = []
     for run in _candidate_runs(doc):
         for k in range(len(run), 0, -1):
@@ -123,7 +123,7 @@ def missed_toponyms(
                 ok = (
                     _big(entries, UNTAGGED_CITY)
                     or (locative and _largest_city(entries) >= LOCATIVE_TOWN)
-                    or (_dateline(doc, span) and _largest_city(entries) >= DATELINE_TOWN)
+                    or (_dateline(text, span) and _largest_city(entries) >= DATELINE_TOWN)
                 )
             if ok:
                 out.append((s, e, inside[0].id if inside else None))
