@@ -1,4 +1,4 @@
-"""Query filters shared by every listing: entity, date window and source."""
+"""Query filters shared by every listing: entity, date window, source and paging."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from dossier.errors import QueryError
 from dossier.records import Entity
 from dossier.resolve import dates
 
-_ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+MAX_LIMIT = 1_000_000
 
 
 def _fold(text: str) -> str:
@@ -26,31 +27,60 @@ class FilterArgs(TypedDict, total=False):
     until: str | None
     source: str | None
     limit: int | None
+    offset: int | None
+
+
+def check_date(name: str, value: str) -> str:
+    """A YYYY, YYYY-MM or YYYY-MM-DD value naming a real date, or a QueryError."""
+    m = _ISO.match(value)
+    if not m:
+        raise QueryError(f"--{name} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    if month is not None and not 1 <= int(month) <= 12:
+        raise QueryError(f"--{name} {value!r}: there is no month {month}")
+    if day is not None and dates.to_date(value) is None:
+        raise QueryError(f"--{name} {value!r}: {year}-{month} has no day {day}")
+    if int(year) < 1:
+        raise QueryError(f"--{name} {value!r}: there is no year 0")
+    return value
 
 
 @dataclass(frozen=True)
 class Filters:
-    """``entity`` (name or alias), ``since``/``until`` (ISO dates, inclusive), ``source``."""
+    """``entity`` (name or alias), ``since``/``until`` (ISO dates, inclusive), ``source``,
+    and paging (``limit`` rows from ``offset``)."""
 
     entity: str | None = None
     since: str | None = None
     until: str | None = None
     source: str | None = None
     limit: int | None = None
+    offset: int | None = None
 
     def __post_init__(self) -> None:
         for name in ("since", "until"):
             value = getattr(self, name)
-            if value is not None and not _ISO.match(value):
-                raise QueryError(
-                    f"--{name} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
-                )
-        if self.limit is not None and self.limit < 0:
-            raise QueryError("--limit must be zero or more")
+            if value is not None:
+                check_date(name, value)
+        if self.limit is not None and not 0 <= self.limit <= MAX_LIMIT:
+            raise QueryError(f"--limit must be between 0 and {MAX_LIMIT:,}")
+        if self.offset is not None and self.offset < 0:
+            raise QueryError("--offset must be zero or more")
+        if self.entity is not None and not _fold(self.entity):
+            raise QueryError("--entity needs a name")
+        lo, hi = self.bounds()
+        if lo is not None and hi is not None and lo > hi:
+            raise QueryError(f"--since {self.since} is after --until {self.until}")
 
     @property
     def dated(self) -> bool:
         return self.since is not None or self.until is not None
+
+    def bounds(self) -> tuple[str | None, str | None]:
+        """The first day ``since`` allows and the last day ``until`` allows."""
+        lo = dates.interval(self.since)[0] if self.since else None  # type: ignore[index]
+        hi = dates.interval(self.until)[1] if self.until else None  # type: ignore[index]
+        return lo, hi
 
     def date_ok(self, value: str | None) -> bool:
         """The value (a calendar date at any precision) may fall within [since, until]."""
@@ -59,9 +89,8 @@ class Filters:
         span = dates.interval(value) if value and dates.is_calendar(value) else None
         if span is None:
             return False
-        lo = dates.interval(self.since)[0] if self.since else "0000-01-01"  # type: ignore[index]
-        hi = dates.interval(self.until)[1] if self.until else "9999-12-31"  # type: ignore[index]
-        return span[1] >= lo and span[0] <= hi
+        lo, hi = self.bounds()
+        return span[1] >= (lo or "0000-01-01") and span[0] <= (hi or "9999-12-31")
 
     def source_ok(self, *names: str | None) -> bool:
         if not self.source:

@@ -313,6 +313,11 @@ class TimelineEntry:
     first_article_id: str | None = None
     first_published: str | None = None  # that article's stated publication date
     story_id: str | None = None  # the story of its best-supported mention's article
+    # The entities behind the actors and the place (names above are theirs when read).
+    source_entity_id: str | None = None
+    target_entity_id: str | None = None
+    place_entity_id: str | None = None
+    place_refs: list[str] = field(default_factory=list)  # entity id or text, as ``places``
 
 
 @dataclass

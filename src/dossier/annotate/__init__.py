@@ -7,8 +7,8 @@ from them), then quotes (events stated inside quotes are tied to them), then eve
 
 from __future__ import annotations
 
-from time import perf_counter
 from collections.abc import Iterator, Sequence
+from time import perf_counter
 from typing import Any
 
 from dossier.annotate import nlp

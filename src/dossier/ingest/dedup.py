@@ -4,14 +4,19 @@ Signatures are plain bytes (128 little-endian uint64 hash values) so the store c
 them. Texts under ``MIN_WORDS`` words are too short for shingle statistics; their
 signature is the MinHash of one token standing for the whole normalised text, so two
 short texts only match when they are the same text (estimated Jaccard 1.0 or 0.0).
+
+Candidates come from LSH bands (``BANDS`` bands of ``ROWS`` values each), which the store
+indexes: a new article meets only the stored articles that share a band with it, however
+many are stored. The banding is tuned below the real threshold so that pairs just above
+it are not missed; the estimate itself then decides.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+from collections.abc import Callable, Iterable
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from dossier.ingest.identity import words
 
@@ -19,9 +24,9 @@ NUM_PERM = 128
 SHINGLE = 5
 MIN_WORDS = 20
 THRESHOLD = 0.8
-# LSH only proposes candidates; its banding is tuned below the real threshold so that
-# pairs just above it are not missed, then the estimate itself decides.
-LSH_MARGIN = 0.15
+# Bands for an LSH threshold of 0.65 (THRESHOLD minus a margin of 0.15) with equal weight
+# on false positives and negatives: datasketch's optimal parameters for 128 permutations.
+BANDS, ROWS = 16, 8
 SIGNATURE_BYTES = NUM_PERM * 8
 # datasketch >= 2.0 has several permutation schemes and stored hash values carry no trace
 # of theirs, so it is pinned: 64-bit values, stored as 128 little-endian uint64.
@@ -37,39 +42,58 @@ def shingles(text: str) -> set[str]:
     return {" ".join(toks[i : i + SHINGLE]) for i in range(len(toks) - SHINGLE + 1)}
 
 
-def _minhash(text: str) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
-    m.update_batch([s.encode("utf-8") for s in sorted(shingles(text))])
-    return m
-
-
 def signature(text: str) -> bytes:
     """The MinHash signature of a text, as bytes for storage."""
-    return _minhash(text).hashvalues.astype("<u8").tobytes()
+    from datasketch import MinHash  # imported here: it pulls in scipy
+
+    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    m.update_batch([s.encode("utf-8") for s in sorted(shingles(text))])
+    return m.hashvalues.astype("<u8").tobytes()
 
 
-def _from_bytes(sig: bytes) -> MinHash:
+def _values(sig: bytes) -> np.ndarray:
     if len(sig) != SIGNATURE_BYTES:
         raise ValueError(f"a signature is {SIGNATURE_BYTES} bytes, got {len(sig)}")
-    values = np.frombuffer(sig, dtype="<u8").astype(np.uint64)
-    return MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME)
+    return np.frombuffer(sig, dtype="<u8")
 
 
 def similarity(a: bytes, b: bytes) -> float:
     """Estimated Jaccard similarity of the texts behind two signatures."""
-    return float(_from_bytes(a).jaccard(_from_bytes(b)))
+    return float(np.mean(_values(a) == _values(b)))
+
+
+def bands(sig: bytes) -> list[tuple[int, int]]:
+    """(band number, hash of the band's values) of a signature, as signed 64-bit ints."""
+    _values(sig)
+    out = []
+    for b in range(BANDS):
+        chunk = sig[b * ROWS * 8 : (b + 1) * ROWS * 8]
+        digest = hashlib.blake2b(chunk, digest_size=8).digest()
+        out.append((b, int.from_bytes(digest, "little", signed=True)))
+    return out
+
+
+Candidates = Callable[[list[tuple[int, int]]], Iterable[str]]
+Lookup = Callable[[list[str]], Iterable[tuple[str, bytes]]]
 
 
 class NearDuplicateIndex:
-    """Stored signatures; ``find`` returns the best stored match at or above threshold."""
+    """Signatures by LSH band: in memory, and (with ``candidates`` and ``lookup``) those a
+    store keeps. ``find`` returns the best match at or above the threshold."""
 
     def __init__(
-        self, pairs: Iterable[tuple[str, bytes]] = (), threshold: float = THRESHOLD
+        self,
+        pairs: Iterable[tuple[str, bytes]] = (),
+        threshold: float = THRESHOLD,
+        candidates: Candidates | None = None,
+        lookup: Lookup | None = None,
     ) -> None:
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=max(0.3, threshold - LSH_MARGIN), num_perm=NUM_PERM)
-        self._sigs: dict[str, MinHash] = {}
-        self.skipped: list[str] = []  # stored ids whose signature is unusable (wrong size)
+        self._candidates = candidates
+        self._lookup = lookup
+        self._sigs: dict[str, bytes] = {}
+        self._bands: dict[tuple[int, int], set[str]] = {}
+        self.skipped: list[str] = []  # ids whose signature is unusable (wrong size)
         for article_id, sig in pairs:
             try:
                 self.add(article_id, sig)
@@ -86,17 +110,28 @@ class NearDuplicateIndex:
         """Remember an article's signature (adding the same id again is a no-op)."""
         if article_id in self._sigs:
             return
-        m = _from_bytes(sig)
-        self._sigs[article_id] = m
-        self._lsh.insert(article_id, m)
+        for band in bands(sig):
+            self._bands.setdefault(band, set()).add(article_id)
+        self._sigs[article_id] = sig
 
     def find(self, sig: bytes) -> tuple[str, float] | None:
-        """(article id, estimated Jaccard) of the most similar stored article, if any
+        """(article id, estimated Jaccard) of the most similar known article, if any
         reaches the threshold; ties go to the smallest id so results are stable."""
-        m = _from_bytes(sig)
+        mine = bands(sig)
+        cands: set[str] = set()
+        for band in mine:
+            cands |= self._bands.get(band, set())
+        sigs = {c: self._sigs[c] for c in cands}
+        if self._candidates is not None and self._lookup is not None:
+            stored = set(self._candidates(mine)) - cands
+            if stored:
+                sigs.update(self._lookup(sorted(stored)))
         best: tuple[str, float] | None = None
-        for cand in sorted(self._lsh.query(m)):
-            score = float(self._sigs[cand].jaccard(m))
+        for cand in sorted(sigs):
+            try:
+                score = similarity(sigs[cand], sig)
+            except ValueError:
+                continue
             if score >= self.threshold and (best is None or score > best[1]):
                 best = (cand, score)
         return best

@@ -12,7 +12,7 @@ per-pair features that ``dossier explain`` shows.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -27,11 +27,19 @@ from dossier.resolve.timeline import article_label
 class MentionScorer:
     """Pair probabilities of stored event mentions (parses and vectors cached per run)."""
 
-    def __init__(self, events: Sequence[Event], entity_of: dict[str, Entity]) -> None:
-        self.resolver = EventResolver()
+    def __init__(
+        self,
+        events: Sequence[Event] | dict[str, Event],
+        entity_of: dict[str, Entity],
+        resolver: EventResolver | None = None,
+    ) -> None:
+        self.resolver = resolver or EventResolver()
         self.model = self.resolver.model
-        self._events = {e.id: e for e in events}
+        # a dict is used as given (a caller may keep filling it); a sequence is indexed
+        self._events = events if isinstance(events, dict) else {e.id: e for e in events}
         self._entity_of = entity_of
+        # every event of an article, for its document vector (None: the events known here)
+        self.article_events: Callable[[str], Sequence[Event]] | None = None
         self._mentions: dict[str, EventMention] = {}
 
     @property
@@ -43,10 +51,23 @@ class MentionScorer:
             self._mentions[event_id] = to_mention(self._events[event_id], self._entity_of)
         return self._mentions[event_id]
 
+    def _doc_vectors(self, block: Sequence[EventMention]) -> None:
+        """Each article's vector from all its events, whichever of them are compared, so
+        a pair scores the same in any run."""
+        todo = sorted({m.doc_id for m in block} - self.resolver._doc_vecs.keys())
+        for doc_id in todo:
+            if self.article_events is not None:
+                evs = self.article_events(doc_id)
+            else:
+                evs = [e for e in self._events.values() if e.article_id == doc_id]
+            ms = [to_mention(e, self._entity_of) for e in sorted(evs, key=lambda e: e.id)]
+            self.resolver._doc_vecs.update(self.resolver.analyser.doc_vectors(ms))
+
     def probabilities(self, event_ids: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """Features and the model's probability for every pair of these mentions (the
         raw probability: dates and places are the timeline's own business)."""
         block = [self.mention(e) for e in event_ids]
+        self._doc_vectors(block)
         feats, _ = self.resolver.score_block(block)
         return feats, np.asarray(self.model.probability(feats), dtype=np.float64)
 
@@ -86,8 +107,10 @@ def to_mention(ev: Event, entity_of: dict[str, Entity]) -> EventMention:
     if not (0 <= start < end <= len(text)):
         found = text.find(ev.trigger) if ev.trigger else -1
         start, end = (found, found + len(ev.trigger)) if found >= 0 else (0, len(text))
+    # participants by entity id: two entities may share a name, and a renamed entity is
+    # the same participant
     actors = tuple(
-        e.name
+        e.id
         for mid in (ev.source_mention_id, ev.target_mention_id)
         if (e := entity_of.get(mid or "")) is not None
     )
@@ -101,7 +124,7 @@ def to_mention(ev: Event, entity_of: dict[str, Entity]) -> EventMention:
         story="stored",
         date=dates.to_date(ev.date),
         actors=actors,
-        place=place.name if place else None,
+        place=place.id if place else None,
     )
 
 

@@ -55,6 +55,11 @@ def _link_within_articles(mentions: Sequence[Mention]) -> dict[str, Key]:
     return out
 
 
+def link_within_article(mentions: Sequence[Mention]) -> dict[str, Key]:
+    """Mention id -> the name key each person mention stands for (one article's mentions)."""
+    return _link_within_articles(mentions)
+
+
 def _antecedent(cands: list[Key], seen: Counter[Key], last_at: dict[Key, int], pos: int) -> Key:
     """The full name a bare name refers to: the most recent one if it was named close by
     (within ``NEAR`` characters), else the most mentioned so far (ties: the most recent)."""
@@ -64,7 +69,7 @@ def _antecedent(cands: list[Key], seen: Counter[Key], last_at: dict[Key, int], p
     return max(cands, key=lambda k: (seen[k], last_at[k]))
 
 
-class _Groups:
+class Groups:
     """Union-find over name keys with complete-linkage merges."""
 
     def __init__(self, keys: Sequence[Key]) -> None:
@@ -92,7 +97,7 @@ def cluster_persons(mentions: Sequence[Mention]) -> dict[str, Key]:
     linked = _link_within_articles(mentions)
     counts = Counter(linked.values())
     full = sorted(k for k in counts if len(k) > 1)
-    groups = _Groups(full)
+    groups = Groups(full)
     blocks: dict[tuple[int, str], list[Key]] = defaultdict(list)
     for k in full:
         blocks[(0, k[0])].append(k)
@@ -122,11 +127,11 @@ def cluster_persons(mentions: Sequence[Mention]) -> dict[str, Key]:
             for word in by_prefix.get(key[0][:3], ()):
                 if matches_part(key[0], (word,)):
                     roots |= by_word[word]
-        out[mid] = (_dominant(roots, group_count) if roots else None) or key
+        out[mid] = (dominant(roots, group_count) if roots else None) or key
     return out
 
 
-def _dominant(roots: set[Key], group_count: Counter[Key]) -> Key | None:
+def dominant(roots: set[Key], group_count: Counter[Key]) -> Key | None:
     ranked = sorted(roots, key=lambda r: (-group_count[r], r))
     if len(ranked) == 1 or group_count[ranked[0]] >= DOMINANCE * group_count[ranked[1]]:
         return ranked[0]

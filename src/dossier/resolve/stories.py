@@ -74,12 +74,13 @@ def assign_stories(
     new: Sequence[Article],
     stories: Sequence[Story],
     members: Sequence[StoryMember],
-    articles: dict[str, Article],
+    articles: dict[str, Article] | None = None,
     threshold: float | None = None,
 ) -> tuple[list[Story], list[StoryMember]]:
-    """Place ``new`` articles (in date order, then id) into the stored ``stories``;
-    returns the stories created or changed and the new memberships. ``articles`` holds
-    every stored article (for the stories' date ranges)."""
+    """Place ``new`` articles (in date order, then id) into the stored ``stories`` (those
+    a new article may join: the ones active near its date); returns the stories created
+    or changed and the new memberships. ``members`` are the stored memberships of those
+    stories; a story's date range grows with each article that joins it."""
     if threshold is None:
         threshold = PairModel.load().story_threshold
     index = StoryIndex(threshold, WINDOW_DAYS, undated_any=True)
@@ -106,7 +107,7 @@ def assign_stories(
         by_id[sid] = story
         story.article_ids = [*story.article_ids, article.id]
         story.vector = np.asarray(total, dtype=np.float64).tobytes()
-        _dates(story, articles | {article.id: article})
+        _extend(story, article)
         changed[sid] = story
         new_members.append(StoryMember(article.id, sid, day, joined, EXTRACTOR, VERSION))
     return list(changed.values()), new_members
@@ -116,11 +117,12 @@ def dt_of(day: int | None) -> dt.date | None:
     return dt.date.fromordinal(day) if day is not None else None
 
 
-def _dates(story: Story, articles: dict[str, Article]) -> None:
-    stated = sorted(
-        a.published
-        for aid in story.article_ids
-        if (a := articles.get(aid)) is not None and a.published and a.published_how != "inferred"
-    )
-    story.first_published = stated[0] if stated else None
-    story.last_published = stated[-1] if stated else None
+def _extend(story: Story, article: Article) -> None:
+    """A story's first and last stated dates, with one more article."""
+    if not article.published or article.published_how == "inferred":
+        return
+    day = article.published
+    if story.first_published is None or day < story.first_published:
+        story.first_published = day
+    if story.last_published is None or day > story.last_published:
+        story.last_published = day

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dossier.store.base import Store, StoredFailure
-from dossier.store.sqlite import SQLiteStore
+from dossier.store.base import Page, Query, Store, StoredFailure
 
-__all__ = ["SQLiteStore", "Store", "StoredFailure", "open_store"]
+__all__ = ["Page", "Query", "Store", "StoredFailure", "open_store"]
 
 
-def open_store(location: str | Path) -> Store:
-    """Open (creating and migrating if needed) the store at ``location``."""
-    return SQLiteStore(location)
+def open_store(location: str | Path, create: bool = True) -> Store:
+    """Open (creating and migrating if needed) the store at ``location``; with
+    ``create=False`` a missing store is an error and nothing is created."""
+    from dossier.store.sqlite import SQLiteStore
+
+    return SQLiteStore(location, create=create)
+
+
+def __getattr__(name: str) -> object:
+    if name == "SQLiteStore":
+        from dossier.store.sqlite import SQLiteStore
+
+        return SQLiteStore
+    raise AttributeError(f"module 'dossier.store' has no attribute {name!r}")

@@ -1,15 +1,18 @@
-"""The store interface. Stages never see it: only the API layer reads and writes it.
+"""The store interface. Stages never see it: only the API layer and the pipeline do.
 
-A new backend (PostgreSQL) implements this class; nothing in ingest, annotate or
-resolve changes.
+A backend implements three groups of methods: the record (articles, sightings, failures,
+annotations), the resolution state the incremental resolvers read and write (entity
+leaves and votes, timeline rows and their candidate index, stories), and the listings,
+which filter, sort and page in the database.
 """
 
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
 
 from dossier.records import (
     Annotations,
@@ -26,15 +29,54 @@ from dossier.records import (
     TimeExpr,
     TimelineEntry,
 )
+from dossier.resolve.corroboration import Comparison
+from dossier.resolve.entities.leaves import Leaf
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class StoredFailure:
-    """A failure as stored, with its id and time."""
+    """A failure as stored, with its id and time; repeats are grouped (``count``, the
+    last time in ``at``)."""
 
     id: int
     at: str
     failure: IngestFailure
+    count: int = 1
+
+
+@dataclass
+class Page(Generic[T]):
+    """One page of a listing, and how many rows match in all."""
+
+    items: list[T]
+    total: int
+    limit: int | None = None
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a listing asks the store for. ``entity_ids`` are the entities an ``--entity``
+    filter resolved to (None: no entity filter); dates are ISO day bounds."""
+
+    entity_ids: frozenset[str] | None = None
+    since: str | None = None  # first day
+    until: str | None = None  # last day
+    source: str | None = None
+    limit: int | None = None
+    offset: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class RowState:
+    """A timeline row as stored, with what the resolver needs to meet it again."""
+
+    entry: TimelineEntry
+    summary: dict[str, Any]
+    members: dict[str, tuple[str, str]]  # event id -> (layer, why)
 
 
 class Store(abc.ABC):
@@ -49,6 +91,12 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def close(self) -> None: ...
 
+    @abc.abstractmethod
+    def flag(self, key: str) -> str | None: ...
+
+    @abc.abstractmethod
+    def set_flag(self, key: str, value: str | None) -> None: ...
+
     # --- articles
     @abc.abstractmethod
     def has_article(self, article_id: str) -> bool: ...
@@ -57,7 +105,19 @@ class Store(abc.ABC):
     def put_article(self, article: Article, minhash: bytes | None) -> None: ...
 
     @abc.abstractmethod
+    def put_articles(self, items: Sequence[tuple[Article, bytes | None]]) -> None:
+        """Store new articles (with their near-duplicate signatures), in one batch."""
+
+    @abc.abstractmethod
     def get_article(self, article_id: str) -> Article | None: ...
+
+    @abc.abstractmethod
+    def article_prefix(self, prefix: str) -> list[str]:
+        """Ids of (at most two) articles whose id starts with ``prefix``."""
+
+    @abc.abstractmethod
+    def article_paths(self, ids: Collection[str]) -> dict[str, str]:
+        """Id -> path of the stored articles among ``ids``."""
 
     @abc.abstractmethod
     def articles(self, ids: Sequence[str] | None = None) -> list[Article]: ...
@@ -66,7 +126,14 @@ class Store(abc.ABC):
     def unannotated_ids(self) -> list[str]: ...
 
     @abc.abstractmethod
-    def minhashes(self) -> Iterator[tuple[str, bytes]]: ...
+    def article_ids(self) -> list[str]: ...
+
+    @abc.abstractmethod
+    def minhashes(self, ids: Collection[str] | None = None) -> Iterator[tuple[str, bytes]]: ...
+
+    @abc.abstractmethod
+    def band_candidates(self, bands: Sequence[tuple[int, int]]) -> set[str]:
+        """Ids of stored articles sharing at least one LSH band with a signature."""
 
     @abc.abstractmethod
     def set_publication(self, article_id: str, window: PublicationWindow | None) -> None:
@@ -76,7 +143,16 @@ class Store(abc.ABC):
         """
 
     @abc.abstractmethod
+    def set_text_windows(self, windows: dict[str, PublicationWindow | None]) -> None: ...
+
+    @abc.abstractmethod
+    def text_windows(self, ids: Collection[str]) -> dict[str, PublicationWindow | None]: ...
+
+    @abc.abstractmethod
     def put_sighting(self, sighting: Sighting) -> None: ...
+
+    @abc.abstractmethod
+    def sightings_of(self, article_ids: Collection[str]) -> dict[str, list[Sighting]]: ...
 
     @abc.abstractmethod
     def sightings(self, article_id: str | None = None) -> list[Sighting]: ...
@@ -86,6 +162,9 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def failures(self) -> list[StoredFailure]: ...
+
+    @abc.abstractmethod
+    def clear_failures(self) -> int: ...
 
     # --- annotations
     @abc.abstractmethod
@@ -104,19 +183,96 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def events(self, article_ids: Sequence[str] | None = None) -> list[Event]: ...
 
-    # --- resolve output
     @abc.abstractmethod
-    def set_entities(self, entities: Sequence[Entity], mention_entity: dict[str, str]) -> None:
-        """Replace the entity table and every mention's entity link."""
+    def events_by_id(self, ids: Collection[str]) -> list[Event]: ...
+
+    @abc.abstractmethod
+    def events_of_mentions(self, mention_ids: Collection[str]) -> list[str]:
+        """Ids of the events whose actors or place are among these mentions."""
+
+    # --- entity resolution state (the EntitySource of resolve.entities)
+    @abc.abstractmethod
+    def find_leaves(self, field: str, values: Collection[str]) -> list[Leaf]: ...
+
+    @abc.abstractmethod
+    def find_votes(self, folds: Collection[str]) -> dict[str, Any]: ...
+
+    @abc.abstractmethod
+    def articles_with_folds(self, folds: Collection[str]) -> list[str]: ...
+
+    @abc.abstractmethod
+    def article_mentions(self, article_ids: Collection[str]) -> list[Mention]: ...
+
+    @abc.abstractmethod
+    def save_entity_state(
+        self,
+        votes: dict[str, Any],
+        leaves: Sequence[Leaf],
+        mention_leaf: dict[str, str],
+        leaf_entity: dict[str, str],
+        entities: Sequence[Entity],
+        removed: Sequence[str],
+    ) -> list[str]:
+        """Write what an entity run changed; returns the ids of mentions whose entity
+        changed (besides the ones given in ``mention_leaf``)."""
+
+    @abc.abstractmethod
+    def entities_of_mentions(self, mention_ids: Collection[str]) -> dict[str, Entity]: ...
 
     @abc.abstractmethod
     def entities(self) -> list[Entity]: ...
 
     @abc.abstractmethod
-    def set_timeline(self, entries: Sequence[TimelineEntry]) -> None: ...
+    def entities_by_id(self, ids: Collection[str]) -> dict[str, Entity]: ...
+
+    @abc.abstractmethod
+    def set_entities(self, entities: Sequence[Entity], mention_entity: dict[str, str]) -> None:
+        """Replace the entity table and every mention's entity link."""
+
+    @abc.abstractmethod
+    def match_entities(self, query: str) -> set[str]: ...
+
+    # --- timeline state
+    @abc.abstractmethod
+    def near_keys(self, keys: Sequence[tuple[str, int, int]]) -> set[str]:
+        """Anchored event ids with one of these keys whose reach overlaps [lo, hi]."""
+
+    @abc.abstractmethod
+    def loose_by_keys(self, keys: Collection[str]) -> list[tuple[str, int | None, int | None]]:
+        """(event id, lo, hi) of the mentions that only join rows, by key."""
+
+    @abc.abstractmethod
+    def stored_keys(
+        self, event_ids: Collection[str]
+    ) -> list[tuple[str, str, int | None, int | None]]:
+        """(key, kind, lo, hi) stored for these events."""
+
+    @abc.abstractmethod
+    def rows_of_events(self, event_ids: Collection[str]) -> dict[str, str]: ...
+
+    @abc.abstractmethod
+    def row_states(self, row_ids: Collection[str]) -> list[RowState]: ...
+
+    @abc.abstractmethod
+    def replace_rows(
+        self,
+        removed: Collection[str],
+        rows: Sequence[RowState],
+        keys: dict[str, list[tuple[str, str, int | None, int | None]]],
+        comparisons: dict[str, list[Comparison]],
+    ) -> None:
+        """Drop rows, write rows with their members, candidate keys and comparisons."""
 
     @abc.abstractmethod
     def timeline(self) -> list[TimelineEntry]: ...
+
+    @abc.abstractmethod
+    def set_timeline(self, entries: Sequence[TimelineEntry]) -> None: ...
+
+    @abc.abstractmethod
+    def clear_resolution(self, stories: bool = False) -> None:
+        """Forget every resolved record (entities, timeline, windows; with ``stories``,
+        the story grouping too)."""
 
     # --- stories
     @abc.abstractmethod
@@ -124,7 +280,53 @@ class Store(abc.ABC):
         """Insert or replace these stories, and add these articles' memberships."""
 
     @abc.abstractmethod
-    def stories(self) -> list[Story]: ...
+    def stories(self, ids: Collection[str] | None = None) -> list[Story]: ...
 
     @abc.abstractmethod
-    def story_members(self) -> list[StoryMember]: ...
+    def active_stories(
+        self, lo: str | None, hi: str | None, limit: int | None = None
+    ) -> list[Story]:
+        """Stories whose stated dates reach into [lo, hi], and those with no stated date
+        (with no bounds: the ``limit`` most recently active stories)."""
+
+    @abc.abstractmethod
+    def members_of_stories(self, story_ids: Collection[str]) -> list[StoryMember]: ...
+
+    @abc.abstractmethod
+    def set_row_stories(self, story_of_article: dict[str, str]) -> None: ...
+
+    @abc.abstractmethod
+    def story_members(self, article_ids: Collection[str] | None = None) -> list[StoryMember]: ...
+
+    # --- listings
+    @abc.abstractmethod
+    def page_articles(self, q: Query) -> Page[Article]: ...
+
+    @abc.abstractmethod
+    def page_events(self, q: Query) -> Page[Event]: ...
+
+    @abc.abstractmethod
+    def page_quotes(self, q: Query) -> Page[Quote]: ...
+
+    @abc.abstractmethod
+    def page_timeline(self, q: Query) -> Page[TimelineEntry]: ...
+
+    @abc.abstractmethod
+    def page_entities(self, q: Query) -> Page[Entity]: ...
+
+    @abc.abstractmethod
+    def page_stories(self, q: Query) -> Page[Story]: ...
+
+    @abc.abstractmethod
+    def page_comparisons(
+        self, q: Query, disagreeing: bool
+    ) -> Page[tuple[TimelineEntry, Comparison]]: ...
+
+    @abc.abstractmethod
+    def row_by_prefix(self, prefix: str) -> list[TimelineEntry]: ...
+
+    @abc.abstractmethod
+    def member_why(self, row_id: str) -> dict[str, str]: ...
+
+    @abc.abstractmethod
+    def story_event_counts(self, story_ids: Collection[str]) -> dict[str, int]: ...

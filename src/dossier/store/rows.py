@@ -13,6 +13,7 @@ import typing
 from typing import Any, TypeVar
 
 from dossier.records import Relay
+from dossier.resolve.corroboration.claims import Claim, Comparison, Position, Span
 
 T = TypeVar("T")
 
@@ -22,6 +23,7 @@ SKIPPED: dict[str, set[str]] = {
     "Article": set(),
     "Mention": set(),
     "Story": {"article_ids"},  # read from story_members, not kept twice
+    "StoryMember": set(),
 }
 
 
@@ -91,3 +93,10 @@ def from_row(cls: type[T], row: dict[str, Any]) -> T:
             value = items
         kwargs[fname] = value
     return cls(**kwargs)
+
+
+def comparison_from_dict(d: dict[str, Any]) -> Comparison:
+    """A stored comparison (``dataclasses.asdict`` of one) back as records."""
+    claims = [Claim(**{**c, "spans": [Span(**s) for s in c.get("spans", [])]}) for c in d["claims"]]
+    positions = [Position(**p) for p in d.get("positions", [])]
+    return Comparison(**{**d, "claims": claims, "positions": positions})

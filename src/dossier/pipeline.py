@@ -1,0 +1,339 @@
+"""The ingest pipeline: one stream of batches, read -> prepare -> dedup -> annotate -> store
+-> resolve, each batch one transaction.
+
+Inputs are read lazily (a 100k-line JSON Lines file is never held whole). A batch's
+articles are annotated (in this process, or in ``workers`` processes that each load the
+model once), then stored with their annotations, sightings and failures, and resolved,
+in one transaction: an interruption loses at most the batch in flight, and nothing is
+left half-done. An article annotation fails for is not stored (its failure is), so no
+later ingest trips over it again. A store with unannotated articles (from an older
+dossier) has them annotated first: "resumed N unannotated articles".
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from dossier.errors import DossierError
+from dossier.ingest import prepare, read_inputs
+from dossier.ingest.dedup import NearDuplicateIndex, signature
+from dossier.records import Annotations, Article, IngestFailure, RawDocument, Sighting
+from dossier.settings import Limits
+from dossier.store import Store
+from dossier.timing import Stages
+
+Progress = Callable[[str, int, int | None], None]  # (phase, done, total or None)
+Annotator = Callable[[Sequence[Article], Stages], list[Annotations | IngestFailure]]
+BATCH = 32  # articles per transaction
+CHUNK = 8  # articles per task sent to a worker process
+
+
+@dataclass
+class IngestReport:
+    """What one ``ingest`` call did."""
+
+    added: list[str] = field(default_factory=list)  # ids of newly stored articles
+    duplicates: list[Sighting] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)  # paths already stored as they are
+    failures: list[IngestFailure] = field(default_factory=list)
+    resumed: int = 0  # unannotated articles found in the store and annotated
+    rebuilt: bool = False  # the resolution state was rebuilt first (an older store)
+    stages: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+
+
+def annotate_here(articles: Sequence[Article], stages: Stages) -> list[Annotations | IngestFailure]:
+    """Annotations of each article in this process (a failure for one that breaks)."""
+    from dossier.annotate import annotate
+
+    out: list[Annotations | IngestFailure] = []
+    try:
+        out.extend(annotate(articles, stages=stages))
+        return out
+    except DossierError:
+        raise
+    except Exception:  # one bad article must not sink the others: retry one by one
+        out = []
+    for article in articles:
+        try:
+            out.extend(annotate([article], stages=stages))
+        except DossierError:
+            raise
+        except Exception as exc:
+            out.append(IngestFailure(article.path, "annotate", f"{type(exc).__name__}: {exc}"))
+    return out
+
+
+def _worker_init() -> None:
+    from dossier.annotate import nlp
+
+    nlp.load()
+
+
+def _worker_task(
+    articles: list[Article],
+) -> tuple[list[Annotations | IngestFailure], dict[str, float]]:
+    stages = Stages()
+    return annotate_here(articles, stages), stages.seconds
+
+
+@dataclass
+class _Batch:
+    fresh: list[tuple[Article, bytes]] = field(default_factory=list)
+    sightings: list[Sighting] = field(default_factory=list)
+    failures: list[IngestFailure] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    results: list[Annotations | IngestFailure] = field(default_factory=list)
+    futures: list[Future[tuple[list[Annotations | IngestFailure], dict[str, float]]]] = field(
+        default_factory=list
+    )
+
+
+class Pipeline:
+    def __init__(
+        self,
+        store: Store,
+        workers: int = 1,
+        progress: Progress | None = None,
+        limits: Limits | None = None,
+        annotator: Annotator | None = None,
+        batch_size: int = BATCH,
+    ) -> None:
+        self.store = store
+        self.workers = workers
+        self.progress = progress
+        self.limits = limits or Limits.from_env()
+        self.annotator = annotator
+        self.batch_size = batch_size
+        self.stages = Stages()
+        self.report = IngestReport()
+        self._done = 0
+        self._pool: ProcessPoolExecutor | None = None
+
+    # ------------------------------------------------------------------ running
+    def run(self, inputs: Sequence[str], stdin: TextIO | None = None) -> IngestReport:
+        from dossier.resolution import rebuild
+
+        if self.store.flag("rebuild"):
+            rebuild(self.store, self.stages, stories=True)
+            self.store.set_flag("rebuild", None)
+            self.report.rebuilt = True
+        if self.workers > 1 and self.annotator is None:
+            import multiprocessing
+
+            self._pool = ProcessPoolExecutor(
+                self.workers, multiprocessing.get_context("spawn"), initializer=_worker_init
+            )
+        try:
+            self._resume()
+            self._stream(self._read(inputs, stdin))
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(cancel_futures=True)
+        self.report.stages = self.stages.rounded()
+        return self.report
+
+    def _tick(self, n: int = 1) -> None:
+        self._done += n
+        if self.progress is not None:
+            self.progress("annotate", self._done, None)
+
+    def _read(
+        self, inputs: Sequence[str], stdin: TextIO | None
+    ) -> Iterator[RawDocument | IngestFailure]:
+        items = iter(read_inputs(list(inputs), stdin=stdin))
+        while True:
+            with self.stages.time("read"):
+                item = next(items, None)
+            if item is None:
+                return
+            yield item
+
+    def _resume(self) -> None:
+        """Annotate and resolve articles a store holds unannotated."""
+        ids = self.store.unannotated_ids()
+        if not ids:
+            return
+        self.report.resumed = len(ids)
+        for start in range(0, len(ids), self.batch_size):
+            articles = self.store.articles(ids[start : start + self.batch_size])
+            batch = _Batch()
+            batch.results = self._annotate_now(articles)
+            self._commit(batch, stored=articles)
+
+    def _stream(self, items: Iterable[RawDocument | IngestFailure]) -> None:
+        pending: deque[_Batch] = deque()
+        index = NearDuplicateIndex(
+            candidates=self.store.band_candidates, lookup=lambda ids: self.store.minhashes(ids)
+        )
+        seen: dict[str, str] = {}  # id -> path, of the articles of the pending batches
+        batch = _Batch()
+        for item in items:
+            self._take(item, batch, index, seen)
+            if len(batch.fresh) + len(batch.sightings) + len(batch.failures) >= self.batch_size:
+                self._start(batch, pending)
+                batch = _Batch()
+                while len(pending) > (2 if self._pool is not None else 0):
+                    self._finish(pending.popleft())
+                if not pending:
+                    index = NearDuplicateIndex(
+                        candidates=self.store.band_candidates,
+                        lookup=lambda ids: self.store.minhashes(ids),
+                    )
+                    seen.clear()
+        self._start(batch, pending)
+        while pending:
+            self._finish(pending.popleft())
+
+    def _take(
+        self,
+        item: RawDocument | IngestFailure,
+        batch: _Batch,
+        index: NearDuplicateIndex,
+        seen: dict[str, str],
+    ) -> None:
+        if isinstance(item, IngestFailure):
+            batch.failures.append(item)
+            return
+        with self.stages.time("read"):
+            try:
+                article = prepare(item)
+            except DossierError as exc:
+                batch.failures.append(IngestFailure(item.path, "clean", str(exc), item.line))
+                return
+            if len(article.text) > self.limits.max_chars:
+                batch.failures.append(
+                    IngestFailure(
+                        item.path,
+                        "limits",
+                        f"{len(article.text):,} characters, over the limit of "
+                        f"{self.limits.max_chars:,}: split the text, or raise $DOSSIER_MAX_CHARS",
+                        item.line,
+                    )
+                )
+                return
+            stored = self.store.article_paths([article.id]).get(article.id)
+            if stored is not None or article.id in seen:
+                if stored is not None and stored == article.path:
+                    batch.unchanged.append(article.path)
+                    return
+                batch.sightings.append(_sighting(article.id, article, "exact", 1.0))
+                return
+            sig = signature(article.text)
+            near = index.find(sig)
+            if near is not None:
+                batch.sightings.append(_sighting(near[0], article, "near", near[1]))
+                return
+            index.add(article.id, sig)
+            seen[article.id] = article.path
+            batch.fresh.append((article, sig))
+
+    def _start(self, batch: _Batch, pending: deque[_Batch]) -> None:
+        """Send a batch's articles to be annotated (now, or to the workers)."""
+        articles = [a for a, _ in batch.fresh]
+        if self._pool is not None:
+            for start in range(0, len(articles), CHUNK):
+                batch.futures.append(
+                    self._pool.submit(_worker_task, articles[start : start + CHUNK])
+                )
+        else:
+            batch.results = self._annotate_now(articles)
+        pending.append(batch)
+
+    def _annotate_now(self, articles: Sequence[Article]) -> list[Annotations | IngestFailure]:
+        """Annotate in this process; progress moves per article."""
+        if not articles:
+            return []
+        if self.annotator is not None:
+            out = self.annotator(articles, self.stages)
+            self._tick(len(articles))
+            return out
+        from dossier.annotate import annotate
+
+        done: list[Annotations | IngestFailure] = []
+        try:
+            for ann in annotate(articles, stages=self.stages):
+                done.append(ann)
+                self._tick()
+            return done
+        except DossierError:
+            raise
+        except Exception:  # one bad article must not sink the others: the rest one by one
+            rest = articles[len(done) :]
+        for article in rest:
+            done.extend(annotate_here([article], self.stages))
+            self._tick()
+        return done
+
+    def _finish(self, batch: _Batch) -> None:
+        for fut in batch.futures:
+            results, seconds = fut.result()
+            batch.results.extend(results)
+            self.stages.merge(seconds)
+            self._tick(len(results))
+        self._commit(batch)
+
+    def _commit(self, batch: _Batch, stored: Sequence[Article] = ()) -> None:
+        """Store a batch (articles with their annotations, sightings, failures) and resolve
+        it, in one transaction."""
+        from dossier.resolution import resolve_new
+
+        fresh = {a.id: (a, sig) for a, sig in batch.fresh}
+        good: list[Annotations] = []
+        failures = list(batch.failures)
+        for result in batch.results:
+            if isinstance(result, IngestFailure):
+                failures.append(result)
+            else:
+                good.append(result)
+        failed_paths = {f.path for f in failures}
+        keep = [fresh[a.article_id] for a in good if a.article_id in fresh]
+        kept = {a.id for a, _ in keep} | {a.id for a in stored}
+        sightings = []
+        for s in batch.sightings:
+            if s.article_id in kept or self.store.has_article(s.article_id):
+                sightings.append(s)
+            elif s.path not in failed_paths:
+                failures.append(
+                    IngestFailure(s.path, "annotate", "a copy of an article that failed above")
+                )
+        with self.store.transaction():
+            with self.stages.time("store"):
+                for f in failures:
+                    self.store.put_failure(f)
+                self.store.put_articles(keep)
+                for ann in good:
+                    if ann.article_id in kept:
+                        self.store.put_annotations(ann)
+                for s in sightings:
+                    self.store.put_sighting(s)
+            resolve_new(self.store, [a.id for a, _ in keep] + [a.id for a in stored], self.stages)
+        self.report.added.extend(a.id for a, _ in keep)
+        self.report.duplicates.extend(sightings)
+        self.report.unchanged.extend(batch.unchanged)
+        self.report.failures.extend(failures)
+
+
+def _sighting(target: str, article: Article, kind: str, similarity: float) -> Sighting:
+    return Sighting(
+        target,
+        article.path,
+        kind,  # type: ignore[arg-type]
+        similarity,
+        article.url,
+        article.source,
+        article.title,
+        article.published,
+    )

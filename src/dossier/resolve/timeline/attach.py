@@ -1,0 +1,98 @@
+"""Mentions not dated to a day join a row afterwards, without changing what rows meet.
+
+A mention dated only to a month or a year joins the largest row it fits (the same
+participants, a date inside its month or year); an undated mention (an undated
+article's) joins a row only when it is the one row it fits, by its article's inferred
+window when there is one, else by its participants alone (then it must name two). A
+mention that joins no row is a row of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from dossier.resolve import dates
+from dossier.resolve.timeline.mentions import WEAK_WINDOW_DAYS, TMention
+from dossier.resolve.timeline.rules import (
+    Cluster,
+    RowView,
+    actors_reason,
+    dates_reason,
+    sites_reason,
+)
+
+
+def undated(m: TMention) -> bool:
+    return m.strong is None and m.weak is None
+
+
+def span(m: TMention) -> tuple[int, int] | None:
+    """Days (ordinals) the rows a mention can join may lie on; None: any day."""
+    if m.strong is not None:
+        iv = dates.interval(m.strong)
+        slack = WEAK_WINDOW_DAYS  # a row dated by its reports lies near them
+    elif m.window is not None:
+        iv, slack = m.window, 0
+    else:
+        return None
+    if iv is None:
+        return None
+    lo, hi = dates.to_date(iv[0]), dates.to_date(iv[1])
+    if lo is None or hi is None:
+        return None
+    return lo.toordinal() - slack, hi.toordinal() + slack
+
+
+def fits(m: TMention, candidates: Iterable[RowView]) -> list[tuple[RowView, str]]:
+    out = []
+    for c in candidates:
+        if c.family != m.family or not (m.actors & c.actors):
+            continue
+        actors = actors_reason(m, c)
+        when = dates_reason(m, c) if actors else None
+        site = sites_reason(m, c) if actors and when else None
+        if actors and when and site is not None:
+            where = f"; {site}" if site else ""
+            out.append((c, f"{m.family} family; {actors}; {when}{where}"))
+    return out
+
+
+def choose(m: TMention, candidates: Sequence[RowView]) -> tuple[RowView, str] | None:
+    """The row a mention joins (with why), or None."""
+    if undated(m) and m.window is None and len(m.actors) < 2:
+        return None  # no date, no window and one participant: too little to tell the event
+    found = fits(m, candidates)
+    if not found:
+        return None
+    if undated(m) and len(found) > 1:
+        return None  # no date at all and several candidates: keep it apart, never guess
+    # the largest, best-dated row; ties go to the row with the smallest event id
+    return min(
+        found,
+        key=lambda f: (
+            -f[0].size,
+            -dates.specificity(f[0].strong),
+            f[0].first_id,
+        ),
+    )
+
+
+def attach(mentions: Sequence[TMention], clusters: Sequence[Cluster]) -> list[Cluster]:
+    """Attach each mention to the row it fits among ``clusters`` (in place); returns the
+    rows of the mentions that fit none."""
+    by_actor: dict[tuple[str, str], list[Cluster]] = {}
+    for c in clusters:
+        for a in c.actors:
+            by_actor.setdefault((c.family, a), []).append(c)
+    alone: list[Cluster] = []
+    for m in sorted(mentions, key=lambda m: m.event.id):
+        cands = {id(c): c for a in m.actors for c in by_actor.get((m.family, a), [])}
+        chosen = choose(m, list(cands.values()))
+        if chosen is None:
+            alone.append(Cluster(m.family, [m], {m.event.id: "first mention of this event"}))
+        else:
+            c, why = chosen
+            assert isinstance(c, Cluster)
+            c.attached.append(m)
+            c.why[m.event.id] = why
+    return alone

@@ -1,0 +1,520 @@
+"""Incremental timeline: new or changed event mentions rebuild only the rows they touch.
+
+:meth:`TimelineEngine.update` takes the ids of events that are new or whose entities or
+article dates changed, and:
+
+1. gathers every mention dated to a day that they can meet, directly or through a row:
+   the candidate index gives the mentions sharing a key (family and participant, place
+   or article) whose reach overlaps, and rows bring all their members. Nothing outside
+   this set can change its rows (see :mod:`.rules`), so it is re-clustered on its own;
+2. re-attaches the mentions not dated to a day that those rows could change;
+3. infers anew the publication window of the undated articles among them (their own
+   text, then the events they share with dated rows), and re-attaches their mentions;
+4. returns the rows to drop and the rows to write, with their members and keys.
+
+Run over every event of an empty store, it is the full resolution (``resolve --all``).
+The store is reached only through :class:`TimelineSource`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol
+
+from dossier.records import Article, Entity, Event, PublicationWindow
+from dossier.resolve import dates
+from dossier.resolve.publication import combine
+from dossier.resolve.timeline.attach import choose, span, undated
+from dossier.resolve.timeline.mentions import TMention, to_mention, window_of
+from dossier.resolve.timeline.rows import make_row
+from dossier.resolve.timeline.rules import Cluster, Similar, cluster
+
+_PAST = {"asserted", "reported", "negated"}
+Key = tuple[str, str, int | None, int | None]  # key, kind, lo, hi
+
+
+class RowStateLike(Protocol):
+    entry: Any
+    summary: dict[str, Any]
+    members: dict[str, tuple[str, str]]
+
+
+class TimelineSource(Protocol):
+    def near_keys(self, keys: Sequence[tuple[str, int, int]]) -> set[str]: ...
+    def loose_by_keys(self, keys: Collection[str]) -> list[tuple[str, int | None, int | None]]: ...
+    def stored_keys(self, event_ids: Collection[str]) -> list[Key]: ...
+    def rows_of_events(self, event_ids: Collection[str]) -> dict[str, str]: ...
+    def row_states(self, row_ids: Collection[str]) -> Sequence[RowStateLike]: ...
+    def events_by_id(self, ids: Collection[str]) -> list[Event]: ...
+    def articles(self, ids: Sequence[str] | None = None) -> list[Article]: ...
+    def entities_of_mentions(self, mention_ids: Collection[str]) -> dict[str, Entity]: ...
+    def text_windows(self, ids: Collection[str]) -> dict[str, PublicationWindow | None]: ...
+    def events(self, article_ids: Sequence[str] | None = None) -> list[Event]: ...
+
+
+@dataclass
+class StoredRow:
+    """A stored row as attaching mentions see it (the summary written with it)."""
+
+    id: str
+    family: str
+    actors: frozenset[str]
+    countries: frozenset[str]
+    strong: str | None
+    weak: list[str]
+    sites: set[str]
+    size: int
+    first_id: str
+    date: str | None
+    articles: frozenset[str]  # of its anchored mentions
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def name(self, entity_id: str) -> str:
+        return self.labels.get(entity_id, entity_id)
+
+    def names(self, ids: Sequence[str]) -> str:
+        return ", ".join(sorted(self.name(i) for i in ids))
+
+
+def summary(c: Cluster, date: str | None) -> dict[str, Any]:
+    labels = {eid: name for m in [*c.members, *c.attached] for eid, name in m.names}
+    return {
+        "family": c.family,
+        "actors": sorted(c.actors),
+        "countries": sorted(c.countries),
+        "strong": c.strong,
+        "weak": sorted(c.weak),
+        "sites": sorted(c.sites),
+        "size": c.size,
+        "first_id": c.first_id,
+        "date": date,
+        "articles": sorted({m.article.id for m in c.members}),
+        "labels": labels,
+        "anchored": bool(c.members and c.members[0].anchored),
+    }
+
+
+def stored_row(row_id: str, s: dict[str, Any]) -> StoredRow:
+    return StoredRow(
+        row_id, s["family"], frozenset(s["actors"]), frozenset(s["countries"]), s["strong"],
+        list(s["weak"]), set(s["sites"]), s["size"], s["first_id"], s["date"],
+        frozenset(s["articles"]), dict(s.get("labels", {})),
+    )  # fmt: skip
+
+
+@dataclass
+class BuiltRow:
+    cluster: Cluster
+    summary: dict[str, Any]
+
+
+@dataclass
+class TimelineChanges:
+    removed: set[str] = field(default_factory=set)  # row ids
+    rows: list[BuiltRow] = field(default_factory=list)
+    keys: dict[str, list[Key]] = field(default_factory=dict)  # event id -> its keys
+    windows: dict[str, PublicationWindow | None] = field(default_factory=dict)  # changed
+
+
+class TimelineEngine:
+    def __init__(
+        self,
+        source: TimelineSource,
+        similar: Similar | None = None,
+        threshold: float = 1.0,
+    ) -> None:
+        self.source = source
+        self.similar = similar
+        self.threshold = threshold
+        self.events: dict[str, Event] = {}
+        self.articles: dict[str, Article] = {}
+        self.entity_of: dict[str, Entity] = {}
+        self._mentions: dict[str, TMention | None] = {}
+        self._rows: dict[str, RowStateLike] = {}
+        self._why: dict[str, str] = {}
+
+    # ---------------------------------------------------------------- loading
+    def load(self, ids: Collection[str]) -> None:
+        todo = sorted(set(ids) - self.events.keys())
+        if not todo:
+            return
+        evs = self.source.events_by_id(todo)
+        self.events.update((e.id, e) for e in evs)
+        arts = sorted({e.article_id for e in evs} - self.articles.keys())
+        if arts:
+            self.articles.update((a.id, a) for a in self.source.articles(arts))
+        mids = {
+            m
+            for e in evs
+            for m in (e.source_mention_id, e.target_mention_id, e.place_mention_id)
+            if m
+        }
+        self.entity_of.update(
+            self.source.entities_of_mentions(sorted(mids - self.entity_of.keys()))
+        )
+
+    def mention(self, event_id: str) -> TMention | None:
+        if event_id not in self._mentions:
+            self.load([event_id])
+            ev = self.events.get(event_id)
+            art = self.articles.get(ev.article_id) if ev else None
+            self._mentions[event_id] = (
+                to_mention(ev, art, self.entity_of) if ev is not None and art is not None else None
+            )
+        return self._mentions[event_id]
+
+    def rows(self, row_ids: Collection[str]) -> list[RowStateLike]:
+        todo = sorted(set(row_ids) - self._rows.keys())
+        if todo:
+            for s in self.source.row_states(todo):
+                self._rows[s.entry.id] = s
+        return [self._rows[r] for r in sorted(set(row_ids)) if r in self._rows]
+
+    # ---------------------------------------------------------------- update
+    def update(self, dirty: Collection[str], undated: Collection[str] = ()) -> TimelineChanges:
+        """Rebuild the rows these events (new, or with changed entities or dates) touch;
+        ``undated`` are articles whose window is inferred anew in any case (new ones)."""
+        self.load(dirty)
+        dirty = set(dirty)
+        old_row = self.source.rows_of_events(dirty)
+        changes = TimelineChanges()
+        changes.removed |= set(old_row.values())
+        # 1. the closed set of anchored mentions, re-clustered
+        anchored = self._closure(dirty, set(old_row.values()))
+        for state in self.rows(self._rows_of(anchored)):
+            changes.removed.add(state.entry.id)
+        self.load(anchored)
+        l1 = cluster(
+            [m for e in sorted(anchored) if (m := self.mention(e)) is not None],
+            self.similar,
+            self.threshold,
+        )
+        # 2. mentions to attach again: dirty, members of dropped rows, and those keyed by
+        # the participants of any row that changed
+        loose = {e for e in dirty if (m := self.mention(e)) is not None and not m.anchored}
+        for state in self.rows(changes.removed):
+            loose |= {e for e, (layer, _) in state.members.items() if layer != "anchored"}
+        loose |= self._loose_near(l1, changes.removed)
+        self.load(loose)
+        # 3. windows of the undated articles concerned
+        candidates = self._candidates(l1, changes.removed)
+        undated_articles = set(undated) | {
+            m.article.id
+            for e in loose | anchored
+            if (m := self.mention(e)) is not None
+            and m.article.published_how in ("unknown", "inferred")
+        }
+        for aid, window in self._windows(undated_articles, l1, candidates).items():
+            changes.windows[aid] = window
+            self._rewindow(aid, window)
+            loose |= {
+                e for e, m in self._mentions.items() if m and m.article.id == aid and not m.anchored
+            }
+        self.load(loose)
+        # 4. attach: to the rebuilt rows, or to a stored row (which is then rebuilt)
+        grown: dict[str, list[TMention]] = {}
+        alone: list[Cluster] = []
+        for e in sorted(loose):
+            m = self.mention(e)
+            if m is None:
+                continue
+            chosen = choose(m, [*candidates(m)])
+            if chosen is None:
+                alone.append(Cluster(m.family, [m], {e: "first mention of this event"}))
+            elif isinstance(chosen[0], Cluster):
+                chosen[0].attached.append(m)
+                chosen[0].why[e] = chosen[1]
+            else:
+                assert isinstance(chosen[0], StoredRow)
+                grown.setdefault(chosen[0].id, []).append(m)
+                self._why[e] = chosen[1]
+        rebuilt = self._regrow(grown, loose, changes)
+        for c in [*l1, *rebuilt, *alone]:
+            row = make_row(c)
+            changes.rows.append(BuiltRow(c, summary(c, row.date)))
+        for e in sorted(anchored | loose):
+            m = self.mention(e)
+            if m is None:
+                changes.keys[e] = []
+            elif m.anchored:
+                lo, hi = m.reach()
+                changes.keys[e] = [(k, "anchored", lo, hi) for k in m.index_keys()]
+            else:
+                lo_hi = span(m)
+                lo_, hi_ = lo_hi if lo_hi else (None, None)
+                changes.keys[e] = [
+                    (f"{m.family}|e:{a}", "loose", lo_, hi_) for a in sorted(m.actors)
+                ]
+        for e in dirty - changes.keys.keys():
+            changes.keys[e] = []
+        return changes
+
+    def _rows_of(self, events: Collection[str]) -> set[str]:
+        return set(self.source.rows_of_events(events).values())
+
+    def _closure(self, dirty: set[str], rows: set[str]) -> set[str]:
+        """Every anchored mention the dirty ones can meet, directly or through a row."""
+        found: set[str] = set()
+        frontier = {e for e in dirty if (m := self.mention(e)) is not None and m.anchored}
+        for state in self.rows(rows):
+            frontier |= {e for e, (layer, _) in state.members.items() if layer == "anchored"}
+        # the keys a dirty mention had before (its entities may have changed)
+        old = [
+            (k, lo, hi)
+            for k, kind, lo, hi in self.source.stored_keys(dirty)
+            if kind == "anchored" and lo is not None and hi is not None
+        ]
+        frontier |= self.source.near_keys(old)  # type: ignore[arg-type]
+        while frontier:
+            self.load(frontier)
+            found |= frontier
+            keys: list[tuple[str, int, int]] = []
+            for e in sorted(frontier):
+                m = self.mention(e)
+                if m is not None and m.anchored:
+                    lo, hi = m.reach()
+                    keys.extend((k, lo, hi) for k in m.index_keys())
+            near = self.source.near_keys(keys)
+            members: set[str] = set()
+            for state in self.rows(self._rows_of(near | frontier)):
+                members |= {e for e, (layer, _) in state.members.items() if layer == "anchored"}
+            frontier = {
+                e for e in near | members if (m := self.mention(e)) is not None and m.anchored
+            } - found
+        return {e for e in found if (m := self.mention(e)) is not None and m.anchored}
+
+    def _loose_near(self, l1: Sequence[Cluster], removed: set[str]) -> set[str]:
+        """Loose mentions whose candidates changed: keyed by a participant of a dropped or
+        rebuilt row, with a span that reaches its days."""
+        keyed: dict[str, list[tuple[int | None, int | None]]] = {}
+        for c in l1:
+            lo, hi = _days(c.strong, c.weak)
+            for a in c.actors:
+                keyed.setdefault(f"{c.family}|e:{a}", []).append((lo, hi))
+        for state in self.rows(removed):
+            s = state.summary
+            if not s or not s.get("anchored", True):
+                continue
+            lo, hi = _days(s.get("strong"), s.get("weak", []))
+            for a in s.get("actors", []):
+                keyed.setdefault(f"{s['family']}|e:{a}", []).append((lo, hi))
+        # filtered by span below, once the mention is known
+        out = {e for e, _, _ in self.source.loose_by_keys(sorted(keyed))}
+        keep = set()
+        for e in sorted(out):
+            m = self.mention(e)
+            if m is None:
+                continue
+            # an undated mention dates its article from rows on any day (read without its
+            # window), so any change to a row it shares a participant with concerns it
+            sp = None if undated(m) else span(m)
+            ranges = [r for a in m.actors for r in keyed.get(f"{m.family}|e:{a}", [])]
+            if sp is None or any(_meets(sp, r) for r in ranges):
+                keep.add(e)
+        return keep
+
+    def _candidates(self, l1: Sequence[Cluster], removed: set[str]) -> Any:
+        """A function giving the rows a loose mention may join: the rebuilt ones, and the
+        stored ones (not dropped) that share a participant and reach its span."""
+        by_key: dict[str, list[Cluster]] = {}
+        for c in l1:
+            for a in c.actors:
+                by_key.setdefault(f"{c.family}|e:{a}", []).append(c)
+        cache: dict[tuple[str, int | None, int | None], list[StoredRow]] = {}
+
+        def stored(key: str, sp: tuple[int, int] | None) -> list[StoredRow]:
+            ck = (key, *(sp or (None, None)))
+            if ck not in cache:
+                lo, hi = sp if sp else (-(10**9), 10**9)
+                near = self.source.near_keys([(key, lo, hi)])
+                rows = self._rows_of(near) - removed
+                cache[ck] = [
+                    stored_row(s.entry.id, s.summary)
+                    for s in self.rows(rows)
+                    if s.summary and s.summary.get("anchored", True)
+                ]
+            return cache[ck]
+
+        def candidates(m: TMention) -> list[Any]:
+            sp = span(m)
+            out: dict[str, Any] = {}
+            for a in sorted(m.actors):
+                key = f"{m.family}|e:{a}"
+                for c in by_key.get(key, []):
+                    out[f"c{id(c)}"] = c
+                for r in stored(key, sp):
+                    out[r.id] = r
+            return list(out.values())
+
+        return candidates
+
+    def _windows(
+        self, article_ids: set[str], l1: Sequence[Cluster], candidates: Any
+    ) -> dict[str, PublicationWindow | None]:
+        """New windows of undated articles (only those that changed)."""
+        if not article_ids:
+            return {}
+        texts = self.source.text_windows(sorted(article_ids))
+        missing = sorted(article_ids - self.articles.keys())
+        if missing:
+            self.articles.update((a.id, a) for a in self.source.articles(missing))
+        self.load([e.id for e in self.source.events(sorted(article_ids))])
+        out: dict[str, PublicationWindow | None] = {}
+        for aid in sorted(article_ids):
+            art = self.articles[aid]
+            evidence = self._evidence(aid, l1, candidates)
+            window = combine(texts.get(aid), evidence)
+            old = (
+                PublicationWindow(art.published_earliest, art.published_latest)
+                if art.published_how == "inferred"
+                else None
+            )
+            if (
+                (window is None) != (old is None)
+                or (
+                    window is not None
+                    and old is not None
+                    and (window.earliest, window.latest) != (old.earliest, old.latest)
+                )
+                or (window is not None and art.published_evidence != "; ".join(window.evidence))
+            ):
+                out[aid] = window
+        return out
+
+    def _evidence(
+        self, aid: str, l1: Sequence[Cluster], candidates: Any
+    ) -> PublicationWindow | None:
+        """The window an undated article's events give: rows dated to a day by other
+        articles that its dated events are part of (as past: on or after; as expected: on
+        or before)."""
+        mine = [m for e, m in sorted(self._article_mentions(aid).items()) if m is not None]
+        earliest: str | None = None
+        latest: str | None = None
+        evidence: list[str] = []
+        for m in mine:
+            row = self._row_for(m, l1, candidates)
+            if row is None:
+                continue
+            day, articles, rid = row
+            if dates.precision_of(day) != "day" or dates.to_date(day) is None:
+                continue
+            if not (articles - {aid}):
+                continue
+            ev = m.event
+            label = (
+                f"event text[{ev.start}:{ev.end}]={ev.text[:60]!r} is the event of {rid} "
+                f"dated {day}"
+            )
+            if ev.status in _PAST:
+                earliest = day if earliest is None or day > earliest else earliest
+                evidence.append(f"{label} by other sources, reported as past: on or after {day}")
+            elif ev.status == "expected":
+                latest = day if latest is None or day < latest else latest
+                evidence.append(
+                    f"{label} by other sources, reported as expected: on or before {day}"
+                )
+        if earliest is None and latest is None:
+            return None
+        if earliest and latest and earliest > latest:
+            return None  # the sources disagree; say nothing rather than something wrong
+        return PublicationWindow(earliest, latest, evidence)
+
+    def _row_for(
+        self, m: TMention, l1: Sequence[Cluster], candidates: Any
+    ) -> tuple[str, frozenset[str], str] | None:
+        """(date, articles of its anchored mentions, id) of the row an undated article's
+        mention is in, read without any inferred window."""
+        if m.anchored:
+            for c in l1:
+                if any(x.event.id == m.event.id for x in c.members):
+                    row = make_row(c)
+                    return (row.date or "", frozenset(x.article.id for x in c.members), c.first_id)
+            return None
+        bare = replace(m, window=None)
+        chosen = choose(bare, candidates(bare))
+        if chosen is None:
+            return None
+        c = chosen[0]
+        if isinstance(c, Cluster):
+            row = make_row(c)
+            return (row.date or "", frozenset(x.article.id for x in c.members), c.first_id)
+        return (c.date or "", c.articles, c.first_id)
+
+    def _article_mentions(self, aid: str) -> dict[str, TMention | None]:
+        ids = [e for e, ev in self.events.items() if ev.article_id == aid]
+        return {e: self.mention(e) for e in ids}
+
+    def _rewindow(self, aid: str, window: PublicationWindow | None) -> None:
+        art = self.articles[aid]
+        if window is None:
+            art = replace(
+                art, published_how="unknown", published_earliest=None, published_latest=None
+            )
+        else:
+            art = replace(
+                art,
+                published_how="inferred",
+                published_earliest=window.earliest,
+                published_latest=window.latest,
+                published_evidence="; ".join(window.evidence),
+            )
+        self.articles[aid] = art
+        for e, m in list(self._mentions.items()):
+            if m is not None and m.article.id == aid:
+                self._mentions[e] = to_mention(m.event, art, self.entity_of)
+
+    def _regrow(
+        self, grown: dict[str, list[TMention]], loose: set[str], changes: TimelineChanges
+    ) -> list[Cluster]:
+        """Stored rows that gain or lose attached mentions, rebuilt from their members."""
+        touched = set(grown)
+        lost = self._rows_of(loose) - changes.removed
+        touched |= lost
+        out = []
+        for state in self.rows(touched):
+            changes.removed.add(state.entry.id)
+            if not state.summary or not state.summary.get("anchored", True):
+                continue  # a mention's row of its own: it is rebuilt where it lands
+            members = [e for e, (layer, _) in state.members.items() if layer == "anchored"]
+            stay = [
+                e
+                for e, (layer, _) in state.members.items()
+                if layer == "attached" and e not in loose
+            ]
+            self.load([*members, *stay])
+            c = Cluster(state.summary["family"])
+            for e in sorted(members):
+                m = self.mention(e)
+                if m is not None:
+                    c.members.append(m)
+                    c.why[e] = state.members[e][1]
+            for e in sorted(stay):
+                m = self.mention(e)
+                if m is not None:
+                    c.attached.append(m)
+                    c.why[e] = state.members[e][1]
+            for m in grown.get(state.entry.id, []):
+                c.attached.append(m)
+                c.why[m.event.id] = self._why.get(m.event.id, "")
+            out.append(c)
+        return out
+
+
+def _days(strong: str | None, weak: Sequence[str]) -> tuple[int | None, int | None]:
+    values = [v for v in [strong, *weak] if v]
+    spans = [dates.interval(v) for v in values if dates.is_calendar(v)]
+    days = [d for s in spans if s for d in (dates.to_date(s[0]), dates.to_date(s[1])) if d]
+    if not days:
+        return None, None
+    return min(days).toordinal() - 11, max(days).toordinal() + 11
+
+
+def _meets(sp: tuple[int, int], r: tuple[int | None, int | None]) -> bool:
+    lo, hi = r
+    if lo is None or hi is None:
+        return True
+    return sp[1] >= lo and sp[0] <= hi
+
+
+__all__ = ["BuiltRow", "TimelineChanges", "TimelineEngine", "TimelineSource", "window_of"]

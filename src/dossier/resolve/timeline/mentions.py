@@ -1,0 +1,206 @@
+"""Event mentions as the timeline sees them: family, participants, dates and reach.
+
+A mention's participants are the entities behind its actors (by id: two entities may
+share a name), its site the place entity behind its place. Its dates:
+
+- ``strong``: the event's own calendar date, from its text. A date without a year takes
+  the year of its article's stated date, when it has one;
+- ``weak``: the reporting article's stated day, when the text gives no date;
+- ``window``: an undated article's inferred publication window, widened (news reports
+  recent events).
+
+Mentions dated to a day (``strong`` of day precision, or ``weak``) are *anchored*: they
+form the timeline's rows, and their ``reach`` (the days they can meet others on) is
+bounded, so a new mention is only ever compared with mentions a few days away. The
+others (a month, a year, or no date at all) are *attached* afterwards to a row they fit
+(:mod:`.attach`), without changing what the rows meet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dossier.records import Article, Entity, Event
+from dossier.resolve import dates
+
+# Statuses that say the event took place, ranked for choosing a row's best mention.
+STATUS_WEIGHT = {"asserted": 3, "reported": 2, "expected": 1, "hypothetical": 0, "negated": 0}
+# How far (days) a report's own date may lie from the event it reports without a date.
+WEAK_WINDOW_DAYS = 10
+# How far apart (days) two sources may date one event, when their mentions read alike.
+SLIP_DAYS = 1
+# The longest reach (days) of a mention dated to a day (a report's date, either side).
+MAX_REACH = 2 * (WEAK_WINDOW_DAYS + 2 * SLIP_DAYS)
+
+
+def family(code: str) -> str:
+    """Event family for merging: meetings, visits and consultations are one family."""
+    if code.startswith("04") or code == "036":
+        return "consult"
+    return code[:2]
+
+
+def article_label(article: Article) -> str:
+    """How a source is named in the record: outlet, else site, else file name."""
+    if article.source:
+        return article.source
+    if article.url:
+        host = article.url.split("//", 1)[-1].split("/", 1)[0]
+        return host.removeprefix("www.")
+    return article.path.rsplit("/", 1)[-1]
+
+
+@dataclass
+class TMention:
+    event: Event
+    article: Article
+    actors: frozenset[str]  # entity ids
+    source: str | None  # entity id
+    target: str | None
+    place: str | None  # entity id, else the place as written
+    strong: str | None  # date from the event's own text
+    weak: str | None  # the reporting article's date, when the text gives none
+    countries: frozenset[str] = frozenset()  # country parts of the actor codes (RUS, PRK)
+    window: tuple[str, str] | None = None  # an undated article's inferred window, widened
+    site: str | None = None  # the place entity, when one stands behind the place
+    names: tuple[tuple[str, str], ...] = ()  # (entity id, name) of its participants and site
+
+    @property
+    def score(self) -> int:
+        return (
+            STATUS_WEIGHT.get(self.event.status, 0)
+            + (2 if self.strong else 0)
+            + (1 if self.place else 0)
+            + (1 if len(self.actors) > 1 else 0)
+        )
+
+    @property
+    def family(self) -> str:
+        return family(self.event.code)
+
+    @property
+    def anchored(self) -> bool:
+        """Dated to a day (by its text or its article): it can form a row."""
+        return _is_day(self.strong) or (self.strong is None and _is_day(self.weak))
+
+    @property
+    def orphan(self) -> bool:
+        """No entity behind it: it may only join a row of its own article by similarity."""
+        return not self.actors and self.site is None
+
+    def reach(self) -> tuple[int, int]:
+        """First and last day (ordinals) this anchored mention can meet another on."""
+        if self.strong is not None and dates.precision_of(self.strong) == "day":
+            day = dates.to_date(self.strong)
+            slack = SLIP_DAYS
+        else:
+            day = dates.to_date(self.weak)
+            slack = WEAK_WINDOW_DAYS
+        assert day is not None, "reach() is for anchored mentions"
+        return day.toordinal() - slack - SLIP_DAYS, day.toordinal() + slack + SLIP_DAYS
+
+    def index_keys(self) -> list[str]:
+        """What an anchored mention meets others by: its family with each participant,
+        with its site, and (for a mention without entities) with its article."""
+        fam = self.family
+        out = [f"{fam}|e:{a}" for a in sorted(self.actors)]
+        if self.site:
+            out.append(f"{fam}|s:{self.site}")
+        out.append(f"{fam}|a:{self.article.id}")
+        return out
+
+
+def _is_day(value: str | None) -> bool:
+    """A calendar day with its year ('XXXX-09-13' names no day on the calendar)."""
+    v = value or ""
+    return dates.is_calendar(v) and "X" not in v and dates.precision_of(v) == "day"
+
+
+def entity_key(mention_id: str | None, entity_of: dict[str, Entity]) -> str | None:
+    """The resolved entity's id; None for an actor no entity stands behind, or only a
+    group named by a demonym ('Russian'), too vague to tell one real-world event."""
+    entity = entity_of.get(mention_id or "")
+    if entity is None or entity.type == "GROUP":
+        return None
+    return entity.id
+
+
+def _countries(ev: Event) -> frozenset[str]:
+    return frozenset(code[:3] for code in (ev.source_code, ev.target_code) if code)
+
+
+def window_of(article: Article) -> tuple[str, str] | None:
+    """An undated article's inferred window, widened as a report's date is (news reports
+    recent events): None unless the article has one closed at both ends."""
+    if article.published_how != "inferred":
+        return None
+    lo = dates.shift(article.published_earliest, -WEAK_WINDOW_DAYS)
+    hi = dates.shift(article.published_latest, WEAK_WINDOW_DAYS)
+    return (lo, hi) if lo and hi else None  # an open-ended window tells too little
+
+
+def _own_date(ev: Event, article: Article) -> str | None:
+    """The event's own calendar date; a date without a year takes its article's year when
+    the article states one (else it stays without: such a mention only joins a row)."""
+    if not dates.is_calendar(ev.date):
+        return None
+    value = ev.date or ""
+    stated = article.published if article.published_how != "inferred" else None
+    year = (stated or "")[:4]
+    if value.startswith("XXXX") and dates.is_calendar(stated) and year.isdigit():
+        return year + value[4:]
+    return value
+
+
+def to_mention(ev: Event, article: Article, entity_of: dict[str, Entity]) -> TMention | None:
+    """The timeline's view of one event; None for an event that can never be a row (no
+    entity behind it and no day to place it on)."""
+    source = entity_key(ev.source_mention_id, entity_of)
+    target = entity_key(ev.target_mention_id, entity_of)
+    site = entity_key(ev.place_mention_id, entity_of)
+    place = site or (ev.place_text.strip() if ev.place_text else None)
+    if target == source:
+        target = None  # an event of an actor with itself: keep the actor once
+    strong = _own_date(ev, article)
+    weak = None
+    stated = article.published if article.published_how != "inferred" else None
+    if strong is None and dates.is_calendar(stated):
+        weak = stated
+    actors = frozenset(a for a in (source, target) if a)
+    window = window_of(article) if strong is None and weak is None else None
+    names = tuple(
+        sorted(
+            (e.id, e.name)
+            for mid in (ev.source_mention_id, ev.target_mention_id, ev.place_mention_id)
+            if (e := entity_of.get(mid or "")) is not None
+        )
+    )
+    m = TMention(
+        ev,
+        article,
+        actors,
+        source,
+        target,
+        place,
+        strong,
+        weak,
+        _countries(ev),
+        window,
+        site,
+        names,
+    )
+    if m.orphan and not m.anchored:
+        return None
+    return m
+
+
+def to_mentions(
+    events: Sequence[Event], articles: dict[str, Article], entity_of: dict[str, Entity]
+) -> list[TMention]:
+    out = []
+    for ev in events:
+        article = articles.get(ev.article_id)
+        if article is not None and (m := to_mention(ev, article, entity_of)) is not None:
+            out.append(m)
+    return out

@@ -1,0 +1,335 @@
+"""Rows from mentions dated to a day: the rules, then the similarity pass.
+
+Rules first: mentions join when their event family, participants and dates are
+compatible. Then similarity: given the pairwise model's mean pair probability
+(``similar``, see :mod:`dossier.resolve.crossdoc`), two rows of one family whose dates fit
+(days may differ by one: time zones, a source's slip), that share a participant (or,
+when one names none, a place) and name no different places are merged when their
+mentions read alike; a mention with no entity behind it joins the row of its own article
+it reads most like, and is otherwise left out.
+
+Every comparison is between mentions that share a key (:meth:`TMention.index_keys`) and whose
+reaches overlap, so the rows of a set of mentions closed under that relation do not
+depend on any mention outside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from dossier.resolve import dates
+from dossier.resolve.timeline.mentions import SLIP_DAYS, WEAK_WINDOW_DAYS, TMention
+
+# Mean pair probability between two groups of event ids (the pairwise model).
+Similar = Callable[[Sequence[str], Sequence[str]], float]
+
+
+@dataclass
+class Cluster:
+    family: str
+    members: list[TMention] = field(default_factory=list)  # anchored mentions
+    why: dict[str, str] = field(default_factory=dict)  # event id -> why it joined
+    attached: list[TMention] = field(default_factory=list)  # attached afterwards
+
+    @property
+    def actors(self) -> frozenset[str]:
+        return frozenset().union(*(m.actors for m in self.members))
+
+    @property
+    def countries(self) -> frozenset[str]:
+        return frozenset().union(*(m.countries for m in self.members))
+
+    @property
+    def strong(self) -> str | None:
+        value: str | None = None
+        for m in self.members:
+            if m.strong:
+                value = m.strong if value is None else dates.unite(value, m.strong)
+        return value
+
+    @property
+    def weak(self) -> list[str]:
+        return [m.weak for m in self.members if m.weak]
+
+    @property
+    def sites(self) -> set[str]:
+        return {m.site for m in self.members if m.site}
+
+    @property
+    def size(self) -> int:
+        return len(self.members)
+
+    @property
+    def first_id(self) -> str:
+        return min(m.event.id for m in self.members)
+
+    def name(self, entity_id: str) -> str:
+        for m in [*self.members, *self.attached]:
+            for eid, name in m.names:
+                if eid == entity_id:
+                    return name
+        return entity_id
+
+    def names(self, ids: Sequence[str]) -> str:
+        return ", ".join(sorted(self.name(i) for i in ids))
+
+
+class RowView(Protocol):
+    """What a mention is matched against: a cluster being built, or a stored row."""
+
+    family: str
+
+    @property
+    def actors(self) -> frozenset[str]: ...
+    @property
+    def countries(self) -> frozenset[str]: ...
+    @property
+    def strong(self) -> str | None: ...
+    @property
+    def weak(self) -> list[str]: ...
+    @property
+    def sites(self) -> set[str]: ...
+    @property
+    def size(self) -> int: ...
+    @property
+    def first_id(self) -> str: ...
+    def names(self, ids: Sequence[str]) -> str: ...
+    def name(self, entity_id: str) -> str: ...
+
+
+def actors_reason(m: TMention, c: RowView) -> str | None:
+    """Why the mention has the cluster's participants (None if it has not): the same
+    entities, or (sharing at least one entity) the same two countries by actor code, so
+    'Putin visits Pyongyang', 'Putin visits North Korea' and 'Putin meets Kim Jong Un' can
+    be one event."""
+    a, b = m.actors, c.actors
+    if not a or not b:
+        return None
+    shared = c.names(sorted(a & b))
+    if len(a) > 1 and len(b) > 1:
+        if a == b:
+            return f"same participants ({shared})"
+        if a & b and len(m.countries) == 2 and m.countries == c.countries:
+            return f"shares {shared} and the same countries ({', '.join(sorted(m.countries))})"
+        return None
+    return f"shares {shared}" if a & b else None
+
+
+def dates_reason(m: TMention, c: RowView) -> str | None:
+    """Why the mention's date fits the cluster's (None if it does not)."""
+    strong = c.strong
+    if m.strong and strong:
+        return (
+            f"dates {m.strong} and {strong} agree" if dates.compatible(m.strong, strong) else None
+        )
+    if m.strong and c.weak:
+        ok = any(dates.compatible(m.strong, w) or _near(m.strong, w) for w in c.weak)
+        return f"date {m.strong} fits the reports' dates" if ok else None
+    if m.weak and strong:
+        ok = _near(strong, m.weak) or (dates.compatible(strong, m.weak) and "X" in strong)
+        return f"reported on {m.weak}, within {WEAK_WINDOW_DAYS} days of {strong}" if ok else None
+    if m.weak and c.weak:
+        ok = any(_near(m.weak, w) for w in c.weak)
+        return f"reported on {m.weak}, within {WEAK_WINDOW_DAYS} days of the others" if ok else None
+    if m.window is not None:  # no date, but the article's inferred publication window
+        values = [strong] if strong else c.weak
+        if values and not any(_in_window(v, m.window) for v in values):
+            return None
+        return f"undated; its article's inferred window {m.window[0]}..{m.window[1]} fits"
+    if m.strong or m.weak:
+        return None
+    return "undated, in an undated article: the only candidate with these participants"
+
+
+def _in_window(value: str, window: tuple[str, str]) -> bool:
+    span = dates.interval(value) if dates.is_calendar(value) else None
+    return span is not None and span[1] >= window[0] and span[0] <= window[1]
+
+
+def _near(value: str, anchor: str) -> bool:
+    return dates.within(value, anchor, WEAK_WINDOW_DAYS)
+
+
+def sites_reason(m: TMention, c: RowView) -> str | None:
+    """Meetings of the same people on one day are one event, wherever sources place it
+    (a disagreement corroboration reports); attacks, strikes or protests happen in many
+    places at once, so outside the consult family two different named places keep
+    mentions apart. Returns None when they must stay apart, else '' or a reason."""
+    if c.family == "consult" or m.site is None:
+        return ""
+    sites = c.sites
+    if not sites:
+        return ""
+    return f"same place ({c.name(m.site)})" if m.site in sites else None
+
+
+def _slip(a: str | None, b: str | None) -> bool:
+    """Two full days at most ``SLIP_DAYS`` apart (but not the same day)."""
+    return bool(a and b and a != b and dates.within(a, b, SLIP_DAYS))
+
+
+def _sites(c: Cluster) -> set[str]:
+    return {m.site for m in c.members if m.site}
+
+
+def _loose_actors(a: Cluster, b: Cluster) -> str | None:
+    """Participants that do not clash: at least one shared entity, and not two different
+    pairs of countries; or no participant named on one side and the same named place
+    (the rows still need to read alike)."""
+    if not a.actors or not b.actors:
+        common = _sites(a) & _sites(b)
+        if not common:
+            return None
+        return f"no participants on one side; same place ({min(a.name(x) for x in common)})"
+    shared = a.actors & b.actors
+    if not shared:
+        return None
+    if len(a.countries) == 2 and len(b.countries) == 2 and a.countries != b.countries:
+        return None
+    return f"shares {a.names(sorted(shared))}"
+
+
+def _places_clash(members: Sequence[TMention], c: Cluster) -> bool:
+    """Both sides name places and none is shared: the weaker, similarity route never
+    merges across places (the rules may, and corroboration then reports it)."""
+    mine = {m.place for m in members if m.place}
+    theirs = {m.place for m in c.members if m.place}
+    return bool(mine and theirs and not mine & theirs)
+
+
+def _loose_dates(members: Sequence[TMention], c: Cluster) -> str | None:
+    """Dates that fit a row, allowing a one-day slip between two sources' days."""
+    reasons = []
+    for m in members:
+        if m.strong and c.strong and _slip(m.strong, c.strong):
+            reasons.append(f"dates {m.strong} and {c.strong} one day apart")
+            continue
+        why = dates_reason(m, c)
+        if why is None or why.startswith("undated"):
+            return None
+        reasons.append(why)
+    return reasons[0] if reasons else None
+
+
+def best_id(c: Cluster) -> str:
+    """The event id of a row's best-supported mention (the one the row shows): rows are
+    compared through it, as a mention that reads unlike the rest ('the agreement') would
+    pull a mean down."""
+    return min(c.members, key=lambda m: (-m.score, m.event.article_id, m.event.start)).event.id
+
+
+def _ids(c: Cluster) -> list[str]:
+    return [m.event.id for m in c.members]
+
+
+def _keys(c: Cluster) -> list[str]:
+    return [*c.actors, *(f"site:{x}" for x in _sites(c))]
+
+
+def merge_similar(
+    clusters: list[Cluster], orphans: list[TMention], similar: Similar, threshold: float
+) -> list[Cluster]:
+    """The similarity pass: rows whose best mentions read alike merge; an orphan joins the
+    one row of its article whose best mention it reads like (with several, it stays out).
+    Deterministic: larger and better-dated rows absorb the others. Only rows
+    that share a participant (indexed by family and entity) are ever compared, and an
+    orphan only with the rows of its own article."""
+    order = sorted(
+        clusters,
+        key=lambda c: (-len(c.members), -dates.specificity(c.strong), min(_ids(c))),
+    )
+    rank = {id(c): i for i, c in enumerate(order)}
+    dead: set[int] = set()
+    by_actor: dict[tuple[str, str], list[Cluster]] = {}  # also 'site:' keys for places
+    for c in order:
+        for a in _keys(c):
+            by_actor.setdefault((c.family, a), []).append(c)
+    for c in order:
+        if id(c) in dead:
+            continue
+        cands = {id(d): d for a in _keys(c) for d in by_actor.get((c.family, a), [])}
+        for d in sorted(cands.values(), key=lambda d: rank[id(d)]):
+            if d is c or id(d) in dead:
+                continue
+            actors = _loose_actors(d, c)
+            when = _loose_dates(d.members, c) if actors else None
+            if not (actors and when) or _places_clash(d.members, c):
+                continue
+            p = similar([best_id(c)], [best_id(d)])
+            if p < threshold:
+                continue
+            for m in d.members:
+                c.why[m.event.id] = f"{c.family} family; reads alike (p={p:.2f}); {actors}; {when}"
+            c.members.extend(d.members)
+            dead.add(id(d))
+            for a in _keys(d):
+                by_actor.setdefault((c.family, a), []).append(c)
+    alive = [c for c in order if id(c) not in dead]
+    by_article: dict[str, list[Cluster]] = {}
+    for c in alive:
+        for aid in dict.fromkeys(x.article.id for x in c.members):
+            by_article.setdefault(aid, []).append(c)
+    for m in sorted(orphans, key=lambda m: m.event.id):
+        fam = m.family
+        found: list[tuple[float, Cluster, str]] = []
+        # an orphan is a description ('the talks') of an event its own article names
+        for c in by_article.get(m.article.id, []):
+            if c.family != fam or _places_clash([m], c):
+                continue
+            when = _loose_dates([m], c)
+            if when is None:
+                continue
+            # read against the row's mentions in its own article (within-document)
+            own = [x.event.id for x in c.members if x.article.id == m.article.id]
+            p = similar(own, [m.event.id])
+            if p >= threshold:
+                found.append((p, c, when))
+        if len(found) == 1:  # several rows read alike: never guess
+            p, c, when = found[0]
+            c.members.append(m)
+            c.why[m.event.id] = f"{fam} family; no entity named, reads alike (p={p:.2f}); {when}"
+    return alive
+
+
+def cluster(
+    mentions: Sequence[TMention], similar: Similar | None = None, threshold: float = 1.0
+) -> list[Cluster]:
+    """Rows of anchored mentions (orphans among them join only by similarity)."""
+    # Most specific first, so vaguer mentions join the clusters they fit.
+    found = sorted(
+        (m for m in mentions if not m.orphan),
+        key=lambda m: (-dates.specificity(m.strong), m.weak is None, -m.score, m.event.id),
+    )
+    orphans = [m for m in mentions if m.orphan]
+    clusters: list[Cluster] = []
+    # Every fit needs a shared entity (see actors_reason): clusters are indexed by family
+    # and entity, so a mention is compared only with the clusters that share one.
+    by_actor: dict[tuple[str, str], list[int]] = {}
+    for m in found:
+        fam = m.family
+        fits: list[tuple[Cluster, str]] = []
+        cands = sorted({i for a in m.actors for i in by_actor.get((fam, a), [])})
+        for c in (clusters[i] for i in cands):
+            actors = actors_reason(m, c)
+            when = dates_reason(m, c) if actors else None
+            site = sites_reason(m, c) if actors and when else None
+            if actors and when and site is not None:
+                where = f"; {site}" if site else ""
+                fits.append((c, f"{fam} family; {actors}; {when}{where}"))
+        if fits:
+            best, why = max(fits, key=lambda f: (len(f[0].members), dates.specificity(f[0].strong)))
+            best.members.append(m)
+            best.why[m.event.id] = why
+            pos = next(i for i in cands if clusters[i] is best)
+        else:
+            clusters.append(Cluster(fam, [m], {m.event.id: "first mention of this event"}))
+            pos = len(clusters) - 1
+        for a in m.actors:
+            slot = by_actor.setdefault((fam, a), [])
+            if pos not in slot:
+                slot.append(pos)
+    if similar is not None:
+        clusters = merge_similar(clusters, orphans, similar, threshold)
+    return clusters
