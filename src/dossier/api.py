@@ -108,7 +108,7 @@ class Dossier:
         f = Filters(**filters)
         ids = frozenset(self.store.match_entities(f.entity)) if f.entity else None
         since, until = f.bounds()
-        return Query(ids, since, until, f.source, f.limit, f.offset)
+        return Query(ids, since, until, f.source, f.limit, f.offset or 0)
 
     def _article_views(self, ids: Sequence[str]) -> dict[str, ArticleView]:
         wanted = sorted(set(ids))

@@ -124,6 +124,11 @@ class Pipeline:
 
     # ------------------------------------------------------------------ running
     def run(self, inputs: Sequence[str], stdin: TextIO | None = None) -> IngestReport:
+        """Ingest files, folders, globs or ``-`` (stdin)."""
+        return self.run_documents(self._read(inputs, stdin))
+
+    def run_documents(self, items: Iterable[RawDocument | IngestFailure]) -> IngestReport:
+        """Ingest documents already read (a feed, a generated corpus)."""
         from dossier.resolution import rebuild
 
         if self.store.flag("rebuild"):
@@ -138,7 +143,7 @@ class Pipeline:
             )
         try:
             self._resume()
-            self._stream(self._read(inputs, stdin))
+            self._stream(items)
         finally:
             if self._pool is not None:
                 self._pool.shutdown(cancel_futures=True)

@@ -253,6 +253,13 @@ class Event:
     plover_mode: str | None = None
     plover_context: list[str] = field(default_factory=list)
     goldstein: float | None = None
+    # What resolution reads of the trigger's parse (annotate.events.hints): its lemma and
+    # the participants, places and times its arguments name, the entities of its clause.
+    hint_lemma: str | None = None
+    hint_participants: list[str] = field(default_factory=list)
+    hint_places: list[str] = field(default_factory=list)
+    hint_times: list[str] = field(default_factory=list)
+    hint_entities: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -103,6 +103,7 @@ def _timeline(store: Store, dirty: set[str], undated: Sequence[Article]) -> None
     from dossier.resolve.crossdoc import MentionScorer, enrich
     from dossier.resolve.timeline.engine import TimelineEngine
     from dossier.resolve.timeline.rows import make_row
+    from dossier.resolve.timeline.sweep import anchor
 
     if undated:
         times = store.times([a.id for a in undated])
@@ -135,8 +136,17 @@ def _timeline(store: Store, dirty: set[str], undated: Sequence[Article]) -> None
             m.event.id: ("anchored" if anchored else "alone", c.why.get(m.event.id, ""))
             for m in c.members
         }
-        members.update({m.event.id: ("attached", c.why.get(m.event.id, "")) for m in c.attached})
-        states.append(RowState(row, built.summary, members))
+        members.update(
+            {
+                m.event.id: ("orphan" if m.orphan else "attached", c.why.get(m.event.id, ""))
+                for m in c.attached
+            }
+        )
+        founder = c.members[0].event.id
+        anchors = (
+            {m.event.id: (c.family, anchor(m), founder) for m in c.members} if anchored else {}
+        )
+        states.append(RowState(row, built.summary, members, anchors))
         comparisons[row.id] = [
             comp for _, comp in corroborate([row], engine.events, articles, engine.entity_of)
         ]

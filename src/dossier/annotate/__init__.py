@@ -36,6 +36,7 @@ def annotate_doc(article: Article, doc: Any, stages: Stages | None = None) -> An
     from dossier.annotate.coref import join_split_names, resolve_group_actors
     from dossier.annotate.entities import extract_mentions
     from dossier.annotate.events import extract_events
+    from dossier.annotate.events.hints import add_hints
     from dossier.annotate.places import geocode_mentions
     from dossier.annotate.quotes import extract_quotes
     from dossier.annotate.time import tag_times
@@ -53,4 +54,5 @@ def annotate_doc(article: Article, doc: Any, stages: Stages | None = None) -> An
     with clock.time("events"):
         events = extract_events(article, doc, mentions, times, quotes)
         events = resolve_group_actors(article.text, events, mentions, article.published)
+        add_hints(doc, events)
     return Annotations(article.id, mentions, times, quotes, events)

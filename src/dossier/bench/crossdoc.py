@@ -14,7 +14,7 @@ embeddings, without reading the subtopics. The baseline is the same-lemma baseli
 mentions with the same trigger lemma in the same topic form a cluster;
 ``baseline_subtopic`` is the same within the gold subtopic.
 
-``synthetic=N`` runs the scale test instead (:mod:`dossier.resolve.events.synthetic`).
+``synthetic=N`` runs the scale test instead (:mod:`dossier.bench.crossdoc_scale`).
 """
 
 from __future__ import annotations
@@ -140,7 +140,7 @@ def run_crossdoc_bench(
     """CoNLL, MUC, B3, CEAF-e and LEA F1 of the resolver on gold mentions, with the
     same-lemma baseline under ``baseline``; or, with ``synthetic``, the scale run."""
     if synthetic is not None:
-        from dossier.resolve.events.synthetic import run_scale
+        from dossier.bench.crossdoc_scale import run_scale
 
         return run_scale(data, synthetic)
     scorer = common.load_scorer(data, SCORER)

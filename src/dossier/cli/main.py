@@ -11,16 +11,18 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-import dossier
-from dossier.api import ENV_DB, Dossier
 from dossier.cli import render
 from dossier.errors import DossierError
+
+if TYPE_CHECKING:  # the API loads when a command runs, not for --help
+    from dossier.api import Dossier
+
+ENV_DB = "DOSSIER_DB"
 
 app = typer.Typer(
     help="dossier: news articles in, a sourced and queryable story record out.",
@@ -43,6 +45,11 @@ DbOpt = Annotated[
         "--db", envvar=ENV_DB, help="Store file (default: $DOSSIER_DB or ./dossier.sqlite)."
     ),
 ]
+# the same option after the command ('dossier timeline --db X'); it wins over the global one
+CmdDbOpt = Annotated[
+    str | None,
+    typer.Option("--db", help="Store file (as the global --db, given after the command)."),
+]
 EntityOpt = Annotated[
     str | None, typer.Option("--entity", help="Only facts about this entity (name or alias).")
 ]
@@ -56,7 +63,10 @@ SourceOpt = Annotated[
     str | None,
     typer.Option("--source", help="Only from sources whose name, site or file contains this."),
 ]
-LimitOpt = Annotated[int | None, typer.Option("--limit", help="At most this many rows.")]
+LimitOpt = Annotated[int | None, typer.Option("--limit", min=0, help="At most this many rows.")]
+OffsetOpt = Annotated[
+    int | None, typer.Option("--offset", min=0, help="Skip this many rows first (paging).")
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON Lines instead of text.")]
 
 
@@ -80,8 +90,12 @@ def main_options(ctx: typer.Context, db: DbOpt = None) -> None:
     ctx.obj = {"db": db}
 
 
-def _open(ctx: typer.Context) -> Dossier:
-    return dossier.open((ctx.obj or {}).get("db"))
+def _open(ctx: typer.Context, db: str | None = None, create: bool = False) -> Dossier:
+    """The store named after the command, else before it, else the default. Read
+    commands never create one: a missing store is one clear error."""
+    import dossier
+
+    return dossier.open(db or (ctx.obj or {}).get("db"), create=create)
 
 
 def _emit(rows: list[Any], as_json: bool, printer: Callable[[Console, list[Any]], None]) -> None:
@@ -100,29 +114,29 @@ def _emit(rows: list[Any], as_json: bool, printer: Callable[[Console, list[Any]]
 def ingest(
     ctx: typer.Context,
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", min=1, help="Processes that parse and annotate (default: one per core)."
+        ),
+    ] = None,
+    db: CmdDbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Read articles (.txt, .html, .json, .jsonl), annotate them and store the record."""
-    with (
-        _open(ctx) as db,
-        Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err,
-            transient=True,
-        ) as bar,
-    ):
-        task = bar.add_task("annotating", total=None)
+    from dossier.cli.progress import progress_for
+    from dossier.ingest.sources import count_documents
 
-        def progress(phase: str, done: int, total: int) -> None:
-            bar.update(task, description=phase, completed=done, total=total)
-
-        stdin = sys.stdin if "-" in inputs else None
-        report = db.ingest(inputs, stdin=stdin, progress=progress)
+    stdin = sys.stdin if "-" in inputs else None
+    total = count_documents(inputs)
+    with _open(ctx, db, create=True) as store, progress_for(err, total) as progress:
+        report = store.ingest(inputs, stdin=stdin, progress=progress, workers=workers)
     for failure in report.failures:
         err.print(f"[red]error:[/red] {render.escape(failure.describe())}")
+    if report.rebuilt:
+        err.print("[dim]rebuilt the record of this store (made by an older dossier)[/dim]")
+    if report.resumed:
+        err.print(f"resumed {report.resumed} unannotated article(s)")
     if as_json:
         sys.stdout.write(
             render.json_line(
@@ -131,6 +145,7 @@ def ingest(
                     "duplicates": [vars(s) for s in report.duplicates],
                     "unchanged": report.unchanged,
                     "failures": [vars(f) for f in report.failures],
+                    "resumed": report.resumed,
                 }
             )
             + "\n"
@@ -139,10 +154,34 @@ def ingest(
         out.print(
             f"stored {len(report.added)} new article(s); {len(report.duplicates)} duplicate(s) "
             f"linked; {len(report.unchanged)} unchanged; {len(report.failures)} failed "
-            f"[dim]({render.escape(db.location)})[/dim]"
+            f"[dim]({render.escape(store.location)})[/dim]"
         )
     if not report.ok:
         raise typer.Exit(1)
+
+
+@app.command()
+@handles_errors
+def resolve(
+    ctx: typer.Context,
+    every: Annotated[
+        bool, typer.Option("--all", help="Rebuild every resolved record from the annotations.")
+    ] = False,
+    stories: Annotated[
+        bool, typer.Option("--stories", help="Also regroup the stories, in date order.")
+    ] = False,
+    db: CmdDbOpt = None,
+) -> None:
+    """Rebuild entities, timeline, windows and corroboration from the stored annotations
+    (ingest resolves what new articles touch; this gives the same record from scratch)."""
+    if not every:
+        raise DossierError("say what to resolve: `dossier resolve --all` rebuilds everything")
+    with _open(ctx, db) as store:
+        store.resolve(stories=stories)
+        n = store.timeline(limit=0).total
+    out.print(
+        f"rebuilt the record: {n} timeline row(s) [dim]({render.escape(store.location)})[/dim]"
+    )
 
 
 def _listing(
@@ -158,13 +197,24 @@ def _listing(
         until: UntilOpt = None,
         source: SourceOpt = None,
         limit: LimitOpt = None,
+        offset: OffsetOpt = None,
+        db: CmdDbOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
-        with _open(ctx) as db:
-            rows = getattr(db, method)(
-                entity=entity, since=since, until=until, source=source, limit=limit
+        from dossier.query import Filters
+
+        Filters(since=since, until=until, limit=limit, offset=offset)  # bad values: one line
+        with _open(ctx, db) as store:
+            rows = getattr(store, method)(
+                entity=entity, since=since, until=until, source=source, limit=limit, offset=offset
             )
         _emit(rows, as_json, printer)
+        if not as_json and rows and getattr(rows, "total", len(rows)) > len(rows):
+            first = (offset or 0) + 1
+            err.print(
+                f"[dim]rows {first}-{first + len(rows) - 1} of {rows.total}: "
+                "--offset and --limit page through the rest[/dim]"
+            )
 
     command.__doc__ = doc
     app.command(name)(command)
@@ -230,11 +280,12 @@ def explain(
         str,
         typer.Argument(help="A timeline row id (or unique prefix), or an event mention id."),
     ],
+    db: CmdDbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Why the event mentions of one timeline row were joined into one event."""
-    with _open(ctx) as db:
-        view = db.explain(timeline_id)
+    with _open(ctx, db) as store:
+        view = store.explain(timeline_id)
     if as_json:
         sys.stdout.write(render.json_line(view.as_json()) + "\n")
     else:
@@ -243,17 +294,31 @@ def explain(
 
 @app.command()
 @handles_errors
-def failures(ctx: typer.Context, as_json: JsonOpt = False) -> None:
-    """Inputs that failed to ingest: which file (and line), which stage, why."""
-    with _open(ctx) as db:
-        rows = db.failures()
+def failures(
+    ctx: typer.Context,
+    clear: Annotated[bool, typer.Option("--clear", help="Forget the failures listed.")] = False,
+    db: CmdDbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Inputs that failed to ingest: which file (and line), which stage, why (repeats
+    grouped, with how many times and the last time)."""
+    with _open(ctx, db) as store:
+        if clear:
+            n = store.clear_failures()
+            out.print(f"cleared {n} failure(s)")
+            return
+        rows = store.failures()
     for row in rows:
         if as_json:
             sys.stdout.write(
-                render.json_line({"id": row.id, "at": row.at, **vars(row.failure)}) + "\n"
+                render.json_line(
+                    {"id": row.id, "at": row.at, "count": row.count, **vars(row.failure)}
+                )
+                + "\n"
             )
         else:
-            out.print(f"{row.at}  {render.escape(row.failure.describe())}")
+            times = f"  [dim](x{row.count})[/dim]" if row.count > 1 else ""
+            out.print(f"{row.at}  {render.escape(row.failure.describe())}{times}")
 
 
 # ------------------------------------------------------------------------- bench
@@ -263,6 +328,7 @@ _BENCHES = {
     "events": ("dossier.bench.events", "run_events_bench"),
     "places": ("dossier.bench.places", "run_places_bench"),
     "crossdoc": ("dossier.bench.crossdoc", "run_crossdoc_bench"),
+    "throughput": ("dossier.bench.throughput", "run_throughput_bench"),
 }
 
 
@@ -344,6 +410,28 @@ def bench_crossdoc(
 ) -> None:
     """Cross-document event coreference on ECB+ (gold mentions), with the same-lemma baseline."""
     _run_bench("crossdoc", data, as_json, limit=limit, synthetic=synthetic)
+
+
+@bench_app.command("throughput")
+@handles_errors
+def bench_throughput(
+    data: DataOpt,
+    limit: Annotated[
+        int | None, typer.Option("--limit", help="The first N distinct articles (default 200).")
+    ] = 200,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Processes that parse and annotate.")
+    ] = 1,
+    synthetic: Annotated[
+        int | None,
+        typer.Option(
+            "--synthetic", help="Scale run: a store of N articles recombined from the texts."
+        ),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Ingest speed against bare spaCy over the same texts, or the scale run."""
+    _run_bench("throughput", data, as_json, limit=limit, workers=workers, synthetic=synthetic)
 
 
 def main() -> None:

@@ -10,7 +10,7 @@ import codecs
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, Literal
 
 from dossier.records import IngestFailure, RawDocument
@@ -193,10 +193,12 @@ def read_json(text: str, path: str) -> Iterator[Result]:
         yield record(value, path, "json", None, "the JSON value")
 
 
-def read_jsonl(text: str, path: str) -> Iterator[Result]:
-    """One JSON object per line; each bad line fails on its own, good lines go through."""
+def read_jsonl(text: str | Iterable[str], path: str) -> Iterator[Result]:
+    """One JSON object per line; each bad line fails on its own, good lines go through.
+    ``text`` may be the whole text or an iterable of its lines (read as they come)."""
     seen = False
-    for n, line in enumerate(text.splitlines(), start=1):
+    lines = text.splitlines() if isinstance(text, str) else text
+    for n, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         seen = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import glob
 import gzip
 import os
@@ -10,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from dossier.ingest.formats import EXTENSIONS, Fmt, Result, decode, read_text, sniff
+from dossier.ingest.formats import EXTENSIONS, Fmt, Result, decode, read_jsonl, read_text, sniff
 from dossier.records import IngestFailure
 
 STDIN = "-"
@@ -79,9 +80,33 @@ def format_of(path: Path) -> tuple[Fmt | None, bool]:
     return (EXTENSIONS.get(suffixes[-1]) if suffixes else None), gz
 
 
+def _stream_lines(path: Path, gz: bool) -> Iterator[str]:
+    """The lines of a JSON Lines file as they are read (never the whole file at once).
+    JSON text is UTF-8 (RFC 8259); a line that is not fails on its own."""
+    opener = gzip.open if gz else open
+    with opener(path, "rb") as fh:  # type: ignore[operator]
+        for n, raw in enumerate(fh, start=1):
+            if n == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8) :]
+            try:
+                yield raw.decode("utf-8")
+            except UnicodeDecodeError:
+                yield "\x00not utf-8"  # fails to parse as JSON, naming the line
+
+
 def read_file(path: Path) -> Iterator[Result]:
-    """Documents from one file; failures for anything that cannot be read."""
+    """Documents from one file; failures for anything that cannot be read. JSON Lines
+    files are read line by line."""
     name = str(path)
+    fmt, gz = format_of(path)
+    if fmt == "jsonl":
+        try:
+            yield from read_jsonl(_stream_lines(path, gz), name)
+        except PermissionError:
+            yield IngestFailure(name, "read", "permission denied")
+        except (OSError, EOFError, zlib.error) as err:
+            yield IngestFailure(name, "read", f"cannot read the file: {err}")
+        return
     try:
         data = path.read_bytes()
     except PermissionError:
@@ -90,7 +115,6 @@ def read_file(path: Path) -> Iterator[Result]:
     except OSError as err:
         yield IngestFailure(name, "read", f"cannot read the file: {err.strerror or err}")
         return
-    fmt, gz = format_of(path)
     if gz:
         try:
             data = gzip.decompress(data)
@@ -115,3 +139,25 @@ def read_stdin(stream: TextIO) -> Iterator[Result]:
         yield IngestFailure(STDIN_PATH, "decode", "not valid UTF-8 text (binary input?)")
         return
     yield from read_text(text, STDIN_PATH, sniff(text))
+
+
+def count_documents(inputs: list[str] | tuple[str, ...]) -> int | None:
+    """How many documents the inputs hold (JSON Lines files by their non-blank lines, every
+    other file as one), for progress; None when standard input is among them."""
+    total = 0
+    for item in expand(tuple(inputs)):
+        if item == STDIN:
+            return None
+        if isinstance(item, IngestFailure) or isinstance(item, str):
+            continue
+        fmt, gz = format_of(item)
+        if fmt != "jsonl":
+            total += 1
+            continue
+        try:
+            opener = gzip.open if gz else open
+            with opener(item, "rb") as fh:  # type: ignore[operator]
+                total += sum(1 for line in fh if line.strip())
+        except (OSError, EOFError, zlib.error):
+            total += 1
+    return total

@@ -21,6 +21,7 @@ from dossier.records import Article, Entity, Event, TimelineEntry
 from dossier.resolve import dates
 from dossier.resolve.events import EventMention, EventResolver
 from dossier.resolve.events.features import FEATURES
+from dossier.resolve.events.mention import Parsed
 from dossier.resolve.timeline import article_label
 
 
@@ -115,6 +116,15 @@ def to_mention(ev: Event, entity_of: dict[str, Entity]) -> EventMention:
         if (e := entity_of.get(mid or "")) is not None
     )
     place = entity_of.get(ev.place_mention_id or "")
+    parsed = None
+    if ev.hint_lemma:  # the article's own parse, kept when it was annotated
+        parsed = Parsed(
+            ev.hint_lemma,
+            frozenset(ev.hint_participants),
+            frozenset(ev.hint_places),
+            frozenset(ev.hint_times),
+            frozenset(ev.hint_entities),
+        )
     return EventMention(
         ev.id,
         ev.article_id,
@@ -125,6 +135,7 @@ def to_mention(ev: Event, entity_of: dict[str, Entity]) -> EventMention:
         date=dates.to_date(ev.date),
         actors=actors,
         place=place.id if place else None,
+        parsed=parsed,
     )
 
 

@@ -77,6 +77,8 @@ class RowState:
     entry: TimelineEntry
     summary: dict[str, Any]
     members: dict[str, tuple[str, str]]  # event id -> (layer, why)
+    # anchored members: event id -> (family, day it is anchored on, the event starting the row)
+    anchors: dict[str, tuple[str, int, str]] = field(default_factory=dict)
 
 
 class Store(abc.ABC):
@@ -226,6 +228,14 @@ class Store(abc.ABC):
     def entities_by_id(self, ids: Collection[str]) -> dict[str, Entity]: ...
 
     @abc.abstractmethod
+    def entities_top(self, n: int) -> list[Entity]:
+        """The ``n`` most mentioned entities."""
+
+    @abc.abstractmethod
+    def timeline_span(self) -> tuple[str, str] | None:
+        """The first and last day of the dated timeline rows."""
+
+    @abc.abstractmethod
     def set_entities(self, entities: Sequence[Entity], mention_entity: dict[str, str]) -> None:
         """Replace the entity table and every mention's entity link."""
 
@@ -249,6 +259,20 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def rows_of_events(self, event_ids: Collection[str]) -> dict[str, str]: ...
+
+    @abc.abstractmethod
+    def anchored_in(self, family: str, lo: int, hi: int) -> list[tuple[str, int, str]]:
+        """(event id, day, founder) of the anchored mentions of a family on days [lo, hi)."""
+
+    @abc.abstractmethod
+    def anchored_of(self, event_ids: Collection[str]) -> dict[str, tuple[str, int, str]]: ...
+
+    @abc.abstractmethod
+    def members_of_founders(self, founders: Collection[str]) -> dict[str, tuple[int, str, str]]:
+        """Event id -> (day, founder, why) of the anchored members of these rows."""
+
+    @abc.abstractmethod
+    def rows_of_articles(self, article_ids: Collection[str]) -> set[str]: ...
 
     @abc.abstractmethod
     def row_states(self, row_ids: Collection[str]) -> list[RowState]: ...

@@ -80,7 +80,7 @@ class QueryMixin(SQLBase):
         params = list(where.params)
         if q.limit is not None or q.offset:
             sql += " LIMIT ? OFFSET ?"
-            params += [q.limit if q.limit is not None else -1, q.offset]
+            params += [q.limit if q.limit is not None else -1, q.offset or 0]
         rows = self._q(sql, params)
         build = make or (lambda r: from_row(cls, dict(r)))
         return Page([build(r) for r in rows], total, q.limit, q.offset)

@@ -140,6 +140,16 @@ class StateMixin(SQLBase):
         rows = self._q("SELECT * FROM entities ORDER BY mentions DESC, type, name, id")
         return [from_row(Entity, dict(r)) for r in rows]
 
+    def entities_top(self, n: int) -> list[Entity]:
+        rows = self._q(
+            "SELECT * FROM entities ORDER BY mentions DESC, type, name, id LIMIT ?", (n,)
+        )
+        return [from_row(Entity, dict(r)) for r in rows]
+
+    def timeline_span(self) -> tuple[str, str] | None:
+        row = self._q("SELECT MIN(date_lo), MAX(date_hi) FROM timeline WHERE date_lo IS NOT NULL")
+        return (row[0][0], row[0][1]) if row and row[0][0] else None
+
     def entities_by_id(self, ids: Collection[str]) -> dict[str, Entity]:
         rows = self._in("SELECT * FROM entities WHERE id IN ({marks})", ids)
         return {r["id"]: from_row(Entity, dict(r)) for r in rows}
@@ -198,20 +208,46 @@ class StateMixin(SQLBase):
         sql = "SELECT event_id, row_id FROM timeline_members WHERE event_id IN ({marks})"
         return {r[0]: r[1] for r in self._in(sql, event_ids)}
 
+    def anchored_in(self, family: str, lo: int, hi: int) -> list[tuple[str, int, str]]:
+        rows = self._q(
+            "SELECT event_id, day, founder FROM timeline_members "
+            "WHERE family = ? AND day >= ? AND day < ?",
+            (family, lo, hi),
+        )
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def anchored_of(self, event_ids: Collection[str]) -> dict[str, tuple[str, int, str]]:
+        sql = (
+            "SELECT event_id, family, day, founder FROM timeline_members "
+            "WHERE family IS NOT NULL AND event_id IN ({marks})"
+        )
+        return {r[0]: (r[1], r[2], r[3]) for r in self._in(sql, event_ids)}
+
+    def members_of_founders(self, founders: Collection[str]) -> dict[str, tuple[int, str, str]]:
+        sql = "SELECT event_id, day, founder, why FROM timeline_members WHERE founder IN ({marks})"
+        return {r[0]: (r[1], r[2], r[3]) for r in self._in(sql, founders)}
+
+    def rows_of_articles(self, article_ids: Collection[str]) -> set[str]:
+        sql = "SELECT row_id FROM timeline_articles WHERE article_id IN ({marks})"
+        return {r[0] for r in self._in(sql, article_ids)}
+
     def row_states(self, row_ids: Collection[str]) -> list[RowState]:
         members: dict[str, dict[str, tuple[str, str]]] = {}
-        sql = "SELECT event_id, row_id, layer, why FROM timeline_members WHERE row_id IN ({marks})"
+        anchors: dict[str, dict[str, tuple[str, int, str]]] = {}
+        sql = (
+            "SELECT event_id, row_id, layer, why, family, day, founder FROM timeline_members "
+            "WHERE row_id IN ({marks})"
+        )
         for r in self._in(sql, row_ids):
             members.setdefault(r[1], {})[r[0]] = (r[2], r[3])
+            if r[4] is not None:
+                anchors.setdefault(r[1], {})[r[0]] = (r[4], r[5], r[6])
         out = []
         for r in self._in("SELECT * FROM timeline WHERE id IN ({marks})", row_ids):
-            out.append(
-                RowState(
-                    from_row(TimelineEntry, dict(r)),
-                    loads(r["summary"]) or {},
-                    members.get(r["id"], {}),
-                )
-            )
+            rid = r["id"]
+            entry = from_row(TimelineEntry, dict(r))
+            summary = loads(r["summary"]) or {}
+            out.append(RowState(entry, summary, members.get(rid, {}), anchors.get(rid, {})))
         return sorted(out, key=lambda s: s.entry.id)
 
     def replace_rows(
@@ -240,8 +276,13 @@ class StateMixin(SQLBase):
             cols = list(trows[0])
             self._many(insert_sql("timeline", cols), [[r[c] for c in cols] for r in trows])
         self._many(
-            "INSERT INTO timeline_members (event_id, row_id, layer, why) VALUES (?, ?, ?, ?)",
-            [(e, s.entry.id, lw[0], lw[1]) for s in rows for e, lw in sorted(s.members.items())],
+            "INSERT INTO timeline_members (event_id, row_id, layer, why, family, day, founder) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (e, s.entry.id, lw[0], lw[1], *s.anchors.get(e, (None, None, None)))
+                for s in rows
+                for e, lw in sorted(s.members.items())
+            ],
         )
         self._many(
             "INSERT INTO timeline_entities (row_id, entity_id) VALUES (?, ?)",

@@ -98,10 +98,13 @@ class EntityEngine:
         self._load_votes(f for m in again if (f := votes_for(m)) is not None)
         old_votes = {**self.votes, **before}
         touched: dict[str, tuple[int, int]] = {}  # leaf id -> (n before, unlisted before)
-        for c in contributions(again, old_votes):
+        out = contributions(again, old_votes)
+        into = contributions([*again, *mentions], self.votes)
+        self.index.load("id", {c.leaf for c in [*out, *into]})  # one query, not one a leaf
+        for c in out:
             self._apply(c, -1, touched)
         placed: list[Contribution] = []
-        for c in contributions([*again, *mentions], self.votes):
+        for c in into:
             self._apply(c, +1, touched)
             placed.append(c)
         changes = self._propagate(touched)
@@ -134,6 +137,7 @@ class EntityEngine:
     def _propagate(self, touched: dict[str, tuple[int, int]]) -> EntityChanges:
         idx = self.index
         leaves = [idx.leaves[i] for i in sorted(touched)]
+        self._prefetch(leaves)
         appeared = [x for x in leaves if touched[x.id][0] <= 0 < x.n]
         vanished = [x for x in leaves if x.n <= 0 < touched[x.id][0]]
         changed: dict[str, Leaf] = {x.id: x for x in leaves}
@@ -221,6 +225,32 @@ class EntityEngine:
                 x.group = group
                 idx.put(x)
         return self._name(changed, dirty_groups, old_entity)
+
+    def _prefetch(self, leaves: list[Leaf]) -> None:
+        """Load, one query a field, the stored leaves the layers will look up for these
+        (the lookups a layer makes one value at a time then find them in memory)."""
+        wanted: dict[str, set[str]] = {}
+        for x in leaves:
+            for fld, value in x.lookups():
+                wanted.setdefault(fld, set()).add(value)
+            toks = x.tokens
+            if x.etype == "PERSON" and toks:
+                for t in {toks[0], toks[-1]}:
+                    for fld in ("first", "last", "word"):
+                        wanted.setdefault(fld, set()).add(t)
+                    wanted.setdefault("prefix", set()).add(t[:3])
+                    wanted.setdefault("wprefix", set()).add(t[:3])
+            if x.acro:
+                wanted.setdefault("initials", set()).add(x.acro)
+        for fld in sorted(wanted):
+            self.index.load(fld, wanted[fld])
+        groups = {
+            x.group
+            for fld in ("first", "last", "word")
+            for v in wanted.get(fld, ())
+            for x in self.index.find(fld, v)
+        }
+        self.index.load("group", groups)
 
     def _name(
         self, changed: dict[str, Leaf], dirty_groups: set[str], old_entity: dict[str, str]

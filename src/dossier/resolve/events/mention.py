@@ -18,28 +18,27 @@ from typing import Any
 import numpy as np
 
 from dossier.annotate import nlp as nlp_mod
+from dossier.annotate.events.hints import (
+    PARTICIPANT_LABELS,
+    PLACE_LABELS,
+    TIME_LABELS,
+    arguments,
+    head_of,
+)
 from dossier.resolve.events import embeddings
 
-_PARTICIPANT_LABELS = {"PERSON", "ORG", "NORP"}
-_PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_TIME_LABELS = {"DATE", "TIME"}
-_ARG_DEPS = {
-    "nsubj",
-    "nsubjpass",
-    "dobj",
-    "obj",
-    "attr",
-    "dative",
-    "oprd",
-    "poss",
-    "compound",
-    "npadvmod",
-    "appos",
-}
-_CONTENT_POS = {"NOUN", "PROPN", "NUM"}
 _LEX_DIM = 1024
 _LEX_WEIGHT = 0.3  # share of the names-and-numbers bag in a story vector (tuned on train)
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ments", "ment", "als", "al")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    lemma: str
+    participants: frozenset[str]
+    places: frozenset[str]
+    times: frozenset[str]
+    entities: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -63,6 +62,9 @@ class EventMention:
     date: dt.date | None = None
     actors: tuple[str, ...] = ()
     place: str | None = None
+    # what the caller's own parse gave (lemma, participants, places, times, entities):
+    # with it, the sentence is not parsed again
+    parsed: Parsed | None = None
 
     @property
     def trigger(self) -> str:
@@ -101,50 +103,6 @@ def stem(lemma: str) -> str:
     return word.rstrip("e")
 
 
-def _word(tok: Any) -> str | None:
-    """The argument word a token stands for: its named entity, or its lemma if a noun."""
-    if tok.ent_type_:
-        ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end), None)
-        if ent is not None:
-            return str(ent.text.lower())
-    if tok.pos_ in _CONTENT_POS and not tok.is_stop:
-        return str(tok.lemma_.lower())
-    return None
-
-
-def _arguments(head: Any) -> tuple[set[str], set[str], set[str]]:
-    """Participants, places and times linked to the trigger by the dependency parse:
-    its own dependents (through prepositions), and for a nominal trigger also those of
-    the verb that governs it ('the arrest of X', 'X announced the merger')."""
-    anchors = [head]
-    if head.pos_ in {"NOUN", "PROPN"} and head.head is not head:
-        anchors.append(head.head)
-    parts: set[str] = set()
-    places: set[str] = set()
-    times: set[str] = set()
-    for anchor in anchors:
-        for child in anchor.children:
-            targets = []
-            if child.dep_ in _ARG_DEPS:
-                targets.append(child)
-            elif child.dep_ in {"prep", "agent"}:
-                targets.extend(g for g in child.children if g.dep_ == "pobj")
-            for tok in targets:
-                if tok.i == head.i:
-                    continue
-                word = _word(tok)
-                if word is None:
-                    continue
-                label = tok.ent_type_
-                if label in _TIME_LABELS:
-                    times.add(word)
-                elif label in _PLACE_LABELS:
-                    places.add(word)
-                else:
-                    parts.add(word)
-    return parts, places, times
-
-
 def _context(m: EventMention, words: int = 5) -> str:
     """The words around the trigger (``words`` on each side, the trigger left out)."""
     left = m.sentence[: m.start].split()[-words:]
@@ -156,11 +114,7 @@ def _head_token(doc: Any, start: int, end: int) -> Any:
     toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
     if not toks:
         return doc[0]
-    inside = {t.i for t in toks}
-    for tok in toks:
-        if tok.head.i not in inside or tok.head.i == tok.i:
-            return tok
-    return toks[0]
+    return head_of(toks)
 
 
 class Analyser:
@@ -170,7 +124,7 @@ class Analyser:
         self._docs: dict[str, Any] = {}
         self._sent_vecs: dict[str, np.ndarray] = {}
         self._trig_vecs: dict[str, np.ndarray] = {}
-        self._cache: dict[tuple[str, int, int, str | None], Analysis] = {}
+        self._cache: dict[tuple[str, int, int, str | None, Parsed | None], Analysis] = {}
         self._slots: dict[str, np.ndarray] = {}
 
     def _parse(self, sentences: Sequence[str]) -> None:
@@ -186,13 +140,13 @@ class Analyser:
 
     def analyse(self, mentions: Sequence[EventMention]) -> list[Analysis]:
         sentences = [m.sentence for m in mentions]
-        self._parse(sentences)
+        self._parse([m.sentence for m in mentions if m.parsed is None])
         self._embed(sentences, self._sent_vecs)
         self._embed([m.trigger.lower() for m in mentions], self._trig_vecs)
         self._embed([_context(m) for m in mentions], self._sent_vecs)
         todo = []
         for m in mentions:
-            key = (m.sentence, m.start, m.end, m.lemma)
+            key = (m.sentence, m.start, m.end, m.lemma, m.parsed)
             if key not in self._cache:
                 self._cache[key] = self._one(m)
                 todo.append(self._cache[key])
@@ -202,7 +156,7 @@ class Analyser:
             a.lemma_vec = self._trig_vecs[a.lemma]
         out = []
         for m in mentions:
-            a = self._cache[(m.sentence, m.start, m.end, m.lemma)]
+            a = self._cache[(m.sentence, m.start, m.end, m.lemma, m.parsed)]
             # actors and places the caller knows join the parsed ones (never cached)
             if m.actors or m.place:
                 a = Analysis(
@@ -222,15 +176,21 @@ class Analyser:
         return out
 
     def _one(self, m: EventMention) -> Analysis:
-        doc = self._docs[m.sentence]
-        head = _head_token(doc, m.start, m.end)
-        lemma = (m.lemma or head.lemma_ or m.trigger).lower()
-        parts, places, times = _arguments(head)
-        ents = frozenset(
-            e.text.lower()
-            for e in doc.ents
-            if e.label_ in _PARTICIPANT_LABELS | _PLACE_LABELS | _TIME_LABELS
-        )
+        if m.parsed is not None:
+            p = m.parsed
+            lemma = (m.lemma or p.lemma or m.trigger).lower()
+            parts, places, times, ents = p.participants, p.places, p.times, p.entities
+        else:
+            doc = self._docs[m.sentence]
+            head = _head_token(doc, m.start, m.end)
+            lemma = (m.lemma or head.lemma_ or m.trigger).lower()
+            parts_, places_, times_ = arguments(head)
+            parts, places, times = frozenset(parts_), frozenset(places_), frozenset(times_)
+            ents = frozenset(
+                e.text.lower()
+                for e in doc.ents
+                if e.label_ in PARTICIPANT_LABELS | PLACE_LABELS | TIME_LABELS
+            )
         return Analysis(
             lemma=lemma,
             stem=stem(lemma),

@@ -7,6 +7,7 @@ scaling and the clustering threshold ship as ``data/crossdoc_pairwise.json``.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -83,7 +84,14 @@ class PairModel:
 
     @classmethod
     def load(cls, path: Path | None = None) -> PairModel:
-        raw = json.loads((path or data_path(MODEL_FILE)).read_text(encoding="utf-8"))
+        """The model in ``path`` (default: the shipped one, read once per process)."""
+        if path is None:
+            return _shipped(cls)
+        return cls._read(path)
+
+    @classmethod
+    def _read(cls, path: Path) -> PairModel:
+        raw = json.loads(path.read_text(encoding="utf-8"))
         if list(raw["features"]) != list(FEATURES):
             raise ValueError(f"{MODEL_FILE} was fitted on other features: refit it")
         return cls(
@@ -130,3 +138,8 @@ def fit_logistic(
         if float(np.abs(step).max()) < 1e-8:
             break
     return w[:-1], float(w[-1]), mean, scale
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped(cls: type[PairModel]) -> PairModel:
+    return cls._read(data_path(MODEL_FILE))

@@ -1,8 +1,9 @@
 """The merged timeline: one row per real-world event, across the articles reporting it.
 
 Owner: timeline. Modules: ``mentions`` (the timeline's view of an event: participants,
-dates, reach), ``rules`` (rows from mentions dated to a day: rules, then similarity),
-``attach`` (mentions dated to a month, a year or not at all join a row afterwards),
+dates, reach), ``rules`` (when a mention fits a row), ``sweep`` (rows from mentions dated
+to a day, in time order), ``attach`` (mentions dated to a month, a year or not at all
+join a row afterwards),
 ``rows`` (a row's date, place, status and sources), ``engine`` (incremental runs over
 the store, with publication windows for undated articles).
 
@@ -17,7 +18,8 @@ from dossier.records import Article, Entity, Event, TimelineEntry
 from dossier.resolve.timeline.attach import attach
 from dossier.resolve.timeline.mentions import article_label, family, to_mentions
 from dossier.resolve.timeline.rows import make_row
-from dossier.resolve.timeline.rules import Cluster, Similar, cluster
+from dossier.resolve.timeline.rules import Cluster, Similar
+from dossier.resolve.timeline.sweep import place_orphans, sweep
 
 __all__ = [
     "Similar",
@@ -40,7 +42,9 @@ def build_clusters(
     """Rows of mentions dated to a day, with the other mentions attached, and a row of
     its own for each mention that fits none."""
     ms = to_mentions(events, articles, entity_of)
-    rows = cluster([m for m in ms if m.anchored], similar, threshold)
+    rows = sweep([m for m in ms if m.anchored], similar, threshold)
+    if similar is not None:
+        place_orphans([m for m in ms if m.anchored and m.orphan], rows, similar, threshold)
     return rows + attach([m for m in ms if not m.anchored], rows)
 
 

@@ -3,11 +3,11 @@
 :meth:`TimelineEngine.update` takes the ids of events that are new or whose entities or
 article dates changed, and:
 
-1. gathers every mention dated to a day that they can meet, directly or through a row:
-   the candidate index gives the mentions sharing a key (family and participant, place
-   or article) whose reach overlaps, and rows bring all their members. Nothing outside
-   this set can change its rows (see :mod:`.rules`), so it is re-clustered on its own;
-2. re-attaches the mentions not dated to a day that those rows could change;
+1. re-sweeps, family by family, the mentions dated to a day from ``WINDOW`` days before
+   the earliest changed one (:mod:`.sweep`): the rows started in the window before are
+   restored from the store as they were, and the sweep stops once a whole window comes
+   out as it was stored, since nothing later can change then;
+2. re-attaches the mentions not dated to a day that the changed rows concern;
 3. infers anew the publication window of the undated articles among them (their own
    text, then the events they share with dated rows), and re-attaches their mentions;
 4. returns the rows to drop and the rows to write, with their members and keys.
@@ -28,7 +28,8 @@ from dossier.resolve.publication import combine
 from dossier.resolve.timeline.attach import choose, span, undated
 from dossier.resolve.timeline.mentions import TMention, to_mention, window_of
 from dossier.resolve.timeline.rows import make_row
-from dossier.resolve.timeline.rules import Cluster, Similar, cluster
+from dossier.resolve.timeline.rules import Cluster, Similar
+from dossier.resolve.timeline.sweep import WINDOW, Sweep, anchor, order_key, place_orphans
 
 _PAST = {"asserted", "reported", "negated"}
 Key = tuple[str, str, int | None, int | None]  # key, kind, lo, hi
@@ -45,6 +46,10 @@ class TimelineSource(Protocol):
     def loose_by_keys(self, keys: Collection[str]) -> list[tuple[str, int | None, int | None]]: ...
     def stored_keys(self, event_ids: Collection[str]) -> list[Key]: ...
     def rows_of_events(self, event_ids: Collection[str]) -> dict[str, str]: ...
+    def anchored_in(self, family: str, lo: int, hi: int) -> list[tuple[str, int, str]]: ...
+    def anchored_of(self, event_ids: Collection[str]) -> dict[str, tuple[str, int, str]]: ...
+    def members_of_founders(self, founders: Collection[str]) -> dict[str, tuple[int, str, str]]: ...
+    def rows_of_articles(self, article_ids: Collection[str]) -> set[str]: ...
     def row_states(self, row_ids: Collection[str]) -> Sequence[RowStateLike]: ...
     def events_by_id(self, ids: Collection[str]) -> list[Event]: ...
     def articles(self, ids: Sequence[str] | None = None) -> list[Article]: ...
@@ -132,7 +137,6 @@ class TimelineEngine:
         self.entity_of: dict[str, Entity] = {}
         self._mentions: dict[str, TMention | None] = {}
         self._rows: dict[str, RowStateLike] = {}
-        self._why: dict[str, str] = {}
 
     # ---------------------------------------------------------------- loading
     def load(self, ids: Collection[str]) -> None:
@@ -177,26 +181,29 @@ class TimelineEngine:
         ``undated`` are articles whose window is inferred anew in any case (new ones)."""
         self.load(dirty)
         dirty = set(dirty)
-        old_row = self.source.rows_of_events(dirty)
         changes = TimelineChanges()
-        changes.removed |= set(old_row.values())
-        # 1. the closed set of anchored mentions, re-clustered
-        anchored = self._closure(dirty, set(old_row.values()))
-        for state in self.rows(self._rows_of(anchored)):
-            changes.removed.add(state.entry.id)
-        self.load(anchored)
-        l1 = cluster(
-            [m for e in sorted(anchored) if (m := self.mention(e)) is not None],
-            self.similar,
-            self.threshold,
-        )
+        changes.removed |= set(self.source.rows_of_events(dirty).values())
+        # 1. mentions dated to a day: swept again where they changed
+        l1 = self._sweep(dirty, changes)
+        anchored = {m.event.id for c in l1 for m in c.members}
+        changes.removed |= self._rows_of(anchored)
         # 2. mentions to attach again: dirty, members of dropped rows, and those keyed by
         # the participants of any row that changed
-        loose = {e for e in dirty if (m := self.mention(e)) is not None and not m.anchored}
+        kinds = {e: self._kind(e) for e in dirty}
+        loose = {e for e, k in kinds.items() if k == "loose"}
+        orphans = {e for e, k in kinds.items() if k == "orphan"}
         for state in self.rows(changes.removed):
-            loose |= {e for e, (layer, _) in state.members.items() if layer != "anchored"}
+            for e, (layer, _) in state.members.items():
+                if layer in ("attached", "alone"):
+                    loose.add(e)
+                elif layer == "orphan":
+                    orphans.add(e)
         loose |= self._loose_near(l1, changes.removed)
-        self.load(loose)
+        keys = sorted({f"{c.family}|a:{m.article.id}" for c in l1 for m in c.members})
+        orphans |= {e for e, _, _ in self.source.loose_by_keys(keys)}
+        self.load(loose | orphans)
+        loose = {e for e in loose if self._kind(e) == "loose"}
+        orphans = {e for e in orphans if self._kind(e) == "orphan"}
         # 3. windows of the undated articles concerned
         candidates = self._candidates(l1, changes.removed)
         undated_articles = set(undated) | {
@@ -213,11 +220,11 @@ class TimelineEngine:
             }
         self.load(loose)
         # 4. attach: to the rebuilt rows, or to a stored row (which is then rebuilt)
-        grown: dict[str, list[TMention]] = {}
+        grown: dict[str, list[tuple[TMention, str, str]]] = {}
         alone: list[Cluster] = []
         for e in sorted(loose):
             m = self.mention(e)
-            if m is None:
+            if m is None or m.anchored:
                 continue
             chosen = choose(m, [*candidates(m)])
             if chosen is None:
@@ -227,62 +234,166 @@ class TimelineEngine:
                 chosen[0].why[e] = chosen[1]
             else:
                 assert isinstance(chosen[0], StoredRow)
-                grown.setdefault(chosen[0].id, []).append(m)
-                self._why[e] = chosen[1]
-        rebuilt = self._regrow(grown, loose, changes)
+                grown.setdefault(chosen[0].id, []).append((m, chosen[1], "attached"))
+        self._orphans(orphans, l1, changes, grown)
+        rebuilt = self._regrow(grown, loose | orphans, changes)
         for c in [*l1, *rebuilt, *alone]:
             row = make_row(c)
             changes.rows.append(BuiltRow(c, summary(c, row.date)))
-        for e in sorted(anchored | loose):
-            m = self.mention(e)
-            if m is None:
-                changes.keys[e] = []
-            elif m.anchored:
-                lo, hi = m.reach()
-                changes.keys[e] = [(k, "anchored", lo, hi) for k in m.index_keys()]
-            else:
-                lo_hi = span(m)
-                lo_, hi_ = lo_hi if lo_hi else (None, None)
-                changes.keys[e] = [
-                    (f"{m.family}|e:{a}", "loose", lo_, hi_) for a in sorted(m.actors)
-                ]
-        for e in dirty - changes.keys.keys():
-            changes.keys[e] = []
+        for e in sorted(anchored | loose | orphans | dirty):
+            changes.keys[e] = self._keys(e)
         return changes
+
+    def _kind(self, event_id: str) -> str:
+        m = self.mention(event_id)
+        if m is None:
+            return "none"
+        if not m.anchored:
+            return "loose"
+        return "orphan" if m.orphan else "anchored"
+
+    def _keys(self, event_id: str) -> list[Key]:
+        m = self.mention(event_id)
+        if m is None:
+            return []
+        if m.anchored and m.orphan:
+            return [(f"{m.family}|a:{m.article.id}", "loose", None, None)]
+        if m.anchored:
+            lo, hi = m.reach()
+            return [(k, "anchored", lo, hi) for k in m.index_keys()]
+        sp = span(m)
+        lo_, hi_ = sp if sp else (None, None)
+        return [(f"{m.family}|e:{a}", "loose", lo_, hi_) for a in sorted(m.actors)]
 
     def _rows_of(self, events: Collection[str]) -> set[str]:
         return set(self.source.rows_of_events(events).values())
 
-    def _closure(self, dirty: set[str], rows: set[str]) -> set[str]:
-        """Every anchored mention the dirty ones can meet, directly or through a row."""
-        found: set[str] = set()
-        frontier = {e for e in dirty if (m := self.mention(e)) is not None and m.anchored}
-        for state in self.rows(rows):
-            frontier |= {e for e, (layer, _) in state.members.items() if layer == "anchored"}
-        # the keys a dirty mention had before (its entities may have changed)
-        old = [
-            (k, lo, hi)
-            for k, kind, lo, hi in self.source.stored_keys(dirty)
-            if kind == "anchored" and lo is not None and hi is not None
-        ]
-        frontier |= self.source.near_keys(old)  # type: ignore[arg-type]
-        while frontier:
-            self.load(frontier)
-            found |= frontier
-            keys: list[tuple[str, int, int]] = []
-            for e in sorted(frontier):
+    # ------------------------------------------------------------------ sweep
+    def _sweep(self, dirty: set[str], changes: TimelineChanges) -> list[Cluster]:
+        """Re-sweep each family from a window before its earliest changed mention until a
+        window comes out as stored; returns the rows whose members changed (complete)."""
+        new = {e: m for e in dirty if self._kind(e) == "anchored" and (m := self.mention(e))}
+        old = self.source.anchored_of(dirty)
+        starts: dict[str, list[int]] = {}
+        for m in new.values():
+            starts.setdefault(m.family, []).append(anchor(m))
+        for fam, day, _ in old.values():
+            starts.setdefault(fam, []).append(day)
+        out: list[Cluster] = []
+        for fam in sorted(starts):
+            out.extend(self._sweep_family(fam, starts[fam], new, dirty, changes))
+        return out
+
+    def _sweep_family(
+        self,
+        fam: str,
+        days: list[int],
+        new: dict[str, TMention],
+        dirty: set[str],
+        changes: TimelineChanges,
+    ) -> list[Cluster]:
+        start = min(days) - WINDOW
+        last = max(days)
+        sweep = Sweep(self.similar, self.threshold)
+        sweep.restore(self._prefix(fam, start, dirty))
+        mine = sorted((m for m in new.values() if m.family == fam), key=order_key)
+        stored_founder: dict[str, str] = {}
+        changed: set[str] = set()
+        t = start
+        while True:
+            stored = [x for x in self.source.anchored_in(fam, t, t + WINDOW) if x[0] not in dirty]
+            self.load([x[0] for x in stored])
+            stored_founder.update((x[0], x[2]) for x in stored)
+            batch = [m for x in stored if (m := self.mention(x[0])) is not None]
+            batch += [m for m in mine if t <= anchor(m) < t + WINDOW]
+            moved = False
+            for m in sorted(batch, key=order_key):
+                founder = sweep.add(m).members[0].event.id
+                before = stored_founder.get(m.event.id)
+                if founder != before:
+                    moved = True
+                    changed |= {founder, *([before] if before else [])}
+            t += WINDOW
+            if t > last and not moved:
+                break
+        # rows whose members changed, completed with their stored members past the sweep
+        founders = {c.members[0].event.id: c for c in sweep.clusters}
+        changes.removed |= self._rows_of(changed)
+        kept = sorted(changed & founders.keys())
+        beyond = self.source.members_of_founders(kept)
+        out = []
+        for f in kept:
+            c = founders[f]
+            # stored members the sweep did not reach (it placed every other one itself)
+            extra = sorted(
+                e
+                for e, (_, fo, _) in beyond.items()
+                if fo == f and e not in sweep.of and e not in dirty
+            )
+            self.load(extra)
+            for e in extra:
                 m = self.mention(e)
-                if m is not None and m.anchored:
-                    lo, hi = m.reach()
-                    keys.extend((k, lo, hi) for k in m.index_keys())
-            near = self.source.near_keys(keys)
-            members: set[str] = set()
-            for state in self.rows(self._rows_of(near | frontier)):
-                members |= {e for e, (layer, _) in state.members.items() if layer == "anchored"}
-            frontier = {
-                e for e in near | members if (m := self.mention(e)) is not None and m.anchored
-            } - found
-        return {e for e in found if (m := self.mention(e)) is not None and m.anchored}
+                if m is not None:
+                    c.members.append(m)
+                    c.why[e] = beyond[e][2]
+            c.members.sort(key=order_key)
+            out.append(c)
+        return out
+
+    def _prefix(self, fam: str, start: int, dirty: set[str]) -> list[tuple[Cluster, int]]:
+        """The rows started in the window before ``start``, with their members before it,
+        as stored (nothing the sweep changes can change them)."""
+        rows = [x for x in self.source.anchored_in(fam, start - WINDOW, start) if x[0] not in dirty]
+        self.load([x[0] for x in rows])
+        whys = self.source.members_of_founders(sorted({x[2] for x in rows}))
+        members: dict[str, list[TMention]] = {}
+        for eid, _, founder in rows:
+            m = self.mention(eid)
+            if m is not None:
+                members.setdefault(founder, []).append(m)
+        out = []
+        for founder, ms in members.items():
+            if founder not in {m.event.id for m in ms}:
+                continue  # started before the window: closed to the sweep
+            ms.sort(key=order_key)
+            c = Cluster(fam, ms, {m.event.id: whys.get(m.event.id, (0, "", ""))[2] for m in ms})
+            out.append((c, anchor(ms[0])))
+        out.sort(key=lambda cd: order_key(cd[0].members[0]))
+        return out
+
+    def _orphans(
+        self,
+        orphans: set[str],
+        l1: Sequence[Cluster],
+        changes: TimelineChanges,
+        grown: dict[str, list[tuple[TMention, str, str]]],
+    ) -> None:
+        """Mentions with no entity join the one row of their article they read like: a
+        rebuilt row, or a stored one (then rebuilt)."""
+        if not orphans or self.similar is None:
+            return
+        ms = [m for e in sorted(orphans) if (m := self.mention(e)) is not None]
+        stored_ids = self.source.rows_of_articles({m.article.id for m in ms}) - changes.removed
+        stored = {s.entry.id: self._cluster_of(s) for s in self.rows(stored_ids)}
+        stored = {rid: c for rid, c in stored.items() if c is not None}
+        pool = [*l1, *stored.values()]
+        before = {id(c): len(c.attached) for c in pool}
+        place_orphans(ms, pool, self.similar, self.threshold)
+        for rid, c in stored.items():
+            for m in c.attached[before[id(c)] :]:
+                grown.setdefault(rid, []).append((m, c.why[m.event.id], "orphan"))
+            del c.attached[before[id(c)] :]
+
+    def _cluster_of(self, state: RowStateLike) -> Cluster | None:
+        """A stored row as a cluster of its anchored members (None: a row of its own)."""
+        if not state.summary or not state.summary.get("anchored", True):
+            return None
+        ids = sorted(e for e, (layer, _) in state.members.items() if layer == "anchored")
+        self.load(ids)
+        ms = sorted((m for e in ids if (m := self.mention(e)) is not None), key=order_key)
+        if not ms:
+            return None
+        return Cluster(state.summary["family"], ms, {e: w for e, (_, w) in state.members.items()})
 
     def _loose_near(self, l1: Sequence[Cluster], removed: set[str]) -> set[str]:
         """Loose mentions whose candidates changed: keyed by a participant of a dropped or
@@ -465,38 +576,32 @@ class TimelineEngine:
                 self._mentions[e] = to_mention(m.event, art, self.entity_of)
 
     def _regrow(
-        self, grown: dict[str, list[TMention]], loose: set[str], changes: TimelineChanges
+        self,
+        grown: dict[str, list[tuple[TMention, str, str]]],
+        again: set[str],
+        changes: TimelineChanges,
     ) -> list[Cluster]:
-        """Stored rows that gain or lose attached mentions, rebuilt from their members."""
-        touched = set(grown)
-        lost = self._rows_of(loose) - changes.removed
-        touched |= lost
+        """Stored rows that gain or lose joined mentions, rebuilt from their members."""
+        touched = set(grown) | (self._rows_of(again) - changes.removed)
         out = []
         for state in self.rows(touched):
             changes.removed.add(state.entry.id)
-            if not state.summary or not state.summary.get("anchored", True):
+            c = self._cluster_of(state)
+            if c is None:
                 continue  # a mention's row of its own: it is rebuilt where it lands
-            members = [e for e, (layer, _) in state.members.items() if layer == "anchored"]
-            stay = [
+            stay = sorted(
                 e
                 for e, (layer, _) in state.members.items()
-                if layer == "attached" and e not in loose
-            ]
-            self.load([*members, *stay])
-            c = Cluster(state.summary["family"])
-            for e in sorted(members):
-                m = self.mention(e)
-                if m is not None:
-                    c.members.append(m)
-                    c.why[e] = state.members[e][1]
-            for e in sorted(stay):
+                if layer in ("attached", "orphan") and e not in again
+            )
+            self.load(stay)
+            for e in stay:
                 m = self.mention(e)
                 if m is not None:
                     c.attached.append(m)
-                    c.why[e] = state.members[e][1]
-            for m in grown.get(state.entry.id, []):
+            for m, why, _ in grown.get(state.entry.id, []):
                 c.attached.append(m)
-                c.why[m.event.id] = self._why.get(m.event.id, "")
+                c.why[m.event.id] = why
             out.append(c)
         return out
 

@@ -1,16 +1,11 @@
-"""Rows from mentions dated to a day: the rules, then the similarity pass.
+"""When a mention fits a row: the rules, and the looser fit the similarity pass allows.
 
-Rules first: mentions join when their event family, participants and dates are
-compatible. Then similarity: given the pairwise model's mean pair probability
-(``similar``, see :mod:`dossier.resolve.crossdoc`), two rows of one family whose dates fit
-(days may differ by one: time zones, a source's slip), that share a participant (or,
-when one names none, a place) and name no different places are merged when their
-mentions read alike; a mention with no entity behind it joins the row of its own article
-it reads most like, and is otherwise left out.
-
-Every comparison is between mentions that share a key (:meth:`TMention.index_keys`) and whose
-reaches overlap, so the rows of a set of mentions closed under that relation do not
-depend on any mention outside it.
+Rules: a mention fits a row when their event family, participants and dates are
+compatible (and, outside meetings, their places do not differ). Loosely, given the
+pairwise model's mean pair probability (``similar``, see :mod:`dossier.resolve.crossdoc`),
+a mention fits a row whose dates fit (days may differ by one: time zones, a source's
+slip), that shares a participant (or, when one names none, a place) and names no
+different place, when they read alike. :mod:`.sweep` builds the rows with these.
 """
 
 from __future__ import annotations
@@ -174,7 +169,7 @@ def _sites(c: Cluster) -> set[str]:
     return {m.site for m in c.members if m.site}
 
 
-def _loose_actors(a: Cluster, b: Cluster) -> str | None:
+def loose_actors(a: Cluster, b: Cluster) -> str | None:
     """Participants that do not clash: at least one shared entity, and not two different
     pairs of countries; or no participant named on one side and the same named place
     (the rows still need to read alike)."""
@@ -191,7 +186,7 @@ def _loose_actors(a: Cluster, b: Cluster) -> str | None:
     return f"shares {a.names(sorted(shared))}"
 
 
-def _places_clash(members: Sequence[TMention], c: Cluster) -> bool:
+def places_clash(members: Sequence[TMention], c: Cluster) -> bool:
     """Both sides name places and none is shared: the weaker, similarity route never
     merges across places (the rules may, and corroboration then reports it)."""
     mine = {m.place for m in members if m.place}
@@ -199,7 +194,7 @@ def _places_clash(members: Sequence[TMention], c: Cluster) -> bool:
     return bool(mine and theirs and not mine & theirs)
 
 
-def _loose_dates(members: Sequence[TMention], c: Cluster) -> str | None:
+def loose_dates(members: Sequence[TMention], c: Cluster) -> str | None:
     """Dates that fit a row, allowing a one-day slip between two sources' days."""
     reasons = []
     for m in members:
@@ -218,118 +213,3 @@ def best_id(c: Cluster) -> str:
     compared through it, as a mention that reads unlike the rest ('the agreement') would
     pull a mean down."""
     return min(c.members, key=lambda m: (-m.score, m.event.article_id, m.event.start)).event.id
-
-
-def _ids(c: Cluster) -> list[str]:
-    return [m.event.id for m in c.members]
-
-
-def _keys(c: Cluster) -> list[str]:
-    return [*c.actors, *(f"site:{x}" for x in _sites(c))]
-
-
-def merge_similar(
-    clusters: list[Cluster], orphans: list[TMention], similar: Similar, threshold: float
-) -> list[Cluster]:
-    """The similarity pass: rows whose best mentions read alike merge; an orphan joins the
-    one row of its article whose best mention it reads like (with several, it stays out).
-    Deterministic: larger and better-dated rows absorb the others. Only rows
-    that share a participant (indexed by family and entity) are ever compared, and an
-    orphan only with the rows of its own article."""
-    order = sorted(
-        clusters,
-        key=lambda c: (-len(c.members), -dates.specificity(c.strong), min(_ids(c))),
-    )
-    rank = {id(c): i for i, c in enumerate(order)}
-    dead: set[int] = set()
-    by_actor: dict[tuple[str, str], list[Cluster]] = {}  # also 'site:' keys for places
-    for c in order:
-        for a in _keys(c):
-            by_actor.setdefault((c.family, a), []).append(c)
-    for c in order:
-        if id(c) in dead:
-            continue
-        cands = {id(d): d for a in _keys(c) for d in by_actor.get((c.family, a), [])}
-        for d in sorted(cands.values(), key=lambda d: rank[id(d)]):
-            if d is c or id(d) in dead:
-                continue
-            actors = _loose_actors(d, c)
-            when = _loose_dates(d.members, c) if actors else None
-            if not (actors and when) or _places_clash(d.members, c):
-                continue
-            p = similar([best_id(c)], [best_id(d)])
-            if p < threshold:
-                continue
-            for m in d.members:
-                c.why[m.event.id] = f"{c.family} family; reads alike (p={p:.2f}); {actors}; {when}"
-            c.members.extend(d.members)
-            dead.add(id(d))
-            for a in _keys(d):
-                by_actor.setdefault((c.family, a), []).append(c)
-    alive = [c for c in order if id(c) not in dead]
-    by_article: dict[str, list[Cluster]] = {}
-    for c in alive:
-        for aid in dict.fromkeys(x.article.id for x in c.members):
-            by_article.setdefault(aid, []).append(c)
-    for m in sorted(orphans, key=lambda m: m.event.id):
-        fam = m.family
-        found: list[tuple[float, Cluster, str]] = []
-        # an orphan is a description ('the talks') of an event its own article names
-        for c in by_article.get(m.article.id, []):
-            if c.family != fam or _places_clash([m], c):
-                continue
-            when = _loose_dates([m], c)
-            if when is None:
-                continue
-            # read against the row's mentions in its own article (within-document)
-            own = [x.event.id for x in c.members if x.article.id == m.article.id]
-            p = similar(own, [m.event.id])
-            if p >= threshold:
-                found.append((p, c, when))
-        if len(found) == 1:  # several rows read alike: never guess
-            p, c, when = found[0]
-            c.members.append(m)
-            c.why[m.event.id] = f"{fam} family; no entity named, reads alike (p={p:.2f}); {when}"
-    return alive
-
-
-def cluster(
-    mentions: Sequence[TMention], similar: Similar | None = None, threshold: float = 1.0
-) -> list[Cluster]:
-    """Rows of anchored mentions (orphans among them join only by similarity)."""
-    # Most specific first, so vaguer mentions join the clusters they fit.
-    found = sorted(
-        (m for m in mentions if not m.orphan),
-        key=lambda m: (-dates.specificity(m.strong), m.weak is None, -m.score, m.event.id),
-    )
-    orphans = [m for m in mentions if m.orphan]
-    clusters: list[Cluster] = []
-    # Every fit needs a shared entity (see actors_reason): clusters are indexed by family
-    # and entity, so a mention is compared only with the clusters that share one.
-    by_actor: dict[tuple[str, str], list[int]] = {}
-    for m in found:
-        fam = m.family
-        fits: list[tuple[Cluster, str]] = []
-        cands = sorted({i for a in m.actors for i in by_actor.get((fam, a), [])})
-        for c in (clusters[i] for i in cands):
-            actors = actors_reason(m, c)
-            when = dates_reason(m, c) if actors else None
-            site = sites_reason(m, c) if actors and when else None
-            if actors and when and site is not None:
-                where = f"; {site}" if site else ""
-                fits.append((c, f"{fam} family; {actors}; {when}{where}"))
-        if fits:
-            best, why = max(fits, key=lambda f: (len(f[0].members), dates.specificity(f[0].strong)))
-            best.members.append(m)
-            best.why[m.event.id] = why
-            pos = next(i for i in cands if clusters[i] is best)
-        else:
-            clusters.append(Cluster(fam, [m], {m.event.id: "first mention of this event"}))
-            pos = len(clusters) - 1
-        for a in m.actors:
-            slot = by_actor.setdefault((fam, a), [])
-            if pos not in slot:
-                slot.append(pos)
-    if similar is not None:
-        clusters = merge_similar(clusters, orphans, similar, threshold)
-    return clusters

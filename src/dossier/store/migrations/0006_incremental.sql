@@ -77,6 +77,11 @@ CREATE INDEX entities_rank ON entities(mentions DESC, type, name, id);
 ALTER TABLE events ADD COLUMN date_lo TEXT;
 ALTER TABLE events ADD COLUMN date_hi TEXT;
 ALTER TABLE events ADD COLUMN sort_key TEXT;       -- own date, else the article's: the listing order
+ALTER TABLE events ADD COLUMN hint_lemma TEXT;
+ALTER TABLE events ADD COLUMN hint_participants TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE events ADD COLUMN hint_places TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE events ADD COLUMN hint_times TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE events ADD COLUMN hint_entities TEXT NOT NULL DEFAULT '[]';
 CREATE INDEX events_date ON events(date_lo);
 CREATE INDEX events_order ON events(sort_key, id);
 CREATE INDEX events_source_mention ON events(source_mention_id);
@@ -104,10 +109,15 @@ CREATE INDEX timeline_story ON timeline(story_id);
 CREATE TABLE timeline_members (
     event_id TEXT PRIMARY KEY,
     row_id   TEXT NOT NULL,
-    layer    TEXT NOT NULL,                       -- anchored | attached | alone
-    why      TEXT NOT NULL DEFAULT ''
+    layer    TEXT NOT NULL,                       -- anchored | attached | orphan | alone
+    why      TEXT NOT NULL DEFAULT '',
+    family   TEXT,                                -- anchored: the sweep's family,
+    day      INTEGER,                             -- the day (ordinal) it is anchored on,
+    founder  TEXT                                 -- and the event that started its row
 );
 CREATE INDEX timeline_members_row ON timeline_members(row_id);
+CREATE INDEX timeline_members_day ON timeline_members(family, day);
+CREATE INDEX timeline_members_founder ON timeline_members(founder);
 -- Rows by the entities they name (actors and places) and by the articles behind them.
 CREATE TABLE timeline_entities (
     row_id    TEXT NOT NULL,
