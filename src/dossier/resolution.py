@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dossier.records import Article, StoryMember
+from dossier.records import Article, Story, StoryMember
 from dossier.store import Store
 from dossier.store.base import RowState
 from dossier.timing import Stages
@@ -83,7 +83,7 @@ def _stories(store: Store, articles: Sequence[Article]) -> None:
     if not new:
         return
     days = [d for a in new if (d := story_day(a)) is not None]
-    found: dict[str, object] = {}
+    found: dict[str, Story] = {}
     if days:
         lo = dt.date.fromordinal(min(days) - WINDOW_DAYS).isoformat()
         hi = dt.date.fromordinal(max(days) + WINDOW_DAYS).isoformat()
@@ -91,10 +91,10 @@ def _stories(store: Store, articles: Sequence[Article]) -> None:
     if len(days) < len(new):
         found.update((s.id, s) for s in store.active_stories(None, None, UNDATED_STORIES))
     stories = list(found.values())
-    members = store.members_of_stories([s.id for s in stories])  # type: ignore[attr-defined]
-    changed, joined = assign_stories(new, stories, members)  # type: ignore[arg-type]
+    members = store.members_of_stories([s.id for s in stories])
+    changed, joined = assign_stories(new, stories, members)
     store.put_stories(changed, joined)
-    store.set_row_stories({m.article_id: m.story_id for m in joined})  # type: ignore[attr-defined]
+    store.set_row_stories({m.article_id: m.story_id for m in joined})
 
 
 def _timeline(store: Store, dirty: set[str], undated: Sequence[Article]) -> None:

@@ -109,7 +109,8 @@ class Pool:
         for art, s, e, delta in moves:
             src = self.annotations[art.id]
             days = (day - dt.date.fromisoformat((art.published or "")[:10])).days
-            for rec in [*src.mentions, *src.times, *src.quotes, *src.events]:
+            records: list[Any] = [*src.mentions, *src.times, *src.quotes, *src.events]
+            for rec in records:
                 if s <= rec.start and rec.end <= e:
                     ids[rec.id] = rec.id.split("_", 1)[0] + "_" + digest(aid, rec.id, length=12)
                     kept.append((rec, delta, days))
@@ -154,7 +155,7 @@ def _move(rec: Any, aid: str, delta: int, days: int, ids: dict[str, str]) -> Any
 def _pool(data: Path, size: int) -> tuple[Pool, list[dict[str, Any]]]:
     from dossier.annotate import annotate
 
-    rows = distinct_rows(data, size + 1)
+    rows = distinct_rows(data, size + 20)
     articles = []
     for n, row in enumerate(rows[:size], start=1):
         doc = record(row, f"pool:{n}", "jsonl", n, f"line {n}")
@@ -197,15 +198,14 @@ def run_scale(data: Path, n: int, pool: int = 200, seed: int = 7) -> dict[str, A
                 out.append(ann)
         return out
 
-    with tempfile.TemporaryDirectory() as tmp:
-        with dossier.open(Path(tmp) / "scale.sqlite") as db:
-            t0 = time.perf_counter()
-            report = Pipeline(db.store, annotator=replay).run_documents(stream())
-            seconds = time.perf_counter() - t0 - made["seconds"]
-            one = _one_more(db, rest, tmp)
-            latency, entity = _query_latency(db)
-            rows = db.timeline(limit=0).total
-            entities = db.entities(limit=0).total
+    with tempfile.TemporaryDirectory() as tmp, dossier.open(Path(tmp) / "scale.sqlite") as db:
+        t0 = time.perf_counter()
+        report = Pipeline(db.store, annotator=replay).run_documents(stream())
+        seconds = time.perf_counter() - t0 - made["seconds"]
+        one = _one_more(db, rest, tmp)
+        latency, entity = _query_latency(db)
+        rows = db.timeline(limit=0).total
+        entities = db.entities(limit=0).total
     return {
         "articles": n,
         "stored": len(report.added),
@@ -232,7 +232,9 @@ def _one_more(db: Any, rest: list[dict[str, Any]], tmp: str) -> dict[str, Any]:
     import json
 
     path = Path(tmp) / "one.jsonl"
-    row = dict(rest[0]) if rest else {"text": "An extra article.", "date": START.isoformat()}
+    # a real-length article (the first one left of 2,000 characters or more)
+    row = next((dict(r) for r in rest if len(r["text"]) >= 2000), dict(rest[0]) if rest else {})
+    row.setdefault("text", "An extra article about a meeting in Rome on 3 May 2020.")
     row.setdefault("meta", {})
     row["date"] = (START + dt.timedelta(days=1)).isoformat()  # it lands inside the stream
     path.write_text(json.dumps(row) + "\n", encoding="utf-8")

@@ -9,7 +9,7 @@ import os
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from dossier.ingest.formats import EXTENSIONS, Fmt, Result, decode, read_jsonl, read_text, sniff
 from dossier.records import IngestFailure
@@ -80,11 +80,14 @@ def format_of(path: Path) -> tuple[Fmt | None, bool]:
     return (EXTENSIONS.get(suffixes[-1]) if suffixes else None), gz
 
 
+def _open_binary(path: Path, gz: bool) -> Any:
+    return gzip.open(path, "rb") if gz else path.open("rb")
+
+
 def _stream_lines(path: Path, gz: bool) -> Iterator[str]:
     """The lines of a JSON Lines file as they are read (never the whole file at once).
     JSON text is UTF-8 (RFC 8259); a line that is not fails on its own."""
-    opener = gzip.open if gz else open
-    with opener(path, "rb") as fh:  # type: ignore[operator]
+    with _open_binary(path, gz) as fh:
         for n, raw in enumerate(fh, start=1):
             if n == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8) :]
@@ -148,15 +151,14 @@ def count_documents(inputs: list[str] | tuple[str, ...]) -> int | None:
     for item in expand(tuple(inputs)):
         if item == STDIN:
             return None
-        if isinstance(item, IngestFailure) or isinstance(item, str):
+        if isinstance(item, IngestFailure | str):
             continue
         fmt, gz = format_of(item)
         if fmt != "jsonl":
             total += 1
             continue
         try:
-            opener = gzip.open if gz else open
-            with opener(item, "rb") as fh:  # type: ignore[operator]
+            with _open_binary(item, gz) as fh:
                 total += sum(1 for line in fh if line.strip())
         except (OSError, EOFError, zlib.error):
             total += 1

@@ -251,9 +251,9 @@ class QueryMixin(SQLBase):
             )
 
         order = "(t.date IS NULL), t.date, t.code, t.id, c.position"
-        page = self._page(tuple, base, w, order, q, make)  # type: ignore[arg-type]
+        page: Page[tuple[TimelineEntry, Comparison]] = self._page(tuple, base, w, order, q, make)
         self._names([row for row, _ in page.items])
-        return page  # type: ignore[return-value]
+        return page
 
     def row_by_prefix(self, prefix: str) -> list[TimelineEntry]:
         like = _escape(prefix) + "%"

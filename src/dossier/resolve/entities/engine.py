@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from dossier.records import Entity, EntityType, Mention
 from dossier.resolve.entities import layers
@@ -48,7 +48,7 @@ class EntityChanges:
     entity_of_mention: dict[str, str] = field(default_factory=dict)  # every mention given
 
 
-def _bump(counter: Counter, key: object, sign: int) -> None:  # type: ignore[type-arg]
+def _bump(counter: Counter[Any], key: object, sign: int) -> None:
     counter[key] += sign
     if counter[key] <= 0:
         del counter[key]

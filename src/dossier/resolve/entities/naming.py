@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -73,8 +74,8 @@ def merge_ranked(existing: list[str], counts: Counter[str]) -> list[str]:
     return [*existing, *new]
 
 
-def _sum(leaves: Sequence[Leaf], attr: str) -> Counter:  # type: ignore[type-arg]
-    out: Counter = Counter()  # type: ignore[type-arg]
+def _sum(leaves: Sequence[Leaf], attr: str) -> Counter[Any]:
+    out: Counter[Any] = Counter()
     for leaf in leaves:
         out.update(getattr(leaf, attr))
     return out

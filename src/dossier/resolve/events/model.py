@@ -86,7 +86,7 @@ class PairModel:
     def load(cls, path: Path | None = None) -> PairModel:
         """The model in ``path`` (default: the shipped one, read once per process)."""
         if path is None:
-            return _shipped(cls)
+            return _shipped()
         return cls._read(path)
 
     @classmethod
@@ -141,5 +141,5 @@ def fit_logistic(
 
 
 @functools.lru_cache(maxsize=1)
-def _shipped(cls: type[PairModel]) -> PairModel:
-    return cls._read(data_path(MODEL_FILE))
+def _shipped() -> PairModel:
+    return PairModel._read(data_path(MODEL_FILE))

@@ -91,8 +91,8 @@ def attach(mentions: Sequence[TMention], clusters: Sequence[Cluster]) -> list[Cl
         if chosen is None:
             alone.append(Cluster(m.family, [m], {m.event.id: "first mention of this event"}))
         else:
-            c, why = chosen
-            assert isinstance(c, Cluster)
-            c.attached.append(m)
-            c.why[m.event.id] = why
+            row, why = chosen
+            assert isinstance(row, Cluster)
+            row.attached.append(m)
+            row.why[m.event.id] = why
     return alone

@@ -374,8 +374,11 @@ class TimelineEngine:
             return
         ms = [m for e in sorted(orphans) if (m := self.mention(e)) is not None]
         stored_ids = self.source.rows_of_articles({m.article.id for m in ms}) - changes.removed
-        stored = {s.entry.id: self._cluster_of(s) for s in self.rows(stored_ids)}
-        stored = {rid: c for rid, c in stored.items() if c is not None}
+        stored: dict[str, Cluster] = {}
+        for state in self.rows(stored_ids):
+            built = self._cluster_of(state)
+            if built is not None:
+                stored[state.entry.id] = built
         pool = [*l1, *stored.values()]
         before = {id(c): len(c.attached) for c in pool}
         place_orphans(ms, pool, self.similar, self.threshold)
@@ -546,11 +549,12 @@ class TimelineEngine:
         chosen = choose(bare, candidates(bare))
         if chosen is None:
             return None
-        c = chosen[0]
-        if isinstance(c, Cluster):
-            row = make_row(c)
-            return (row.date or "", frozenset(x.article.id for x in c.members), c.first_id)
-        return (c.date or "", c.articles, c.first_id)
+        found = chosen[0]
+        if isinstance(found, Cluster):
+            row = make_row(found)
+            return (row.date or "", frozenset(x.article.id for x in found.members), found.first_id)
+        assert isinstance(found, StoredRow)
+        return (found.date or "", found.articles, found.first_id)
 
     def _article_mentions(self, aid: str) -> dict[str, TMention | None]:
         ids = [e for e, ev in self.events.items() if ev.article_id == aid]
