@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from typing import Any
 
+from dossier.annotate.columns import char_span, columns
 from dossier.annotate.entities.lexicon import Lexicon, fold
 from dossier.annotate.entities.spans import Cand
 
@@ -38,7 +39,7 @@ def people_tagged_org(cands: list[Cand], doc: Any, text: str, lex: Lexicon) -> N
     for c in cands:
         if c.type != "ORG" or c.canonical is not None:
             continue
-        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        span = char_span(doc, c.start, c.end)
         if span is None or len(span) > 3:
             continue
         if not all(t.is_title and t.pos_ == "PROPN" for t in span):
@@ -56,38 +57,40 @@ def recover_people(cands: list[Cand], doc: Any, lex: Lexicon) -> list[Cand]:
     """People the model missed but the syntax gives away: a two- or three-word proper name
     with a title apposition ('Olga Petrenko, the head of ...') or right after a lowercase
     title word ('spokeswoman Olga Petrenko')."""
+    cols = columns(doc)  # plain lists: no Token object per token of the document
     covered: set[int] = set()
     for c in cands:
-        span = doc.char_span(c.start, c.end, alignment_mode="expand")
-        if span is not None:
-            covered.update(range(span.start, span.end))
+        bounds = cols.char_span(c.start, c.end)
+        if bounds is not None:
+            covered.update(range(*bounds))
+
+    n, text, lower, pos, dep, head = cols.n, cols.text, cols.lower, cols.pos, cols.dep, cols.head
+    is_title = cols.is_title
 
     def name_at(first: int, last: int) -> bool:
-        toks = doc[first : last + 1]
+        toks = range(first, min(last + 1, n))
         return (
             2 <= len(toks) <= 3
-            and all(t.pos_ == "PROPN" and t.is_title and t.i not in covered for t in toks)
+            and all(pos[t] == "PROPN" and is_title[t] and t not in covered for t in toks)
             and all(
-                fold(t.text) not in lex.places and fold(t.text) not in lex.demonyms for t in toks
+                fold(text[t]) not in lex.places and fold(text[t]) not in lex.demonyms for t in toks
             )
         )
 
     out = list(cands)
-    for tok in doc:
+    for i in [i for i, word in enumerate(lower) if word in lex.titles]:
         first = last = -1
-        if tok.dep_ == "appos" and tok.lower_ in lex.titles and tok.head.i < tok.i:
-            last = tok.head.i
+        if dep[i] == "appos" and head[i] < i:
+            last = head[i]
             first = last
-            while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == last:
+            while first > 0 and dep[first - 1] == "compound" and head[first - 1] == last:
                 first -= 1
-        elif tok.is_lower and tok.lower_ in lex.titles and tok.i + 2 < len(doc):
-            first = last = tok.i + 1
-            while last + 1 < len(doc) and last - first < 2 and doc[last + 1].pos_ == "PROPN":
+        elif cols.is_lower[i] and i + 2 < n:
+            first = last = i + 1
+            while last + 1 < n and last - first < 2 and pos[last + 1] == "PROPN":
                 last += 1
         if first >= 0 and name_at(first, last):
-            out.append(
-                Cand(doc[first].idx, doc[last].idx + len(doc[last].text), "PERSON", "SYNTAX")
-            )
+            out.append(Cand(cols.idx[first], cols.end[last], "PERSON", "SYNTAX"))
             covered.update(range(first, last + 1))
     return out
 
@@ -100,28 +103,29 @@ def propagate_names(cands: list[Cand], doc: Any, text: str, lex: Lexicon) -> lis
     person_words = surname_words(text, cands)
     if not person_words:
         return cands
+    cols = columns(doc)
     covered: set[int] = set()
     for c in cands:
-        span = doc.char_span(c.start, c.end, alignment_mode="expand")
-        if span is not None:
-            covered.update(range(span.start, span.end))
+        bounds = cols.char_span(c.start, c.end)
+        if bounds is not None:
+            covered.update(range(*bounds))
+    n, words, pos, is_title = cols.n, cols.text, cols.pos, cols.is_title
+    is_upper, ent_type = cols.is_upper, cols.ent_type
     out = list(cands)
-    for tok in doc:
-        shouted = tok.is_upper and len(tok) >= 3  # 'LYNCH' in a capitals headline
-        if tok.i in covered or tok.ent_type_ or not (shouted or tok.is_title):
+    for i in range(n):
+        shouted = is_upper[i] and len(words[i]) >= 3  # 'LYNCH' in a capitals headline
+        if i in covered or ent_type[i] or not (shouted or is_title[i]):
             continue
-        if tok.pos_ != "PROPN" and not shouted:
+        if pos[i] != "PROPN" and not shouted:
             continue
-        if fold(tok.text) not in person_words:
+        if fold(words[i]) not in person_words:
             continue
-        prev = doc[tok.i - 1] if tok.i > 0 else None
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        prev_name = prev is not None and prev.is_title and prev.pos_ == "PROPN"
-        if prev_name and prev is not None and prev.lower_ not in lex.honorifics:
+        prev_name = i > 0 and is_title[i - 1] and pos[i - 1] == "PROPN"
+        if prev_name and cols.lower[i - 1] not in lex.honorifics:
             continue
-        if nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
+        if i + 1 < n and is_title[i + 1] and pos[i + 1] == "PROPN":
             continue
-        out.append(Cand(tok.idx, tok.idx + len(tok.text), "PERSON", "PROPAGATED"))
+        out.append(Cand(cols.idx[i], cols.end[i], "PERSON", "PROPAGATED"))
     return out
 
 

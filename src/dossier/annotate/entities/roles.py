@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dossier.annotate.columns import columns
 from dossier.annotate.entities.lexicon import Lexicon
 from dossier.annotate.entities.spans import Cand
 
@@ -31,15 +32,15 @@ class TokenIndex:
     def __init__(self, doc: Any, cands: list[Cand]) -> None:
         self.doc = doc
         self.owner: dict[int, Cand] = {}
+        cols = columns(doc)  # spaCy's char_span makes Tokens: this looks it up on columns
         for cand in cands:
-            span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-            if span is not None:
-                for i in range(span.start, span.end):
+            bounds = cols.char_span(cand.start, cand.end)
+            if bounds is not None:
+                for i in range(*bounds):
                     self.owner[i] = cand
 
     def tokens(self, cand: Cand) -> tuple[int, int] | None:
-        span = self.doc.char_span(cand.start, cand.end, alignment_mode="expand")
-        return None if span is None else (span.start, span.end)
+        return columns(self.doc).char_span(cand.start, cand.end)
 
 
 def _is_title(tok: Any, lex: Lexicon) -> bool:

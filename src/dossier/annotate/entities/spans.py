@@ -184,9 +184,9 @@ def shouting_lines(text: str) -> list[tuple[int, int]]:
     start = 0
     for line in text.split("\n"):
         end = start + len(line)
-        upper = sum(c.isupper() for c in line)
+        upper = sum(map(str.isupper, line))  # map: no Python frame per character
         if upper >= 16:  # 80% of the 20 letters a headline needs at least
-            letters = sum(c.isalpha() for c in line)
+            letters = sum(map(str.isalpha, line))
             if letters >= 20 and upper >= 0.8 * letters:
                 out.append((start, end))
         start = end + 1

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dossier.annotate.columns import columns
 from dossier.annotate.events.actors import actor_code
 from dossier.annotate.events.arguments import Actor, ActorFinder
 from dossier.annotate.events.coding import ActorCoder, coding_date, mention_code, plover_coding
@@ -190,9 +191,14 @@ def _on_the_way(ctx: _Context, tok: Any) -> bool:
 def _triggers(ctx: _Context, sent: Any) -> list[Trigger]:
     found = list(find_triggers(sent, ctx.lex))
     seen = {t.token.i for t in found}
-    for tok in sent:
-        if tok.i in seen:
+    cols = columns(ctx.doc)
+    lemma, pos, lower, dep = cols.lemma_lower, cols.pos, cols.lower, cols.dep
+    for i in range(sent.start, sent.end):
+        # only a motion verb or 'way' can pass the tests below: no Token for the others
+        motion = lemma[i] in MOTION and pos[i] == "VERB"
+        if i in seen or not (motion or (lower[i] == "way" and dep[i] == "pobj")):
             continue
+        tok = ctx.doc[i]
         if _visit_by_motion(ctx, tok) is not None:
             found.append(Trigger(tok, "042"))
         elif _on_the_way(ctx, tok):

@@ -160,6 +160,7 @@ class ActorFinder:
     def __init__(self, text: str, mentions: list[Mention]) -> None:
         self.text = text
         self.index = MentionIndex(mentions)
+        self._actors: dict[tuple[Any, int, bool, bool], Actor | None] = {}
 
     def _span(self, doc: Any, lo: int, hi: int, m: Mention | None, head: int) -> Actor:
         start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
@@ -199,6 +200,13 @@ class ActorFinder:
         """
         if tok is None:
             return None
+        # asked again and again of the same tokens (roles, targets, fallbacks): once each
+        key = (tok.doc, tok.i, allow_things, loose)
+        if key not in self._actors:
+            self._actors[key] = self._actor(tok, allow_things, loose)
+        return self._actors[key]
+
+    def _actor(self, tok: Any, allow_things: bool, loose: bool) -> Actor | None:
         doc = tok.doc
         if tok.lower_ in RELATIVE and tok.dep_.startswith("nsubj"):
             # 'who met X': the relative clause's head noun is the subject.

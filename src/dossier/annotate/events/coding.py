@@ -16,10 +16,12 @@ the CAMEO code ('042' -> 'visit'). Contexts come from the CAMEO-to-PLOVER mappin
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from dossier.annotate.columns import columns
 from dossier.annotate.events.actors import (
     ETHNIC_GROUP,
     actor_code,
@@ -116,19 +118,22 @@ def coding_date(event_date: str | None, published: str | None) -> str | None:
     return published if published and ISO_DATE.match(published) else None
 
 
-def _phrase_tokens(tok: Any) -> list[Any]:
-    toks = [tok]
-    for c in tok.children:
-        if c.dep_ in PHRASE_DEPS or (c.dep_ == "prep" and c.lower_ in QUALIFYING_PREPS):
-            toks.extend(c.subtree)
-    return toks
+def _phrase_ids(doc: Any, i: int) -> list[int]:
+    """Token indexes of the noun phrase of token ``i``: it, then the subtrees of its title,
+    modifier, apposition and qualifier children (read off the columns)."""
+    cols = columns(doc)
+    ids = [i]
+    for c in cols.children[i]:
+        dep = cols.dep[c]
+        if dep in PHRASE_DEPS or (dep == "prep" and cols.lower[c] in QUALIFYING_PREPS):
+            ids.extend(cols.subtree(c))
+    return ids
 
 
 def phrase_text(doc: Any, tok: Any) -> str:
     """The noun phrase of ``tok`` with its titles, modifiers, appositions and qualifiers."""
-    toks = _phrase_tokens(tok)
-    lo, hi = min(t.i for t in toks), max(t.i for t in toks) + 1
-    return str(doc[lo:hi].text)
+    ids = _phrase_ids(doc, tok.i)
+    return columns(doc).span_text(min(ids), max(ids) + 1)
 
 
 def _reporting_subject(tok: Any) -> Any | None:
@@ -180,12 +185,14 @@ def _asides(head: Any) -> set[int]:
     """Token indices of the clause's asides ('as police cracked down on X', 'because of
     fighting between X and Y'): a fallback target is not looked for there."""
     out: set[int] = set()
-    for t in head.subtree:
-        clause = t.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ in ASIDE_MARKS for m in t.children
+    cols = columns(head.doc)
+    dep, lower, kids = cols.dep, cols.lower, cols.children
+    for t in cols.subtree(head.i):
+        clause = dep[t] == "advcl" and any(
+            dep[m] == "mark" and lower[m] in ASIDE_MARKS for m in kids[t]
         )
-        if clause or (t.dep_ == "prep" and t.lower_ in ASIDE_PREPS):
-            out.update(x.i for x in t.subtree)
+        if clause or (dep[t] == "prep" and lower[t] in ASIDE_PREPS):
+            out.update(cols.subtree(t))
     return out
 
 
@@ -211,9 +218,11 @@ class ActorCoder:
 
     def __init__(self, doc: Any, mentions: list[Mention]) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token: read it once per article
+        self.text = columns(doc).doc_text  # Doc.text makes a Token per token: read once
         self.mentions = {m.id: m for m in mentions}
         self.by_start = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.by_start]
+        self._codes: dict[tuple[Actor, str | None], str | None] = {}
 
     def text_for(self, actor: Actor) -> str:
         """The text an actor is coded from."""
@@ -255,6 +264,13 @@ class ActorCoder:
         """The actor's CAMEO-style code, or None when it names no country or organisation."""
         if actor is None:
             return None
+        # the same actor is coded again and again (source, target, fallbacks): once is enough
+        key = (actor, date)
+        if key not in self._codes:
+            self._codes[key] = self._code(actor, date)
+        return self._codes[key]
+
+    def _code(self, actor: Actor, date: str | None) -> str | None:
         text = self.text_for(actor)
         m = self.mentions.get(actor.mention_id or "")
         if m is not None and m.role and m.role not in text:
@@ -274,10 +290,12 @@ class ActorCoder:
             return ""  # 'ethnic Albanian guerrillas': a people is not its kin state
         lo, hi = actor.start, actor.end
         if actor.token_i >= 0 and actor.text.lower() not in PRONOUNS:
-            toks = _phrase_tokens(self.doc[actor.token_i])
-            lo = min(lo, *(t.idx for t in toks))
-            hi = max(hi, *(t.idx + len(t) for t in toks))
-        for m in self.by_start:
+            ids = _phrase_ids(self.doc, actor.token_i)
+            cols = columns(self.doc)
+            lo = min(lo, *(cols.idx[j] for j in ids))
+            hi = max(hi, *(cols.end[j] for j in ids))
+        # a mention starting before lo never counts: start at the first one from there
+        for m in self.by_start[bisect_left(self.starts, lo) :]:
             if m.start >= hi:
                 break
             before = self.text[max(0, m.start - 5) : m.start].lower()
@@ -317,9 +335,11 @@ class ActorCoder:
         if actor is None or not other or other[:3] in NON_COUNTRY:
             return None
         if actor.token_i >= 0:
-            toks = _phrase_tokens(self.doc[actor.token_i])
-            head = self.doc[actor.token_i]
-            if head.lemma_.lower() in PAIR_NOUNS and any(t.lower_ in GROUPING for t in toks):
+            cols = columns(self.doc)
+            ids = _phrase_ids(self.doc, actor.token_i)
+            if cols.lemma_lower[actor.token_i] in PAIR_NOUNS and any(
+                cols.lower[j] in GROUPING for j in ids
+            ):
                 return None  # 'the two leaders', 'both sides': the parties together
         text = self.text_for(actor)
         if ambiguous_nationality(text):
@@ -344,11 +364,13 @@ class ActorCoder:
         places: list[Actor] = []
         by_sector: list[Actor] = []
         aside = _asides(head)
-        for t in head.subtree:
-            if t.i in aside:
+        cols = columns(head.doc)
+        for j in cols.subtree(head.i):
+            if j in aside:
                 continue
-            if t.i <= after or any(a.start <= t.idx < a.end for a in taken):
+            if j <= after or any(a.start <= cols.idx[j] < a.end for a in taken):
                 continue
+            t = head.doc[j]
             if _modifies_a_thing(t):
                 continue  # 'a Senegalese peace plan', 'the Russian language': no party
             actor = finder.actor(t)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from dossier.annotate.columns import char_span, columns
 from dossier.ids import span_id
 from dossier.records import Precision, TimeExpr
 
@@ -98,13 +99,15 @@ def fallback_times(article_id: str, doc: Any) -> list[TimeExpr]:
 def clause_token_ids(head: Any) -> set[int]:
     """Token indices of the clause headed by ``head`` (its subtree without nested clauses)."""
     out: set[int] = set()
-    stack = [head]
+    cols = columns(head.doc)  # walked on the columns, without a Token per word
+    dep, pos, kids = cols.dep, cols.pos, cols.children
+    stack = [head.i]
     while stack:
         t = stack.pop()
-        out.add(t.i)
-        for c in t.children:
-            if c.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "acl") or (
-                c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+        out.add(t)
+        for c in kids[t]:
+            if dep[c] in ("ccomp", "advcl", "relcl", "parataxis", "acl") or (
+                dep[c] == "conj" and pos[c] in ("VERB", "AUX")
             ):
                 continue
             stack.append(c)
@@ -169,7 +172,7 @@ def index_times(doc: Any, times: list[TimeExpr]) -> dict[int, TimeExpr]:
     """The time expression each token belongs to (by character span)."""
     out: dict[int, TimeExpr] = {}
     for t in times:
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        span = char_span(doc, t.start, t.end)
         if span is None:
             continue
         for tok in span:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dossier.annotate.columns import columns
 from dossier.records import EventStatus
 
 NEGATING = frozenset({"deny", "refute", "dispute"})
@@ -201,10 +202,21 @@ def _governor_flags(tok: Any) -> set[str]:
 
 def _sentence_flags(tok: Any) -> set[str]:
     flags: set[str] = set()
-    for t in tok.sent:
-        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
-            flags.add("reported")
+    if _according_to(tok):
+        flags.add("reported")
     return flags
+
+
+def _according_to(tok: Any) -> list[int]:
+    """Indexes of the 'according' of each 'according to' in the token's sentence."""
+    cols = columns(tok.doc)  # the words of the sentence, without a Token for each
+    lower, n = cols.lower, cols.n
+    start, end = cols.sent_span(tok.i)
+    return [
+        i
+        for i in range(start, end)
+        if lower[i] == "according" and i + 1 < n and lower[i + 1] == "to"
+    ]
 
 
 def _threat_content_future(tok: Any) -> bool:
@@ -218,10 +230,12 @@ def _threat_content_future(tok: Any) -> bool:
 def _in_question(tok: Any) -> bool:
     """Whether the trigger sits in a question: its sentence ends with '?' and no colon or
     quotation mark opens a quoted question after the trigger ('alleged, asking: "...?"')."""
-    sent = tok.sent
-    if not sent.text.rstrip().rstrip("\"'”’»").endswith("?"):
+    cols = columns(tok.doc)
+    start, end = cols.sent_span(tok.i)
+    sent_text = cols.span_text(start, end)  # the sentence's text, as Span.text
+    if not sent_text.rstrip().rstrip("\"'”’»").endswith("?"):
         return False
-    after = sent.text[tok.idx - sent.start_char :]
+    after = sent_text[tok.idx - cols.idx[start] :]
     return not any(ch in after for ch in ':"“”«')
 
 
@@ -295,11 +309,10 @@ def hedges_of(tok: Any, light: Any | None = None) -> list[str]:
                 if toks:
                     out.append(tok.doc[toks[0].i : toks[-1].i + 1].text)
     out.extend(attribution_of(tok))
-    for t in tok.sent:
-        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
-            end = t.doc[t.i + 1]
-            for c in end.children:
-                if c.dep_ == "pobj":
-                    end = c.right_edge
-            out.append(t.doc[t.i : end.i + 1].text)
+    for i in _according_to(tok):
+        end = tok.doc[i + 1]
+        for c in end.children:
+            if c.dep_ == "pobj":
+                end = c.right_edge
+        out.append(tok.doc[i : end.i + 1].text)
     return list(dict.fromkeys(out))

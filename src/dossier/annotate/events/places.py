@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from dossier.annotate.columns import columns
 from dossier.annotate.events.arguments import MentionIndex, facility_nouns, phrase_bounds
 
 PLACE_PREPS = ("in", "at", "near", "over", "outside", "inside", "across", "on", "into")
@@ -122,13 +123,12 @@ class PlaceFinder:
     def nearby(self, tok: Any, stop: set[int], window: int = 10) -> Place | None:
         """Fallback: a place phrase after the trigger in the same sentence, within a window,
         governed by a place preposition, with no other trigger in between."""
-        sent = tok.sent
-        for j in range(tok.i + 1, min(sent.end, tok.i + window + 1)):
-            t = tok.doc[j]
+        cols = columns(tok.doc)  # tests on plain lists: a Token only for a likely place
+        for j in range(tok.i + 1, min(cols.sent_span(tok.i)[1], tok.i + window + 1)):
             if j in stop:
                 return None
-            if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS:
-                place = self._place(t)
+            if cols.dep[j] == "pobj" and cols.lower[cols.head[j]] in PLACE_PREPS:
+                place = self._place(tok.doc[j])
                 if place is not None:
                     return place
         return None

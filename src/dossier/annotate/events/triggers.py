@@ -8,10 +8,12 @@ artillery -> 072 provide military aid; 'attack' + missiles -> 195 employ aerial 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from dossier.annotate.columns import Columns, columns
 from dossier.annotate.events.lexicon import Lexicon, Sense, ending_code
 
 # Clauses that do not belong to the phrase of the word that governs them.
@@ -45,22 +47,25 @@ def phrase_tokens(
 ) -> list[Any]:
     """The tokens of ``tok``'s subtree, without the clauses detached from it (coordinated
     words kept with ``keep_conj``: 'with artillery and other equipment')."""
-    out: list[Any] = []
-    stack = [tok]
+    cols = columns(tok.doc)  # walked on the columns: a Token only for each one kept
+    dep, pos, kids = cols.dep, cols.pos, cols.children
+    out: list[int] = []
+    stack = [tok.i]
     detached = DETACHED | extra_detached
     if keep_conj:
         detached = detached - {"conj", "cc"}
     while stack:
         t = stack.pop()
         out.append(t)
-        for c in t.children:
-            if c.dep_ not in detached or (
+        for c in kids[t]:
+            if dep[c] not in detached or (
                 # coordinated words inside a phrase stay ('two and five million');
                 # coordinated clauses do not
-                c.dep_ in ("conj", "cc") and t is not tok and c.pos_ not in ("VERB", "AUX")
+                dep[c] in ("conj", "cc") and t != tok.i and pos[c] not in ("VERB", "AUX")
             ):
                 stack.append(c)
-    return sorted(out, key=lambda t: t.i)
+    doc = tok.doc
+    return [doc[i] for i in sorted(out)]
 
 
 def _region(tok: Any) -> list[Any]:
@@ -169,28 +174,29 @@ def choose_sense(senses: list[Sense], tok: Any, lex: Lexicon) -> str | None:
     return None
 
 
-def _light_object(verb: Any, lex: Lexicon) -> Any | None:
+def _light_object(
+    verb: Any, lex: Lexicon, base: str | None = None, objects: list[int] | None = None
+) -> Any | None:
     """The event noun a light verb hands its event to ('held talks', 'launched a wave of
-    strikes')."""
-    if base_lemma(verb, lex) not in lex.light_verbs:
+    strikes'). ``base`` and ``objects``: the verb's base lemma and objects, when known."""
+    if (base if base is not None else base_lemma(verb, lex)) not in lex.light_verbs:
         return None
-    for c in _objects(verb):
-        if c.lemma_.lower() in lex.nouns and c.dep_ != "compound":
-            return c
+    cols = columns(verb.doc)
+    for c in _objects_at(cols, verb.i) if objects is None else objects:
+        if cols.lemma_lower[c] in lex.nouns and cols.dep[c] != "compound":
+            return verb.doc[c]
     return None
 
 
 def _noun_lemma(tok: Any) -> str:
-    lemma = tok.lemma_.lower()
-    if tok.lower_ == "talks":
+    return _noun_lemma_at(columns(tok.doc), tok.i)
+
+
+def _noun_lemma_at(cols: Columns, i: int) -> str:
+    lemma = cols.lemma_lower[i]
+    if cols.lower[i] == "talks":
         return "talks"
-    doc = tok.doc
-    if (
-        lemma == "fire"
-        and tok.i >= 2
-        and doc[tok.i - 1].text == "-"
-        and (doc[tok.i - 2].lower_ == "cease")
-    ):
+    if lemma == "fire" and i >= 2 and cols.text[i - 1] == "-" and (cols.lower[i - 2] == "cease"):
         return "ceasefire"  # 'cease-fire', split by the tokenizer
     return lemma
 
@@ -216,23 +222,30 @@ def _stems(word: str) -> list[str]:
 
 def base_lemma(tok: Any, lex: Lexicon) -> str:
     """The token's lemma, or a suffix-stripped form of it that the lexicon knows."""
-    lemma = tok.lemma_.lower()
+    return _base_lemma(tok.lemma_.lower(), tok.pos_, tok.lower_, lex)
+
+
+def _base_lemma(lemma: str, pos: str, lower: str, lex: Lexicon) -> str:
     known = (lex.verbs, lex.light_verbs, lex.enders, lex.demand_cues)
-    if tok.pos_ not in ("VERB", "AUX") or any(lemma in k for k in known):
+    if pos not in ("VERB", "AUX") or any(lemma in k for k in known):
         return lemma
-    for stem in _stems(tok.lower_):
+    for stem in _stems(lower):
         if any(stem in k for k in known):
             return stem
     return lemma
 
 
-def _verb_lemma(tok: Any, lex: Lexicon | None = None) -> str:
+def _verb_lemma(tok: Any, lex: Lexicon | None = None, base: str | None = None) -> str:
     """The verb's lemma, joined with its particle when the lexicon lists the pair
-    ('shoot_down', 'call_off', 'blow_up')."""
-    lemma = base_lemma(tok, lex) if lex is not None else tok.lemma_.lower()
-    for c in tok.children:
-        if c.dep_ == "prt":
-            joined = f"{lemma}_{c.lower_}"
+    ('shoot_down', 'call_off', 'blow_up'). ``base``: its base lemma, when known."""
+    if lex is None:
+        lemma = tok.lemma_.lower()
+    else:
+        lemma = base if base is not None else base_lemma(tok, lex)
+    cols = columns(tok.doc)
+    for c in cols.children[tok.i]:
+        if cols.dep[c] == "prt":
+            joined = f"{lemma}_{cols.lower[c]}"
             if (
                 lex is None
                 or joined in lex.verbs
@@ -243,50 +256,57 @@ def _verb_lemma(tok: Any, lex: Lexicon | None = None) -> str:
     return lemma
 
 
-def _objects(tok: Any) -> list[Any]:
-    """The verb's object and, for 'suspension of aid'-like objects, what they govern."""
-    out: list[Any] = []
-    for c in tok.children:
-        if c.dep_ in ("dobj", "nsubjpass"):
+def _objects_at(cols: Columns, i: int) -> list[int]:
+    """The verb's object and, for 'suspension of aid'-like objects, what they govern (token
+    indexes, from the columns)."""
+    kids, dep, lower = cols.children, cols.dep, cols.lower
+    out: list[int] = []
+    for c in kids[i]:
+        if dep[c] in ("dobj", "nsubjpass"):
             out.append(c)
-            out.extend(o for o in c.children if o.dep_ in ("conj", "compound"))
-            for prep in c.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for o in prep.children:
-                        if o.dep_ == "pobj":  # 'part of an aid programme', 'state of emergency'
+            out.extend(o for o in kids[c] if dep[o] in ("conj", "compound"))
+            for prep in kids[c]:
+                if dep[prep] == "prep" and lower[prep] == "of":
+                    for o in kids[prep]:
+                        if dep[o] == "pobj":  # 'part of an aid programme', 'state of emergency'
                             out.append(o)
-                            out.extend(x for x in o.children if x.dep_ == "compound")
+                            out.extend(x for x in kids[o] if dep[x] == "compound")
     return out
 
 
-def _phrase_or_ending(tok: Any, lex: Lexicon) -> tuple[str, Any | None] | None:
+def _phrase_or_ending(
+    tok: Any, lex: Lexicon, verb: str | None = None, objects: list[int] | None = None
+) -> tuple[str, Any | None] | None:
     """A verb-object phrase of the lexicon ('set fire', 'open fire', 'accept demands'), or
-    a verb ending what its object names ('suspended aid', 'lifted the curfew')."""
-    verb = _verb_lemma(tok, lex)
-    for c in tok.children:
+    a verb ending what its object names ('suspended aid', 'lifted the curfew'). ``verb``
+    and ``objects``: the token's verb lemma and objects, when known."""
+    doc, cols = tok.doc, columns(tok.doc)
+    if verb is None:
+        verb = _verb_lemma(tok, lex)
+    for c in cols.children[tok.i]:
         # 'declined to comment', 'called on X to ...', 'pressed for talks'
-        if c.dep_ == "xcomp":
-            code = lex.phrases.get((verb, c.lemma_.lower()))
+        if cols.dep[c] == "xcomp":
+            code = lex.phrases.get((verb, cols.lemma_lower[c]))
             if code is not None:
-                return code, c
-        if c.dep_ in ("prep", "prt"):
-            code = lex.prep_verbs.get((verb, c.lower_))
+                return code, doc[c]
+        if cols.dep[c] in ("prep", "prt"):
+            code = lex.prep_verbs.get((verb, cols.lower[c]))
             if code is not None:
                 return code, None
-    for obj in _objects(tok):
-        lemma = _noun_lemma(obj)
+    for o in _objects_at(cols, tok.i) if objects is None else objects:
+        lemma = _noun_lemma_at(cols, o)
         code = lex.phrases.get((verb, lemma))
         if code is not None:
-            return code, obj
+            return code, doc[o]
         if verb in lex.enders:
             if lemma in lex.classes.get("relations", set()):
-                return "161", obj
+                return "161", doc[o]
             senses = lex.nouns.get(lemma)
             if senses:
-                inner = choose_sense(senses, obj, lex)
+                inner = choose_sense(senses, doc[o], lex)
                 ended = ending_code(inner) if inner else None
                 if ended is not None:
-                    return ended, obj
+                    return ended, doc[o]
     return None
 
 
@@ -310,9 +330,9 @@ def _noun_ending(tok: Any, lex: Lexicon) -> tuple[str, Any] | None:
     return None
 
 
-def _demand(tok: Any, lex: Lexicon) -> tuple[str, Any | None] | None:
+def _demand(tok: Any, lex: Lexicon, base: str | None = None) -> tuple[str, Any | None] | None:
     """'said that China must drop its barriers': a demand by the speaker."""
-    if base_lemma(tok, lex) not in lex.demand_cues:
+    if (base if base is not None else base_lemma(tok, lex)) not in lex.demand_cues:
         return None
     for c in tok.children:
         if (
@@ -324,47 +344,85 @@ def _demand(tok: Any, lex: Lexicon) -> tuple[str, Any | None] | None:
     return None
 
 
-def _shouting(tok: Any) -> bool:
+def _shouting(word: str) -> bool:
     """Words in all-capital headlines: the tagger and parser are unreliable there."""
-    return len(tok.text) > 2 and tok.text.isupper()
+    return len(word) > 2 and word.isupper()
+
+
+def _slots(cols: Columns, lex: Lexicon) -> tuple[list[int], list[int]]:
+    """The tokens of the document that the two loops of :func:`find_triggers` look at: verbs
+    (not in shouted headlines), and nouns that are no entity and either end something or
+    name an event (the others pass no test there). Worked out once per document."""
+    found = cols.memo.get("events.slots")
+    if found is None or found[0] is not lex:
+        words, pos, dep, ent_type, lemma = (
+            cols.text,
+            cols.pos,
+            cols.dep,
+            cols.ent_type,
+            cols.lemma_lower,
+        )
+        verbs = [
+            i
+            for i in range(cols.n)
+            if (pos[i] == "VERB" or (pos[i] == "AUX" and dep[i] != "aux"))
+            and not _shouting(words[i])
+        ]
+        nouns = [
+            i
+            for i in range(cols.n)
+            if pos[i] in ("NOUN", "PROPN")
+            and not ent_type[i]
+            and not _shouting(words[i])
+            and (lemma[i] in lex.enders or lex.nouns.get(_noun_lemma_at(cols, i)))
+        ]
+        found = cols.memo["events.slots"] = (lex, verbs, nouns)
+    return found[1], found[2]
 
 
 def find_triggers(sent: Any, lex: Lexicon) -> Iterator[Trigger]:
     """The triggers of one sentence, in text order."""
     claimed: set[int] = set()
     found: list[Trigger] = []
-    for tok in sent:
-        if _shouting(tok):
+    doc = sent.doc
+    cols = columns(doc)  # tests on plain lists; a Token only for the words passing them
+    verbs, nouns = _slots(cols, lex)
+    pos = cols.pos
+    for i in verbs[bisect_left(verbs, sent.start) : bisect_left(verbs, sent.end)]:
+        tok = doc[i]
+        # what the tests below read of the verb, worked out once
+        base = _base_lemma(cols.lemma_lower[i], pos[i], cols.lower[i], lex)
+        verb_lemma = _verb_lemma(tok, lex, base)
+        objects = _objects_at(cols, i)
+        special = _phrase_or_ending(tok, lex, verb_lemma, objects) or _demand(tok, lex, base)
+        if special is not None:
+            code, claim = special
+            if claim is not None:
+                claimed.add(claim.i)
+            found.append(Trigger(tok, code))
             continue
-        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ != "aux"):
-            special = _phrase_or_ending(tok, lex) or _demand(tok, lex)
-            if special is not None:
-                code, claim = special
-                if claim is not None:
-                    claimed.add(claim.i)
-                found.append(Trigger(tok, code))
+        obj = _light_object(tok, lex, base, objects)
+        if obj is not None and obj.i not in claimed:
+            noun_code = choose_sense(lex.nouns[obj.lemma_.lower()], obj, lex)
+            if noun_code is not None:
+                claimed.add(obj.i)
+                found.append(Trigger(obj, noun_code, light=tok, nominal=True))
                 continue
-            obj = _light_object(tok, lex)
-            if obj is not None and obj.i not in claimed:
-                noun_code = choose_sense(lex.nouns[obj.lemma_.lower()], obj, lex)
-                if noun_code is not None:
-                    claimed.add(obj.i)
-                    found.append(Trigger(obj, noun_code, light=tok, nominal=True))
-                    continue
-            senses = lex.verbs.get(_verb_lemma(tok, lex))
-            if not senses or tok.dep_ == "amod":
-                continue
-            head = tok.head
-            if tok.dep_ in ("xcomp", "acl", "ccomp") and (
-                head.lemma_.lower() in ABSORBING or head.lemma_.lower() in ABSORBING_NOUNS
-            ):
-                continue  # 'threatened to invade', 'an ultimatum to halt attacks
-            verb_code = choose_sense(senses, tok, lex)
-            if verb_code is not None:
-                found.append(Trigger(tok, verb_code))
-    for tok in sent:
-        if tok.i in claimed or tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ or _shouting(tok):
+        senses = lex.verbs.get(verb_lemma)
+        if not senses or tok.dep_ == "amod":
             continue
+        head = tok.head
+        if tok.dep_ in ("xcomp", "acl", "ccomp") and (
+            head.lemma_.lower() in ABSORBING or head.lemma_.lower() in ABSORBING_NOUNS
+        ):
+            continue  # 'threatened to invade', 'an ultimatum to halt attacks
+        verb_code = choose_sense(senses, tok, lex)
+        if verb_code is not None:
+            found.append(Trigger(tok, verb_code))
+    for i in nouns[bisect_left(nouns, sent.start) : bisect_left(nouns, sent.end)]:
+        if i in claimed:
+            continue
+        tok = doc[i]
         ended = _noun_ending(tok, lex)
         if ended is not None:
             claimed.add(ended[1].i)

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from dossier.annotate.columns import char_span
 from dossier.annotate.entities.lexicon import fold, lexicon
 from dossier.annotate.places.gazetteer import Entry, Gazetteer, gazetteer
 from dossier.annotate.places.recover import missed_toponyms
@@ -82,7 +83,7 @@ def _embedded(doc: Any, m: Mention, gaz: Gazetteer) -> list[tuple[int, int, str]
     country, a region or a city of 100,000 people or more, or a demonym ('the Nigerian
     Senate'); with the name to look up."""
     demonyms = lexicon().demonyms
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    span = char_span(doc, m.start, m.end)
     if span is None:
         return []
     out: list[tuple[int, int, str]] = []

@@ -16,6 +16,7 @@ which the supplement covers).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -124,7 +125,15 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Entry]:
         """Entries whose name or alternate name folds like ``name``."""
-        return [self.entry(c) for c in self.keys.get(fold(name), ())]
+        # Names recur within and across articles: remember the (frozen) entries of each.
+        seen: dict[str, tuple[Entry, ...]] | None = getattr(self, "_looked_up", None)
+        if seen is None:
+            seen = {}
+            self._looked_up = seen
+        found = seen.get(name)
+        if found is None:
+            found = seen[name] = tuple(self.entry(c) for c in self.keys.get(fold(name), ()))
+        return list(found)
 
     def by_geonameid(self, gid: int) -> Entry | None:
         row = self.by_id.get(gid)
@@ -312,12 +321,17 @@ def gazetteer() -> Gazetteer:
     with _lock:
         if _gazetteer is None:
             path = _cache_path()
+            collecting = gc.isenabled()
+            gc.disable()  # unpickling makes ~10^5 containers: no collection passes meanwhile
             try:
                 with path.open("rb") as fh:
                     _gazetteer = pickle.load(fh)
             except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
                 _gazetteer = build()
                 _write(_gazetteer, path)
+            finally:
+                if collecting:
+                    gc.enable()
         return _gazetteer
 
 

@@ -22,7 +22,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from dossier.annotate.columns import columns
 from dossier.annotate.entities.lexicon import lexicon
+from dossier.annotate.intervals import Intervals
 from dossier.annotate.places.gazetteer import Entry, Gazetteer
 from dossier.annotate.places.usage import locative_head
 from dossier.records import Mention
@@ -51,39 +53,36 @@ def _big(entries: Sequence[Entry], city: int = BIG_CITY) -> bool:
     return any(e.kind in _BIG_KINDS for e in entries) or _largest_city(entries) >= city
 
 
-def _dateline(text: str, span: Any) -> bool:
-    start, end = span.start_char, span.end_char
+def _dateline(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     after = text[end : end + 3].lstrip(" ")
     return (
         not text[line_start:start].strip()
-        and span.text.isupper()
+        and text[start:end].isupper()
         and after[:1] in (",", "(", "-", "\u2013", "\u2014", ":")
     )
 
 
-def _candidate_runs(doc: Any) -> list[Any]:
-    """Maximal runs of capitalised proper-noun tokens, at most 3 long (and their sub-runs
-    starting at the run's start, longest first, so 'San Marcos' before 'San')."""
+def _candidate_runs(doc: Any) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised proper-noun tokens, at most 3 long, as token bounds
+    (their sub-runs starting at the run's start are tried longest first, so 'San Marcos'
+    before 'San')."""
+    cols = columns(doc)  # plain lists: no Token object per token of the document
+    pos, words, stop, n = cols.pos, cols.text, cols.is_stop, cols.n
     runs = []
     i = 0
-    n = len(doc)
     while i < n:
-        tok = doc[i]
-        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.is_stop:
+        if pos[i] == "PROPN" and words[i][:1].isupper() and not stop[i]:
             j = i
             while (
-                j + 1 < n
-                and j + 1 - i < 3
-                and doc[j + 1].pos_ == "PROPN"
-                and (doc[j + 1].text[:1].isupper())
+                j + 1 < n and j + 1 - i < 3 and pos[j + 1] == "PROPN" and words[j + 1][:1].isupper()
             ):
                 j += 1
             runs.append((i, j + 1))
             i = j + 1
         else:
             i += 1
-    return [doc[s:e] for s, e in runs]
+    return runs
 
 
 def missed_toponyms(
@@ -95,25 +94,28 @@ def missed_toponyms(
     """Spans (start, end, id of the whole mention re-read, if any) of place names not yet
     among the toponyms (``taken``)."""
     demonyms = lexicon().demonyms
-    text = doc.text  # once: Doc.text joins every token
+    cols = columns(doc)
+    text = cols.doc_text  # Doc.text would join every token's Token object again
+    taken_ix = Intervals(taken)
+    mention_ix = Intervals([(m.start, m.end) for m in mentions])
     out: list[tuple[int, int, str | None]] = []
-    for run in _candidate_runs(doc):
-        for k in range(len(run), 0, -1):
-            span = run[:k]
-            s, e = span.start_char, span.end_char
-            if any(a < e and s < b for a, b in taken):
+    for first, stop in _candidate_runs(doc):
+        for k in range(stop - first, 0, -1):
+            s, e = cols.idx[first], cols.end[first + k - 1]
+            if taken_ix.overlaps(s, e):
                 break
-            inside = [m for m in mentions if m.start < e and s < m.end]
+            inside = [mentions[j] for j in mention_ix.hits(s, e)]
             if any((m.start, m.end) != (s, e) for m in inside):
                 continue  # part of a longer name, or only partly a mention
-            if any(t.ent_type_ in _NOT_PLACE_ENTS for t in span):
+            if any(cols.ent_type[t] in _NOT_PLACE_ENTS for t in range(first, first + k)):
                 break
-            entries = _own(gaz.lookup(span.text))
-            if not entries or span.text.lower() in demonyms:
+            name = text[s:e]  # the span's text
+            entries = _own(gaz.lookup(name))
+            if not entries or name.lower() in demonyms:
                 continue
-            locative = locative_head(span)
+            locative = locative_head(doc[first : first + k])
             if inside:  # a whole person or organisation mention: only in a locative phrase
-                acronym = span.text.isupper() and len(span.text) <= 5  # 'in NATO'
+                acronym = name.isupper() and len(name) <= 5  # 'in NATO'
                 ok = (
                     locative
                     and not acronym
@@ -123,7 +125,7 @@ def missed_toponyms(
                 ok = (
                     _big(entries, UNTAGGED_CITY)
                     or (locative and _largest_city(entries) >= LOCATIVE_TOWN)
-                    or (_dateline(text, span) and _largest_city(entries) >= DATELINE_TOWN)
+                    or (_dateline(text, s, e) and _largest_city(entries) >= DATELINE_TOWN)
                 )
             if ok:
                 out.append((s, e, inside[0].id if inside else None))

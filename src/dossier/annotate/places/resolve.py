@@ -193,6 +193,13 @@ def choose(entries: Sequence[Entry], ctx: Context | None, name: str = "") -> Pic
     return Pick(entry, how, margin)
 
 
+def _may_reach(a: int, b: int) -> bool:
+    """Whether strings of ``a`` and ``b`` characters can have a ``fuzz.ratio`` of at least
+    ``FUZZY_CUTOFF``: the ratio is 100 * (1 - indel / (a + b)), and the indel distance is
+    at least ``|a - b|`` (with a margin for rounding)."""
+    return 100.0 * (1.0 - abs(a - b) / (a + b)) >= FUZZY_CUTOFF - 1e-6
+
+
 class Resolver:
     """Looks names up (exactly, then fuzzily) and picks entries in article context."""
 
@@ -200,6 +207,8 @@ class Resolver:
         self.gaz = gaz
         self._fuzzy_keys: tuple[str, ...] | None = None
         self._fuzzy_cache: dict[str, str | None] = {}
+        self._fuzzy_by_length: dict[int, tuple[str, ...]] = {}
+        self._key_sizes: list[int] | None = None
 
     def candidates(self, name: str) -> tuple[list[Entry], bool]:
         """Entries for a name, and whether they came from the fuzzy match."""
@@ -235,6 +244,20 @@ class Resolver:
             self._fuzzy_keys = tuple(sorted(keep))
         return self._fuzzy_keys
 
+    def _choices(self, length: int) -> tuple[str, ...]:
+        """The fuzzy keys that can reach the cutoff against a key of ``length`` characters,
+        in order: the others cannot match, and leaving them out spares scoring them."""
+        found = self._fuzzy_by_length.get(length)
+        if found is None:
+            keys = self._keys()
+            if self._key_sizes is None:
+                self._key_sizes = [len(k) for k in keys]
+            sizes = self._key_sizes
+            fit = {n for n in set(sizes) if _may_reach(length, n)}
+            found = tuple(k for k, n in zip(keys, sizes, strict=True) if n in fit)
+            self._fuzzy_by_length[length] = found
+        return found
+
     def _fuzzy(self, key: str) -> str | None:
         """A conservative fuzzy match among names of large places: same initial, same
         number of words, length within 2, similarity >= 90 ('Vladivostock' finds
@@ -243,7 +266,8 @@ class Resolver:
             return None
         if key in self._fuzzy_cache:
             return self._fuzzy_cache[key]
-        found = process.extractOne(key, self._keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        choices = self._choices(len(key))
+        found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         hit = None
         if found is not None:
             cand = found[0]
@@ -261,13 +285,23 @@ class Resolver:
         looked = [self.candidates(n) for n in names]
         keys = [fold(n) for n in names]
         ctx = Context.empty(story)
+        # A name recurs in an article ('Russia' ten times): its entries are scored once per
+        # pass (choose is a function of the entries, the context and the name).
+        firsts: dict[tuple[Entry, ...], Pick | None] = {}
         for key, (entries, _) in zip(keys, looked, strict=True):
-            first = choose(entries, None)
+            found = tuple(entries)
+            if found not in firsts:
+                firsts[found] = choose(entries, None)
+            first = firsts[found]
             if first is not None and first.margin >= CONFIDENT_MARGIN:
                 ctx.add(key, first.entry)
         picks: list[Pick | None] = []
+        chosen: dict[tuple[str, tuple[Entry, ...]], Pick | None] = {}
         for key, (entries, fuzzy) in zip(keys, looked, strict=True):
-            pick = choose(entries, ctx, key)
+            seen = (key, tuple(entries))
+            if seen not in chosen:
+                chosen[seen] = choose(entries, ctx, key)
+            pick = chosen[seen]
             if pick is not None and fuzzy:
                 pick = Pick(pick.entry, "fuzzy+" + pick.how, pick.margin)
             picks.append(pick)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from dossier.annotate.columns import char_span
 from dossier.resources import read_table
 
 
@@ -39,7 +40,7 @@ def usage(doc: Any, start: int, end: int, label: str, entity_type: str) -> str:
     """'literal', 'metonymic' or 'demonym' for the place name at [start, end) of ``doc``."""
     if entity_type == "GROUP":
         return "demonym"
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = char_span(doc, start, end)
     if span is None or len(span) == 0:
         return "metonymic" if entity_type == "ORG" else "literal"
     words = _words()
@@ -63,7 +64,7 @@ def usage(doc: Any, start: int, end: int, label: str, entity_type: str) -> str:
 def is_modifier(doc: Any, start: int, end: int) -> bool:
     """Whether the name modifies a noun ('Russian officials', 'the Texas law') rather than
     heading its own phrase ('the Russians', 'in Texas')."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = char_span(doc, start, end)
     if span is None or len(span) == 0:
         return False
     root = span.root

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from dossier.annotate.columns import columns
 from dossier.records import Mention
 
 _PARA_RE = re.compile(r"[^\n]+")
@@ -35,10 +36,10 @@ class DocIndex:
             if m.group().strip():
                 idx.paras.append((m.start(), m.end()))
         idx.para_starts = [s for s, _ in idx.paras]
-        idx.tok_starts = [t.idx for t in doc]
-        for sent in doc.sents:
-            idx.sent_bounds.append((sent.start, sent.end))
-        idx.sent_starts = [s for s, _ in idx.sent_bounds]
+        cols = columns(doc)  # shared with the other stages: no Token per token here
+        idx.tok_starts = cols.idx
+        idx.sent_bounds = cols.sent_bounds
+        idx.sent_starts = cols.sent_starts
         idx.mention_starts = [m.start for m in idx.mentions]
         return idx
 
@@ -63,8 +64,8 @@ class DocIndex:
 
     def sent_chars(self, s: int) -> tuple[int, int]:
         a, b = self.sent_bounds[s]
-        first, last = self.doc[a], self.doc[b - 1]
-        return first.idx, last.idx + len(last.text)
+        cols = columns(self.doc)
+        return cols.idx[a], cols.end[b - 1]
 
     # -- mentions
     def mentions_in(self, start: int, end: int) -> list[Mention]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from dossier.annotate.columns import columns
 from dossier.annotate.quotes.cues import Cand, is_cue, set_cue
 from dossier.annotate.quotes.docindex import DocIndex
-from dossier.annotate.quotes.lexicon import frames, is_speech_verb
+from dossier.annotate.quotes.lexicon import MIXED_ONLY_CUES, frames, is_speech_verb
 from dossier.annotate.quotes.speakers import SpeakerSpan, phrase_of, subject_of
 
 MIN_CONTENT_TOKENS = 3
@@ -84,10 +85,12 @@ def _raised(ix: DocIndex, verb: Any) -> Cand | None:
     complement; the quote has no speaker (never the subject)."""
     lemma = verb.lemma_.lower()
     allowed = frames().get(lemma, frozenset())
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
-    raising = "raise" in allowed or (
-        passive and "xcomp" in allowed and not any(c.dep_ == "agent" for c in verb.children)
-    )
+    if "raise" not in allowed and "xcomp" not in allowed:
+        return None  # not raising, whatever the children (looked at only when needed)
+    cols = columns(verb.doc)
+    deps = [cols.dep[c] for c in cols.children[verb.i]]
+    passive = "auxpass" in deps
+    raising = "raise" in allowed or (passive and "xcomp" in allowed and "agent" not in deps)
     if not raising:
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -128,13 +131,17 @@ def _drop_tail(head: Any, toks: list[Any]) -> list[Any]:
     measured on PolNeAR train, where such phrases lie outside the gold content."""
     keep = {t.i for t in toks}
     doc = head.doc
-    for tok in sorted(toks, key=lambda t: t.i):
-        for dep in tok.rights:
+    cols = columns(doc)  # the right children looked up on the columns; Tokens for the kept
+    for i in sorted(t.i for t in toks):
+        for d in cols.children[i]:
+            if d < i or d not in keep:
+                continue
+            dep = doc[d]
             lead = dep.left_edge.i - 1
-            if dep.i not in keep or lead < 0 or doc[lead].text != ",":
+            if lead < 0 or cols.text[lead] != ",":
                 continue
             if dep.right_edge.i >= max(keep) and _tail_cut(dep):
-                keep -= {t.i for t in dep.subtree}
+                keep -= set(cols.subtree(d))
                 keep.discard(lead)
     return [t for t in toks if t.i in keep]
 
@@ -236,11 +243,33 @@ def _passive_report(ix: DocIndex, verb: Any, speech: bool) -> Cand | None:
     return c
 
 
+def _cue_candidates(ix: DocIndex) -> list[int]:
+    """Indexes of the tokens that can pass the test opening :func:`speech_clauses` (a cue,
+    see :func:`is_cue`, or a verb with frames), read off the columns: no Token is made
+    for the others."""
+    cols = columns(ix.doc)
+    table = frames()
+    pos, lemma, lemma_lower, lower = cols.pos, cols.lemma, cols.lemma_lower, cols.lower
+    return [
+        i
+        for i in range(cols.n)
+        if lemma_lower[i] == "put"
+        or (
+            pos[i] in ("VERB", "AUX")
+            and is_speech_verb(lemma[i], lower[i])
+            and lemma_lower[i] not in MIXED_ONLY_CUES
+        )
+        or (pos[i] == "VERB" and lemma_lower[i] in table)
+    ]
+
+
 def speech_clauses(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
     """One candidate per cue verb with a complement clause (``skip``: positions in quotes)."""
     doc = ix.doc
+    cols = columns(doc)
     out: list[Cand] = []
-    for tok in doc:
+    for i in _cue_candidates(ix):
+        tok = doc[i]
         speech = is_cue(tok)
         if skip(tok.idx) or not (speech or (tok.pos_ == "VERB" and tok.lemma_.lower() in frames())):
             continue
@@ -249,10 +278,12 @@ def speech_clauses(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
             out.append(asked)
             continue
         # reduced passives and participles: 'Asked whether ...', 'a plan announced ...'
-        if tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        if tok.tag_ == "VBN" and not any(
+            cols.dep[c] in ("aux", "auxpass") for c in cols.children[tok.i]
+        ):
             continue
         lead_from = max(ix.sent_chars(ix.sent_of_token(tok.i))[0], ix.paras[ix.para_of(tok.idx)][0])
-        if not any(ch.isalnum() for ch in ix.text[lead_from : tok.idx]):
+        if not any(map(str.isalnum, ix.text[lead_from : tok.idx])):
             continue  # 'Asked whether ...': a sentence-initial participle, not a report
         raised = _raised(ix, tok)
         if raised is not None:
@@ -322,7 +353,14 @@ def nominal_frames(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
     """'his criticism of [the deal]', 'voiced support for [the bill]' (``nprep:`` frames)."""
     out: list[Cand] = []
     table = frames()
-    for tok in ix.doc:
+    cols = columns(ix.doc)
+    nouns = [
+        i
+        for i, (pos, lemma) in enumerate(zip(cols.pos, cols.lemma_lower, strict=True))
+        if pos == "NOUN" and table.get(lemma)
+    ]
+    for i in nouns:
+        tok = ix.doc[i]
         if tok.pos_ != "NOUN" or skip(tok.idx):
             continue
         allowed = table.get(tok.lemma_.lower())
@@ -349,7 +387,8 @@ def according_to(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
     """'According to X, …' / '…, according to X': content is the rest of the sentence."""
     doc = ix.doc
     out: list[Cand] = []
-    for tok in doc:
+    for i in [i for i, low in enumerate(columns(doc).lower) if low == "according"]:
+        tok = doc[i]
         if tok.lower_ != "according" or skip(tok.idx) or tok.i + 1 >= len(doc):
             continue
         to = doc[tok.i + 1]
@@ -391,9 +430,11 @@ def in_source(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
     """'In a poll released Monday, [most voters ...]': a sentence opening on a poll or
     survey attributes the rest of the sentence to it."""
     doc = ix.doc
+    cols = columns(doc)
     out: list[Cand] = []
-    for tok in doc:
-        if tok.lower_ != "in" or tok.dep_ != "prep" or skip(tok.idx):
+    for i in [i for i, low in enumerate(cols.lower) if low == "in" and cols.dep[i] == "prep"]:
+        tok = doc[i]
+        if skip(tok.idx):
             continue
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if pobj is None or pobj.lemma_.lower() not in SOURCE_DOCS:

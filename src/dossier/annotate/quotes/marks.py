@@ -13,6 +13,7 @@ library pairs directionless quotes with these newspaper and blog conventions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from dateutil import parser as dateparser
@@ -21,6 +22,8 @@ OPEN_DOUBLE = "“„‟«"
 CLOSE_DOUBLE = "”»"
 OPEN_CONTEXT = " \t\n([{—–-/:"  # chars after which a straight quote opens
 CLOSE_CONTEXT = " \t\n.,;:!?)]}—–-…"  # chars before which a straight quote closes
+# The characters pair_marks acts on, in a paragraph: every other one it steps over.
+_ACTED_ON = re.compile("[" + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE) + "\"‘’]|''")
 
 _DATE = r"\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"
 TRAILER_RE = re.compile(
@@ -180,6 +183,18 @@ def pair_marks(text: str, trailers: list[Trailer]) -> list[MarkSpan]:
                         close(op, prev_end, prev_end)
         i = ps
         while i < pe:
+            if i != skip and i not in trailer_at:
+                # jump to the next character the loop acts on: the others only step on
+                hit = _ACTED_ON.search(text, i, pe)
+                jump = hit.start() if hit else pe
+                t = bisect_left(trailer_starts, i)
+                if t < len(trailer_starts) and trailer_starts[t] < jump:
+                    jump = trailer_starts[t]
+                if i < skip < jump:
+                    jump = skip
+                if jump > i:
+                    i = jump
+                    continue
             c = text[i]
             if i in trailer_at:
                 tr = trailer_at[i]

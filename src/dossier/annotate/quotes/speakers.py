@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from dossier.annotate.columns import columns
 from dossier.annotate.quotes.docindex import DocIndex
 from dossier.annotate.quotes.lexicon import HONORIFICS
 
@@ -35,24 +36,25 @@ def _char_span(doc: Any, lo: int, hi: int) -> tuple[int, int]:
 def phrase_of(doc: Any, head: Any) -> tuple[int, int]:
     """Token bounds (inclusive) of the noun phrase headed by ``head``, without clauses."""
     lo, hi = head.i, head.i
-    for child in head.children:
-        if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc") and child.i > head.i:
+    cols = columns(doc)  # subtrees on the columns, without their Tokens
+    for c in cols.children[head.i]:
+        if cols.dep[c] in ("relcl", "acl", "advcl", "punct", "cc") and c > head.i:
             continue
-        if child.dep_ in ("punct",):
+        if cols.dep[c] in ("punct",):
             continue
-        sub = list(child.subtree)
-        if child.i < head.i:
-            lo = min(lo, sub[0].i)
+        sub = cols.subtree(c)
+        if c < head.i:
+            lo = min(lo, sub[0])
         else:
-            hi = max(hi, sub[-1].i)
+            hi = max(hi, sub[-1])
     # keep it contiguous and stop before a clause that starts after the head
     for i in range(head.i + 1, hi + 1):
-        if doc[i].dep_ in ("relcl", "acl") and doc[i].head.i == head.i:
+        if cols.dep[i] in ("relcl", "acl") and cols.head[i] == head.i:
             hi = i - 1
             break
-    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+    while hi > lo and (cols.is_punct[hi] or cols.is_space[hi]):
         hi -= 1
-    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+    while lo < hi and (cols.is_punct[lo] or cols.is_space[lo]):
         lo += 1
     if hi - lo + 1 > MAX_SPEAKER_TOKENS:
         lo = hi = head.i

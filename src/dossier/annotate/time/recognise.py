@@ -15,7 +15,8 @@ from dossier.annotate.time import (  # noqa: F401
     rules_time,
 )
 from dossier.annotate.time.dates import Ref, parse_ref
-from dossier.annotate.time.rules import RULES, Context, Result, Rule
+from dossier.annotate.time.rules import Context, Result, Rule
+from dossier.annotate.time.scan import candidates
 
 _TRIM = " \t\n,;:"
 _MULTI_QUARTER = re.compile(r"^P(?:6|9|12)M$")
@@ -73,12 +74,8 @@ def _in_title(text: str, start: int, end: int) -> bool:
 
 
 def _candidates(ctx: Context) -> list[tuple[int, int, int, Rule, re.Match[str]]]:
-    out: list[tuple[int, int, int, Rule, re.Match[str]]] = []
-    for rule in RULES:
-        for match in rule.regex.finditer(ctx.text):
-            if match.end() > match.start():
-                out.append((match.start(), match.end(), rule.priority, rule, match))
-    return out
+    # Each rule's finditer matches, found without a whole-text scan per rule (scan.py).
+    return candidates(ctx.text)
 
 
 def _text_ref(result: Result) -> Ref | None:

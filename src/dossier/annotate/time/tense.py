@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
+from dossier.annotate.columns import char_span
+
 Tense = Literal["past", "future", "present"]
 
 _FUTURE_CUE = (
@@ -174,7 +176,7 @@ def _verb_tense(verb: Any) -> Tense | None:
 
 def doc_tense(doc: Any, start: int, end: int) -> Tense | None:
     """Tense of the verb that governs the expression at ``[start, end)`` in a spaCy doc."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = char_span(doc, start, end)
     if span is None or len(span) == 0:
         return None
     tok = span.root
