@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dossier.records import Article, Story, StoryMember
+from dossier.records import Article, Event, Story, StoryMember
 from dossier.store import Store
 from dossier.store.base import RowState
 from dossier.timing import Stages
@@ -38,7 +38,9 @@ def resolve_new(store: Store, article_ids: Sequence[str], stages: Stages | None 
         articles = store.articles(list(article_ids))
         moved = _entities(store, article_ids)
         _stories(store, articles)
-        dirty = {e.id for e in store.events(list(article_ids))}
+        new_events = store.events(list(article_ids))
+        dirty = {e.id for e in new_events}
+        _doc_vectors(store, article_ids, new_events)
         dirty |= set(store.events_of_mentions(moved))
         _timeline(store, dirty, [a for a in articles if not _stated(a)])
 
@@ -70,6 +72,24 @@ def _entities(store: Store, article_ids: Sequence[str]) -> list[str]:
         changes.entities,
         changes.removed,
     )
+
+
+def _doc_vectors(store: Store, article_ids: Sequence[str], events: Sequence[Event]) -> None:
+    """Each new article's document vector (from all its events), kept for pair scores."""
+    import numpy as np
+
+    from dossier.resolve.crossdoc import MentionScorer
+
+    by_article: dict[str, list[Event]] = {}
+    for e in events:
+        by_article.setdefault(e.article_id, []).append(e)
+    scorer = MentionScorer([], {})
+    vectors = {}
+    for aid in article_ids:
+        if by_article.get(aid):
+            vec = scorer.doc_vector(aid, by_article[aid])
+            vectors[aid] = np.asarray(vec, dtype=np.float32).tobytes()
+    store.set_doc_vectors(vectors)
 
 
 def _stories(store: Store, articles: Sequence[Article]) -> None:
@@ -118,6 +138,7 @@ def _timeline(store: Store, dirty: set[str], undated: Sequence[Article]) -> None
     engine = TimelineEngine(store)
     scorer = MentionScorer(engine.events, engine.entity_of)
     scorer.article_events = lambda aid: store.events([aid])
+    scorer.stored_vectors = store.doc_vectors
     engine.similar, engine.threshold = scorer.similarity, scorer.threshold
     changes = engine.update(sorted(dirty), [a.id for a in undated])
     for aid, window in sorted(changes.windows.items()):

@@ -41,6 +41,8 @@ class MentionScorer:
         self._entity_of = entity_of
         # every event of an article, for its document vector (None: the events known here)
         self.article_events: Callable[[str], Sequence[Event]] | None = None
+        # document vectors kept in the store: ids -> vectors found (None: compute them)
+        self.stored_vectors: Callable[[Sequence[str]], dict[str, np.ndarray]] | None = None
         self._mentions: dict[str, EventMention] = {}
 
     @property
@@ -56,6 +58,9 @@ class MentionScorer:
         """Each article's vector from all its events, whichever of them are compared, so
         a pair scores the same in any run."""
         todo = sorted({m.doc_id for m in block} - self.resolver._doc_vecs.keys())
+        if todo and self.stored_vectors is not None:
+            self.resolver._doc_vecs.update(self.stored_vectors(todo))
+            todo = [d for d in todo if d not in self.resolver._doc_vecs]
         for doc_id in todo:
             if self.article_events is not None:
                 evs = self.article_events(doc_id)
@@ -63,6 +68,12 @@ class MentionScorer:
                 evs = [e for e in self._events.values() if e.article_id == doc_id]
             ms = [to_mention(e, self._entity_of) for e in sorted(evs, key=lambda e: e.id)]
             self.resolver._doc_vecs.update(self.resolver.analyser.doc_vectors(ms))
+
+    def doc_vector(self, article_id: str, events: Sequence[Event]) -> np.ndarray:
+        """An article's vector from all its events (what pairs of its mentions read)."""
+        ms = [to_mention(e, self._entity_of) for e in sorted(events, key=lambda e: e.id)]
+        vecs = self.resolver.analyser.doc_vectors(ms)
+        return vecs.get(article_id, np.zeros(0, dtype=np.float32))
 
     def probabilities(self, event_ids: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """Features and the model's probability for every pair of these mentions (the

@@ -145,6 +145,13 @@ class Store(abc.ABC):
         """
 
     @abc.abstractmethod
+    def set_doc_vectors(self, vectors: dict[str, bytes]) -> None: ...
+
+    @abc.abstractmethod
+    def doc_vectors(self, ids: Sequence[str]) -> dict[str, Any]:
+        """Article id -> its stored document vector (float32 array)."""
+
+    @abc.abstractmethod
     def set_text_windows(self, windows: dict[str, PublicationWindow | None]) -> None: ...
 
     @abc.abstractmethod
@@ -250,6 +257,11 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def loose_by_keys(self, keys: Collection[str]) -> list[tuple[str, int | None, int | None]]:
         """(event id, lo, hi) of the mentions that only join rows, by key."""
+
+    @abc.abstractmethod
+    def loose_near(self, keys: Sequence[tuple[str, int | None, int | None]]) -> set[str]:
+        """Ids of the mentions that only join rows, kept under one of these keys for a day
+        in [lo, hi] (or for any day; lo, hi None: any day asked)."""
 
     @abc.abstractmethod
     def stored_keys(

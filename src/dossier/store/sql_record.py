@@ -154,6 +154,18 @@ class RecordMixin(SQLBase):
             (*values, article_id),
         )
 
+    def set_doc_vectors(self, vectors: dict[str, bytes]) -> None:
+        self._many(
+            "UPDATE articles SET doc_vector = ? WHERE id = ?",
+            [(v, a) for a, v in sorted(vectors.items())],
+        )
+
+    def doc_vectors(self, ids: Sequence[str]) -> dict[str, Any]:
+        import numpy as np
+
+        sql = "SELECT id, doc_vector FROM articles WHERE doc_vector IS NOT NULL AND id IN ({marks})"
+        return {r[0]: np.frombuffer(r[1], dtype=np.float32) for r in self._in(sql, ids)}
+
     def set_text_windows(self, windows: dict[str, PublicationWindow | None]) -> None:
         self._many(
             "UPDATE articles SET text_window = ? WHERE id = ?",

@@ -50,6 +50,7 @@ def _leaf(r: Any) -> Leaf:
     )  # fmt: skip
 
 
+_LONGEST_SPAN = 400  # days: the longest span a mention that only joins rows is kept under
 _FIELD_SQL = "SELECT l.* FROM leaf_lookups k JOIN name_leaves l ON l.id = k.leaf "
 
 
@@ -191,6 +192,24 @@ class StateMixin(SQLBase):
                 "AND lo BETWEEN ? AND ? AND hi >= ?",
                 (key, lo - MAX_REACH, hi, lo),
             )
+            out.update(r[0] for r in rows)
+        return out
+
+    def loose_near(self, keys: Sequence[tuple[str, int | None, int | None]]) -> set[str]:
+        out: set[str] = set()
+        for key, lo, hi in keys:
+            if lo is None or hi is None:
+                rows = self._q(
+                    "SELECT event_id FROM timeline_keys WHERE key = ? AND kind = 'loose'", (key,)
+                )
+            else:
+                # spans are a year and some days long at most: the index range is bounded
+                rows = self._q(
+                    "SELECT event_id FROM timeline_keys WHERE key = ? AND kind = 'loose' "
+                    "AND lo IS NULL UNION SELECT event_id FROM timeline_keys WHERE key = ? "
+                    "AND kind = 'loose' AND lo BETWEEN ? AND ? AND hi >= ?",
+                    (key, key, lo - _LONGEST_SPAN, hi, lo),
+                )
             out.update(r[0] for r in rows)
         return out
 

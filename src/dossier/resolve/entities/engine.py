@@ -244,13 +244,6 @@ class EntityEngine:
                 wanted.setdefault("initials", set()).add(x.acro)
         for fld in sorted(wanted):
             self.index.load(fld, wanted[fld])
-        groups = {
-            x.group
-            for fld in ("first", "last", "word")
-            for v in wanted.get(fld, ())
-            for x in self.index.find(fld, v)
-        }
-        self.index.load("group", groups)
 
     def _name(
         self, changed: dict[str, Leaf], dirty_groups: set[str], old_entity: dict[str, str]

@@ -44,6 +44,7 @@ class RowStateLike(Protocol):
 class TimelineSource(Protocol):
     def near_keys(self, keys: Sequence[tuple[str, int, int]]) -> set[str]: ...
     def loose_by_keys(self, keys: Collection[str]) -> list[tuple[str, int | None, int | None]]: ...
+    def loose_near(self, keys: Sequence[tuple[str, int | None, int | None]]) -> set[str]: ...
     def stored_keys(self, event_ids: Collection[str]) -> list[Key]: ...
     def rows_of_events(self, event_ids: Collection[str]) -> dict[str, str]: ...
     def anchored_in(self, family: str, lo: int, hi: int) -> list[tuple[str, int, str]]: ...
@@ -261,7 +262,7 @@ class TimelineEngine:
         if m.anchored:
             lo, hi = m.reach()
             return [(k, "anchored", lo, hi) for k in m.index_keys()]
-        sp = span(m)
+        sp = None if undated(m) else span(m)
         lo_, hi_ = sp if sp else (None, None)
         return [(f"{m.family}|e:{a}", "loose", lo_, hi_) for a in sorted(m.actors)]
 
@@ -281,7 +282,9 @@ class TimelineEngine:
             starts.setdefault(fam, []).append(day)
         out: list[Cluster] = []
         for fam in sorted(starts):
-            out.extend(self._sweep_family(fam, starts[fam], new, dirty, changes))
+            # the rows a changed mention was in are rebuilt, even if nobody else moves
+            was = {f for f_, _, f in old.values() if f_ == fam}
+            out.extend(self._sweep_family(fam, starts[fam], new, dirty, changes, was))
         return out
 
     def _sweep_family(
@@ -291,16 +294,22 @@ class TimelineEngine:
         new: dict[str, TMention],
         dirty: set[str],
         changes: TimelineChanges,
+        was: set[str],
     ) -> list[Cluster]:
-        start = min(days) - WINDOW
-        last = max(days)
-        sweep = Sweep(self.similar, self.threshold)
-        sweep.restore(self._prefix(fam, start, dirty))
         mine = sorted((m for m in new.values() if m.family == fam), key=order_key)
         stored_founder: dict[str, str] = {}
-        changed: set[str] = set()
-        t = start
-        while True:
+        changed: set[str] = set(was)
+        sweeps: list[Sweep] = []
+        todo = sorted(set(days))
+        t = -(10**9)
+        while todo:
+            # a segment: from a window before the next changed day, until a window comes
+            # out as stored past the last changed day it reaches (then jump ahead)
+            if todo[0] - 2 * WINDOW >= t or not sweeps:
+                t = todo[0] - WINDOW
+                sweeps.append(Sweep(self.similar, self.threshold))
+                sweeps[-1].restore(self._prefix(fam, t, dirty))
+            sweep = sweeps[-1]
             stored = [x for x in self.source.anchored_in(fam, t, t + WINDOW) if x[0] not in dirty]
             self.load([x[0] for x in stored])
             stored_founder.update((x[0], x[2]) for x in stored)
@@ -314,10 +323,12 @@ class TimelineEngine:
                     moved = True
                     changed |= {founder, *([before] if before else [])}
             t += WINDOW
-            if t > last and not moved:
-                break
+            todo = [d for d in todo if d >= t]
+            if moved and not todo:
+                todo = [t]  # keep going: not settled yet
         # rows whose members changed, completed with their stored members past the sweep
-        founders = {c.members[0].event.id: c for c in sweep.clusters}
+        founders = {c.members[0].event.id: c for sw in sweeps for c in sw.clusters}
+        reached = {e for sw in sweeps for e in sw.of}
         changes.removed |= self._rows_of(changed)
         kept = sorted(changed & founders.keys())
         beyond = self.source.members_of_founders(kept)
@@ -328,7 +339,7 @@ class TimelineEngine:
             extra = sorted(
                 e
                 for e, (_, fo, _) in beyond.items()
-                if fo == f and e not in sweep.of and e not in dirty
+                if fo == f and e not in reached and e not in dirty
             )
             self.load(extra)
             for e in extra:
@@ -413,20 +424,10 @@ class TimelineEngine:
             lo, hi = _days(s.get("strong"), s.get("weak", []))
             for a in s.get("actors", []):
                 keyed.setdefault(f"{s['family']}|e:{a}", []).append((lo, hi))
-        # filtered by span below, once the mention is known
-        out = {e for e, _, _ in self.source.loose_by_keys(sorted(keyed))}
-        keep = set()
-        for e in sorted(out):
-            m = self.mention(e)
-            if m is None:
-                continue
-            # an undated mention dates its article from rows on any day (read without its
-            # window), so any change to a row it shares a participant with concerns it
-            sp = None if undated(m) else span(m)
-            ranges = [r for a in m.actors for r in keyed.get(f"{m.family}|e:{a}", [])]
-            if sp is None or any(_meets(sp, r) for r in ranges):
-                keep.add(e)
-        return keep
+        # the store keeps an undated mention under any day (it dates its article from
+        # rows on any day), the others under the days they may join rows on
+        ranges = [(k, lo, hi) for k in sorted(keyed) for lo, hi in sorted(set(keyed[k]), key=str)]
+        return self.source.loose_near(ranges)
 
     def _candidates(self, l1: Sequence[Cluster], removed: set[str]) -> Any:
         """A function giving the rows a loose mention may join: the rebuilt ones, and the
@@ -617,13 +618,6 @@ def _days(strong: str | None, weak: Sequence[str]) -> tuple[int | None, int | No
     if not days:
         return None, None
     return min(days).toordinal() - 11, max(days).toordinal() + 11
-
-
-def _meets(sp: tuple[int, int], r: tuple[int | None, int | None]) -> bool:
-    lo, hi = r
-    if lo is None or hi is None:
-        return True
-    return sp[1] >= lo and sp[0] <= hi
 
 
 __all__ = ["BuiltRow", "TimelineChanges", "TimelineEngine", "TimelineSource", "window_of"]

@@ -5,7 +5,8 @@
 ALTER TABLE articles ADD COLUMN published_lo TEXT;
 ALTER TABLE articles ADD COLUMN published_hi TEXT;
 ALTER TABLE articles ADD COLUMN text_window TEXT;
-ALTER TABLE articles ADD COLUMN label TEXT;        -- how the source is named (outlet, site, file)
+ALTER TABLE articles ADD COLUMN label TEXT;
+ALTER TABLE articles ADD COLUMN doc_vector BLOB;   -- float32 mean of its event sentences' vectors        -- how the source is named (outlet, site, file)
 ALTER TABLE articles ADD COLUMN sort_key TEXT;     -- stated date, then path: the listing order
 CREATE INDEX articles_published ON articles(published_lo);
 CREATE INDEX articles_order ON articles(sort_key);
