@@ -59,6 +59,19 @@ CASES = {
         "events/plover_gsr.jsonl",
         {"plover_accuracy", "cameo_root_f1", "country_f1", "exact_f1", "seconds_per_sentence"},
     ),
+    "throughput": (
+        "quotes/polnear_dev.jsonl",
+        {
+            "articles",
+            "tokens",
+            "spacy_seconds",
+            "dossier_seconds",
+            "ratio",
+            "articles_per_second",
+            "peak_rss_mb",
+            "stages",
+        },
+    ),
 }
 
 
@@ -99,3 +112,16 @@ def test_time_bench_scores_several_files_as_one_set() -> None:
     result = runner.invoke(app, [*args, "--limit", "2", "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout.strip().splitlines()[-1])["docs"] == 4
+
+
+def test_throughput_scale_run_reports_its_table() -> None:
+    data = BENCH / "quotes" / "polnear_dev.jsonl"
+    if not data.exists():
+        pytest.skip(f"benchmark file {data} absent (../shared is not here)")
+    args = ["bench", "throughput", "--data", str(data), "--limit", "8", "--synthetic", "40"]
+    result = runner.invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    metrics = json.loads(result.stdout.strip().splitlines()[-1])
+    keys = {"seconds_per_1k_articles", "one_more_article_seconds", "timeline_query_ms"}
+    assert keys <= metrics.keys() and metrics["articles"] == 40
+    assert metrics["annotated_again"] == 0  # every recombined article kept its annotations

@@ -143,3 +143,49 @@ def test_timeline_json_names_the_first_report_and_confidence(store: str) -> None
     assert all(
         {"first_source", "first_published", "confidence", "story_id"} <= r.keys() for r in rows
     )
+
+
+def test_the_store_may_be_named_after_the_command(store: str) -> None:
+    result = runner.invoke(app, ["timeline", "--db", store, "--json"])
+    assert result.exit_code == 0 and result.stdout.strip()
+
+
+def test_a_read_command_on_a_missing_store_says_so_and_creates_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "none.sqlite"
+    result = runner.invoke(app, ["--db", str(missing), "timeline"])
+    assert result.exit_code == 1 and "no store" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not missing.exists()
+
+
+def test_listings_page_with_offset_and_limit(store: str) -> None:
+    every = _lines(store, "events")
+    page = _lines(store, "events", "--offset", "1", "--limit", "2")
+    assert [e["id"] for e in page] == [e["id"] for e in every[1:3]]
+
+
+def test_an_impossible_date_is_one_error_line(store: str) -> None:
+    for bad in ("2023-13", "2023-02-30"):
+        result = runner.invoke(app, ["--db", store, "timeline", "--since", bad])
+        assert result.exit_code == 1 and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_resolve_all_rebuilds_the_same_timeline(tmp_path: Path, store: str) -> None:
+    copy = tmp_path / "copy.sqlite"
+    shutil.copy(store, copy)
+    before = _lines(str(copy), "timeline")
+    result = runner.invoke(app, ["--db", str(copy), "resolve", "--all"])
+    assert result.exit_code == 0, result.output
+    assert _lines(str(copy), "timeline") == before
+
+
+def test_failures_are_grouped_and_can_be_cleared(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{nope\n", encoding="utf-8")
+    db = str(tmp_path / "f.sqlite")
+    for _ in range(2):
+        runner.invoke(app, ["--db", db, "ingest", str(bad)])
+    (row,) = _lines(db, "failures")
+    assert row["count"] == 2
+    assert runner.invoke(app, ["--db", db, "failures", "--clear"]).exit_code == 0
+    assert _lines(db, "failures") == []

@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the API loads when a command runs, not for --help
     from dossier.api import Dossier
 
 ENV_DB = "DOSSIER_DB"
+SMALL_INGEST = 16  # articles: fewer are annotated in this process whatever --workers says
 
 app = typer.Typer(
     help="dossier: news articles in, a sourced and queryable story record out.",
@@ -117,7 +118,9 @@ def ingest(
     workers: Annotated[
         int | None,
         typer.Option(
-            "--workers", min=1, help="Processes that parse and annotate (default: one per core)."
+            "--workers",
+            min=1,
+            help="Processes that parse and annotate (default: one per core; one for a few).",
         ),
     ] = None,
     db: CmdDbOpt = None,
@@ -129,6 +132,8 @@ def ingest(
 
     stdin = sys.stdin if "-" in inputs else None
     total = count_documents(inputs)
+    if workers is None and total is not None and total < SMALL_INGEST:
+        workers = 1  # starting processes (each loads the model) costs more than it saves
     with _open(ctx, db, create=True) as store, progress_for(err, total) as progress:
         report = store.ingest(inputs, stdin=stdin, progress=progress, workers=workers)
     for failure in report.failures:
