@@ -287,6 +287,21 @@ class Store(abc.ABC):
     def rows_of_articles(self, article_ids: Collection[str]) -> set[str]: ...
 
     @abc.abstractmethod
+    def best_rows(
+        self,
+        keys: Sequence[str],
+        span: tuple[int, int] | None,
+        exclude: Sequence[str],
+        offset: int,
+        limit: int,
+    ) -> list[str]:
+        """Ids of the rows with one of these keys whose days reach ``span`` (None: any
+        day), the largest and best-dated first, a page at a time."""
+
+    @abc.abstractmethod
+    def row_summaries(self, row_ids: Collection[str]) -> dict[str, dict[str, Any]]: ...
+
+    @abc.abstractmethod
     def row_states(self, row_ids: Collection[str]) -> list[RowState]: ...
 
     @abc.abstractmethod

@@ -51,6 +51,7 @@ def _leaf(r: Any) -> Leaf:
 
 
 _LONGEST_SPAN = 400  # days: the longest span a mention that only joins rows is kept under
+_LONGEST_ROW = 120  # days: the longest a row's dates stand for (a month, and some days)
 _FIELD_SQL = "SELECT l.* FROM leaf_lookups k JOIN name_leaves l ON l.id = k.leaf "
 
 
@@ -246,6 +247,33 @@ class StateMixin(SQLBase):
         sql = "SELECT event_id, day, founder, why FROM timeline_members WHERE founder IN ({marks})"
         return {r[0]: (r[1], r[2], r[3]) for r in self._in(sql, founders)}
 
+    def best_rows(
+        self,
+        keys: Sequence[str],
+        span: tuple[int, int] | None,
+        exclude: Sequence[str],
+        offset: int,
+        limit: int,
+    ) -> list[str]:
+        if not keys:
+            return []
+        marks = ", ".join("?" for _ in keys)
+        sql = f"SELECT DISTINCT row_id, size, spec, first_id FROM row_keys WHERE key IN ({marks})"
+        params: list[Any] = list(keys)
+        if span is not None:
+            # a row spans a few weeks at most: the index range on lo is bounded
+            sql += " AND (lo IS NULL OR (lo BETWEEN ? AND ? AND hi >= ?))"
+            params += [span[0] - _LONGEST_ROW, span[1], span[0]]
+        if exclude:
+            sql += f" AND row_id NOT IN ({', '.join('?' for _ in exclude)})"
+            params += list(exclude)
+        sql += " ORDER BY size DESC, spec DESC, first_id LIMIT ? OFFSET ?"
+        return [r[0] for r in self._q(sql, [*params, limit, offset])]
+
+    def row_summaries(self, row_ids: Collection[str]) -> dict[str, dict[str, Any]]:
+        sql = "SELECT id, summary FROM timeline WHERE id IN ({marks})"
+        return {r[0]: loads(r[1]) or {} for r in self._in(sql, row_ids)}
+
     def rows_of_articles(self, article_ids: Collection[str]) -> set[str]:
         sql = "SELECT row_id FROM timeline_articles WHERE article_id IN ({marks})"
         return {r[0] for r in self._in(sql, article_ids)}
@@ -279,7 +307,7 @@ class StateMixin(SQLBase):
         gone = sorted(set(removed) | {s.entry.id for s in rows})
         for table, col in (
             ("timeline", "id"), ("timeline_members", "row_id"), ("timeline_entities", "row_id"),
-            ("timeline_articles", "row_id"), ("comparisons", "row_id"),
+            ("timeline_articles", "row_id"), ("comparisons", "row_id"), ("row_keys", "row_id"),
         ):  # fmt: skip
             self._many(f"DELETE FROM {table} WHERE {col} = ?", [(g,) for g in gone])
         events = sorted({e for s in rows for e in s.members} | set(keys))
@@ -306,6 +334,23 @@ class StateMixin(SQLBase):
         self._many(
             "INSERT INTO timeline_entities (row_id, entity_id) VALUES (?, ?)",
             [(s.entry.id, e) for s in rows for e in _row_entities(s.entry)],
+        )
+        self._many(
+            "INSERT INTO row_keys (key, lo, hi, size, spec, first_id, row_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    f"{s.summary['family']}|e:{a}",
+                    *_extent(s.summary),
+                    s.summary["size"],
+                    _spec(s.summary.get("strong")),
+                    s.summary["first_id"],
+                    s.entry.id,
+                )
+                for s in rows
+                if s.summary and s.summary.get("anchored")
+                for a in s.summary["actors"]
+            ],
         )
         self._many(
             "INSERT INTO timeline_articles (row_id, article_id) VALUES (?, ?)",
@@ -427,6 +472,17 @@ class StateMixin(SQLBase):
             "UPDATE timeline SET story_id = ? WHERE article_id = ?",
             [(s, a) for a, s in sorted(story_of_article.items())],
         )
+
+
+def _extent(summary: dict[str, Any]) -> tuple[int | None, int | None]:
+    """The days (ordinals, widened by a report's window) a row's dates stand for."""
+    from dossier.resolve.timeline.engine import row_days
+
+    return row_days(summary.get("strong"), summary.get("weak", []))
+
+
+def _spec(value: str | None) -> int:
+    return sum(ch.isdigit() for ch in value) if value else 0
 
 
 def _row_entities(e: TimelineEntry) -> list[str]:

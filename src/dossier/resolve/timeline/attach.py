@@ -57,24 +57,31 @@ def fits(m: TMention, candidates: Iterable[RowView]) -> list[tuple[RowView, str]
     return out
 
 
-def choose(m: TMention, candidates: Sequence[RowView]) -> tuple[RowView, str] | None:
-    """The row a mention joins (with why), or None."""
+def rank(c: RowView) -> tuple[int, int, str]:
+    """The order rows are preferred in: the largest, best-dated; ties to the smallest id."""
+    return (-c.size, -dates.specificity(c.strong), c.first_id)
+
+
+def choose(
+    m: TMention, candidates: Sequence[RowView], ranked: Iterable[RowView] = ()
+) -> tuple[RowView, str] | None:
+    """The row a mention joins (with why), or None. ``ranked`` are further candidates in
+    :func:`rank` order, read only as far as the answer needs (stored rows, paged)."""
     if undated(m) and m.window is None and len(m.actors) < 2:
         return None  # no date, no window and one participant: too little to tell the event
     found = fits(m, candidates)
+    taken = 0  # ranked candidates that fit: past the first, none can be preferred
+    for c in ranked:
+        if (undated(m) and len(found) > 1) or (not undated(m) and taken):
+            break
+        more = fits(m, [c])
+        found.extend(more)
+        taken += len(more)
     if not found:
         return None
     if undated(m) and len(found) > 1:
         return None  # no date at all and several candidates: keep it apart, never guess
-    # the largest, best-dated row; ties go to the row with the smallest event id
-    return min(
-        found,
-        key=lambda f: (
-            -f[0].size,
-            -dates.specificity(f[0].strong),
-            f[0].first_id,
-        ),
-    )
+    return min(found, key=lambda f: rank(f[0]))
 
 
 def attach(mentions: Sequence[TMention], clusters: Sequence[Cluster]) -> list[Cluster]:

@@ -18,7 +18,7 @@ The store is reached only through :class:`TimelineSource`.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
@@ -32,6 +32,7 @@ from dossier.resolve.timeline.rules import Cluster, Similar
 from dossier.resolve.timeline.sweep import WINDOW, Sweep, anchor, order_key, place_orphans
 
 _PAST = {"asserted", "reported", "negated"}
+_PAGE = 20  # stored rows read at a time for one attaching mention
 Key = tuple[str, str, int | None, int | None]  # key, kind, lo, hi
 
 
@@ -51,6 +52,15 @@ class TimelineSource(Protocol):
     def anchored_of(self, event_ids: Collection[str]) -> dict[str, tuple[str, int, str]]: ...
     def members_of_founders(self, founders: Collection[str]) -> dict[str, tuple[int, str, str]]: ...
     def rows_of_articles(self, article_ids: Collection[str]) -> set[str]: ...
+    def best_rows(
+        self,
+        keys: Sequence[str],
+        span: tuple[int, int] | None,
+        exclude: Sequence[str],
+        offset: int,
+        limit: int,
+    ) -> list[str]: ...
+    def row_summaries(self, row_ids: Collection[str]) -> dict[str, dict[str, Any]]: ...
     def row_states(self, row_ids: Collection[str]) -> Sequence[RowStateLike]: ...
     def events_by_id(self, ids: Collection[str]) -> list[Event]: ...
     def articles(self, ids: Sequence[str] | None = None) -> list[Article]: ...
@@ -227,7 +237,7 @@ class TimelineEngine:
             m = self.mention(e)
             if m is None or m.anchored:
                 continue
-            chosen = choose(m, [*candidates(m)])
+            chosen = choose(m, *candidates(m))
             if chosen is None:
                 alone.append(Cluster(m.family, [m], {e: "first mention of this event"}))
             elif isinstance(chosen[0], Cluster):
@@ -414,14 +424,14 @@ class TimelineEngine:
         rebuilt row, with a span that reaches its days."""
         keyed: dict[str, list[tuple[int | None, int | None]]] = {}
         for c in l1:
-            lo, hi = _days(c.strong, c.weak)
+            lo, hi = row_days(c.strong, c.weak)
             for a in c.actors:
                 keyed.setdefault(f"{c.family}|e:{a}", []).append((lo, hi))
         for state in self.rows(removed):
             s = state.summary
             if not s or not s.get("anchored", True):
                 continue
-            lo, hi = _days(s.get("strong"), s.get("weak", []))
+            lo, hi = row_days(s.get("strong"), s.get("weak", []))
             for a in s.get("actors", []):
                 keyed.setdefault(f"{s['family']}|e:{a}", []).append((lo, hi))
         # the store keeps an undated mention under any day (it dates its article from
@@ -431,36 +441,35 @@ class TimelineEngine:
 
     def _candidates(self, l1: Sequence[Cluster], removed: set[str]) -> Any:
         """A function giving the rows a loose mention may join: the rebuilt ones, and the
-        stored ones (not dropped) that share a participant and reach its span."""
+        stored ones (not dropped) that share a participant and reach its span, these best
+        first and read a page at a time (a mention dated to a year may meet many)."""
         by_key: dict[str, list[Cluster]] = {}
         for c in l1:
             for a in c.actors:
                 by_key.setdefault(f"{c.family}|e:{a}", []).append(c)
-        cache: dict[tuple[str, int | None, int | None], list[StoredRow]] = {}
+        summaries: dict[str, StoredRow] = {}
 
-        def stored(key: str, sp: tuple[int, int] | None) -> list[StoredRow]:
-            ck = (key, *(sp or (None, None)))
-            if ck not in cache:
-                lo, hi = sp if sp else (-(10**9), 10**9)
-                near = self.source.near_keys([(key, lo, hi)])
-                rows = self._rows_of(near) - removed
-                cache[ck] = [
-                    stored_row(s.entry.id, s.summary)
-                    for s in self.rows(rows)
-                    if s.summary and s.summary.get("anchored", True)
-                ]
-            return cache[ck]
+        def stored(keys: list[str], sp: tuple[int, int] | None) -> Iterator[StoredRow]:
+            offset = 0
+            while True:
+                ids = self.source.best_rows(keys, sp, sorted(removed), offset, _PAGE)
+                if not ids:
+                    return
+                todo = [i for i in ids if i not in summaries]
+                for rid, s in self.source.row_summaries(todo).items():
+                    summaries[rid] = stored_row(rid, s)
+                for rid in ids:
+                    if rid in summaries:
+                        yield summaries[rid]
+                offset += len(ids)
 
-        def candidates(m: TMention) -> list[Any]:
-            sp = span(m)
-            out: dict[str, Any] = {}
-            for a in sorted(m.actors):
-                key = f"{m.family}|e:{a}"
+        def candidates(m: TMention) -> tuple[list[Cluster], Iterator[StoredRow]]:
+            keys = [f"{m.family}|e:{a}" for a in sorted(m.actors)]
+            mem: dict[int, Cluster] = {}
+            for key in keys:
                 for c in by_key.get(key, []):
-                    out[f"c{id(c)}"] = c
-                for r in stored(key, sp):
-                    out[r.id] = r
-            return list(out.values())
+                    mem.setdefault(id(c), c)
+            return list(mem.values()), stored(keys, span(m))
 
         return candidates
 
@@ -547,7 +556,7 @@ class TimelineEngine:
                     return (row.date or "", frozenset(x.article.id for x in c.members), c.first_id)
             return None
         bare = replace(m, window=None)
-        chosen = choose(bare, candidates(bare))
+        chosen = choose(bare, *candidates(bare))
         if chosen is None:
             return None
         found = chosen[0]
@@ -611,7 +620,7 @@ class TimelineEngine:
         return out
 
 
-def _days(strong: str | None, weak: Sequence[str]) -> tuple[int | None, int | None]:
+def row_days(strong: str | None, weak: Sequence[str]) -> tuple[int | None, int | None]:
     values = [v for v in [strong, *weak] if v]
     spans = [dates.interval(v) for v in values if dates.is_calendar(v)]
     days = [d for s in spans if s for d in (dates.to_date(s[0]), dates.to_date(s[1])) if d]

@@ -144,6 +144,20 @@ CREATE TABLE timeline_keys (
 CREATE INDEX timeline_keys_key ON timeline_keys(key, kind, lo);
 CREATE INDEX timeline_keys_event ON timeline_keys(event_id);
 
+-- Rows by the family and participant keys a mention that only joins rows meets them by,
+-- with their days and what ranks them (the largest, best-dated first).
+CREATE TABLE row_keys (
+    key      TEXT NOT NULL,
+    lo       INTEGER,
+    hi       INTEGER,
+    size     INTEGER NOT NULL,
+    spec     INTEGER NOT NULL,
+    first_id TEXT NOT NULL,
+    row_id   TEXT NOT NULL
+);
+CREATE INDEX row_keys_key ON row_keys(key, lo);
+CREATE INDEX row_keys_row ON row_keys(row_id);
+
 -- Corroboration: every comparison of each row's sources, recomputed with the row.
 CREATE TABLE comparisons (
     row_id   TEXT NOT NULL,
