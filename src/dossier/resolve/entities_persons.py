@@ -1,4 +1,7 @@
-"""Clustering person mentions across the store.
+"""Person names: linking within an article, and the merges across the store.
+
+The store-wide steps (2 and 3) run in :mod:`dossier.resolve.entities.layers` over the
+leaves a change reaches; this module holds their pieces.
 
 1. Within each article a one-word name ('Kim', 'Putin') is linked to a full name of the
    same article whose first or last word it is: the most recent one before it when that
@@ -90,45 +93,6 @@ class Groups:
             ra, rb = min(ra, rb), max(ra, rb)
             self.parent[rb] = ra
             self.members[ra].extend(self.members.pop(rb))
-
-
-def cluster_persons(mentions: Sequence[Mention]) -> dict[str, Key]:
-    """Mention id -> group key (the root name key of its person)."""
-    linked = _link_within_articles(mentions)
-    counts = Counter(linked.values())
-    full = sorted(k for k in counts if len(k) > 1)
-    groups = Groups(full)
-    blocks: dict[tuple[int, str], list[Key]] = defaultdict(list)
-    for k in full:
-        blocks[(0, k[0])].append(k)
-        blocks[(1, k[-1])].append(k)
-    for block_key in sorted(blocks):
-        block = blocks[block_key]
-        for i, a in enumerate(block):
-            for b in block[i + 1 :]:
-                groups.try_merge(a, b)
-    group_count: Counter[Key] = Counter()
-    by_word: dict[str, set[Key]] = defaultdict(set)
-    for k in full:
-        root = groups.find(k)
-        group_count[root] += counts[k]
-        by_word[k[0]].add(root)
-        by_word[k[-1]].add(root)
-    by_prefix: dict[str, set[str]] = defaultdict(set)
-    for word in by_word:
-        by_prefix[word[:3]].add(word)
-    out: dict[str, Key] = {}
-    for mid, key in linked.items():
-        if len(key) > 1:
-            out[mid] = groups.find(key)
-            continue
-        roots = set(by_word.get(key[0], ())) if key else set()
-        if key and not roots:  # 'Peskow' for 'Dmitry Peskov': same initial letters, one slip
-            for word in by_prefix.get(key[0][:3], ()):
-                if matches_part(key[0], (word,)):
-                    roots |= by_word[word]
-        out[mid] = (dominant(roots, group_count) if roots else None) or key
-    return out
 
 
 def dominant(roots: set[Key], group_count: Counter[Key]) -> Key | None:

@@ -9,7 +9,7 @@ says (``annotate.time.pubdate``). It is stored as a window with its evidence and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from dossier.records import Article, Event, PublicationWindow, TimelineEntry
 from dossier.resolve import dates
@@ -17,40 +17,43 @@ from dossier.resolve import dates
 _PAST = {"asserted", "reported", "negated"}
 
 
+def from_reports(reports: Iterable[tuple[Event, str, str]]) -> PublicationWindow | None:
+    """The window implied by an undated article's events that are part of rows other
+    articles date to a day: ``(event, day, what the row is called)`` each."""
+    earliest: str | None = None
+    latest: str | None = None
+    evidence: list[str] = []
+    for ev, day, row in reports:
+        label = f"event text[{ev.start}:{ev.end}]={ev.text[:60]!r} is {row} dated {day}"
+        if ev.status in _PAST:
+            if earliest is None or day > earliest:
+                earliest = day
+            evidence.append(f"{label} by other sources, reported as past: on or after {day}")
+        elif ev.status == "expected":
+            if latest is None or day < latest:
+                latest = day
+            evidence.append(f"{label} by other sources, reported as expected: on or before {day}")
+    if earliest is None and latest is None:
+        return None
+    if earliest and latest and earliest > latest:
+        return None  # the sources disagree; say nothing rather than something wrong
+    return PublicationWindow(earliest, latest, evidence)
+
+
 def from_events(
     article: Article, events: Sequence[Event], rows: Sequence[TimelineEntry]
 ) -> PublicationWindow | None:
     """The window implied by timeline rows (dated to a day) that this article reports."""
     mine = {e.id: e for e in events if e.article_id == article.id}
-    earliest: str | None = None
-    latest: str | None = None
-    evidence: list[str] = []
+    reports: list[tuple[Event, str, str]] = []
     for row in rows:
         day = row.date if row.date_precision == "day" else None
         if day is None or dates.to_date(day) is None:
             continue
         if not any(a != article.id for a in row.article_ids):
             continue  # only evidence from other articles
-        for eid in row.event_ids:
-            ev = mine.get(eid)
-            if ev is None:
-                continue
-            label = f"event text[{ev.start}:{ev.end}]={ev.text[:60]!r} is {row.id} dated {day}"
-            if ev.status in _PAST:
-                if earliest is None or day > earliest:
-                    earliest = day
-                evidence.append(f"{label} by other sources, reported as past: on or after {day}")
-            elif ev.status == "expected":
-                if latest is None or day < latest:
-                    latest = day
-                evidence.append(
-                    f"{label} by other sources, reported as expected: on or before {day}"
-                )
-    if earliest is None and latest is None:
-        return None
-    if earliest and latest and earliest > latest:
-        return None  # the sources disagree; say nothing rather than something wrong
-    return PublicationWindow(earliest, latest, evidence)
+        reports.extend((mine[eid], day, row.id) for eid in row.event_ids if eid in mine)
+    return from_reports(reports)
 
 
 def combine(*windows: PublicationWindow | None) -> PublicationWindow | None:

@@ -13,13 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from dossier.resolve import dates
 from dossier.resolve.timeline.mentions import WEAK_WINDOW_DAYS, TMention
-from dossier.resolve.timeline.rules import (
-    Cluster,
-    RowView,
-    actors_reason,
-    dates_reason,
-    sites_reason,
-)
+from dossier.resolve.timeline.rules import Cluster, RowView, rule_fit
 
 
 def undated(m: TMention) -> bool:
@@ -48,12 +42,9 @@ def fits(m: TMention, candidates: Iterable[RowView]) -> list[tuple[RowView, str]
     for c in candidates:
         if c.family != m.family or not (m.actors & c.actors):
             continue
-        actors = actors_reason(m, c)
-        when = dates_reason(m, c) if actors else None
-        site = sites_reason(m, c) if actors and when else None
-        if actors and when and site is not None:
-            where = f"; {site}" if site else ""
-            out.append((c, f"{m.family} family; {actors}; {when}{where}"))
+        why = rule_fit(m, c)
+        if why is not None:
+            out.append((c, why))
     return out
 
 

@@ -138,6 +138,17 @@ def dates_reason(m: TMention, c: RowView) -> str | None:
     return "undated, in an undated article: the only candidate with these participants"
 
 
+def rule_fit(m: TMention, c: RowView) -> str | None:
+    """Why a mention fits a row by the rules (participants, dates, places), or None."""
+    actors = actors_reason(m, c)
+    when = dates_reason(m, c) if actors else None
+    site = sites_reason(m, c) if actors and when else None
+    if actors and when and site is not None:
+        where = f"; {site}" if site else ""
+        return f"{m.family} family; {actors}; {when}{where}"
+    return None
+
+
 def _in_window(value: str, window: tuple[str, str]) -> bool:
     span = dates.interval(value) if dates.is_calendar(value) else None
     return span is not None and span[1] >= window[0] and span[0] <= window[1]

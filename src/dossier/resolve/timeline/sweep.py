@@ -26,13 +26,11 @@ from dossier.resolve.timeline.mentions import SLIP_DAYS, WEAK_WINDOW_DAYS, TMent
 from dossier.resolve.timeline.rules import (
     Cluster,
     Similar,
-    actors_reason,
     best_id,
-    dates_reason,
     loose_actors,
     loose_dates,
     places_clash,
-    sites_reason,
+    rule_fit,
 )
 
 # Days a row stays open to new mentions after the day it started on.
@@ -93,14 +91,7 @@ class Sweep:
         day = anchor(m)
         cands = self._open(m, day)
         fam = m.family
-        fits: list[tuple[Cluster, str]] = []
-        for c in cands:
-            actors = actors_reason(m, c)
-            when = dates_reason(m, c) if actors else None
-            site = sites_reason(m, c) if actors and when else None
-            if actors and when and site is not None:
-                where = f"; {site}" if site else ""
-                fits.append((c, f"{fam} family; {actors}; {when}{where}"))
+        fits = [(c, why) for c in cands if (why := rule_fit(m, c)) is not None]
         chosen: tuple[Cluster, str] | None = None
         if fits:
             chosen = max(fits, key=lambda f: (f[0].size, dates.specificity(f[0].strong)))
