@@ -334,6 +334,7 @@ _BENCHES = {
     "places": ("dossier.bench.places", "run_places_bench"),
     "crossdoc": ("dossier.bench.crossdoc", "run_crossdoc_bench"),
     "throughput": ("dossier.bench.throughput", "run_throughput_bench"),
+    "timeline": ("dossier.bench.timeline", "run_timeline_bench"),
 }
 
 
@@ -437,6 +438,26 @@ def bench_throughput(
 ) -> None:
     """Ingest speed against bare spaCy over the same texts, or the scale run."""
     _run_bench("throughput", data, as_json, limit=limit, workers=workers, synthetic=synthetic)
+
+
+@bench_app.command("timeline")
+@handles_errors
+def bench_timeline(
+    data: Annotated[
+        list[Path],
+        typer.Option("--data", help="T.articles.jsonl file(s) of Timeline17; one topic each."),
+    ],
+    limit: Annotated[int | None, typer.Option("--limit", help="Only the first N topics.")] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="Processes that parse and annotate.")
+    ] = None,
+    keep: Annotated[
+        Path | None, typer.Option("--keep", help="Keep each topic's store in this folder.")
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Whole stories: each topic ingested, its days ranked, scored on editors' timelines."""
+    _run_bench("timeline", data, as_json, limit=limit, workers=workers, keep=keep)
 
 
 def main() -> None:

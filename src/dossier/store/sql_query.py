@@ -255,6 +255,45 @@ class QueryMixin(SQLBase):
         self._names([row for row, _ in page.items])
         return page
 
+    def day_counts(self) -> dict[str, dict[str, int]]:
+        """Per day: articles published, articles referring to it (a time expression dated
+        to it), those published more than a day later, and row sources beyond the first."""
+        out: dict[str, dict[str, int]] = {}
+        day = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
+        for d, n in self._q(
+            "SELECT substr(published, 1, 10), COUNT(*) FROM articles "
+            f"WHERE published_how IN ('metadata', 'text') AND substr(published, 1, 10) GLOB {day} "
+            "GROUP BY 1"
+        ):
+            out.setdefault(d, {})["published"] = int(n)
+        for d, n, later in self._q(
+            "SELECT substr(t.value, 1, 10) AS d, COUNT(DISTINCT t.article_id), "
+            "COUNT(DISTINCT CASE WHEN substr(a.published, 1, 10) > date(substr(t.value, 1, 10), "
+            "'+1 day') THEN t.article_id END) FROM times t JOIN articles a ON a.id = t.article_id "
+            f"WHERE t.precision = 'day' AND substr(t.value, 1, 10) GLOB {day} GROUP BY d"
+        ):
+            out.setdefault(d, {}).update(referred=int(n), referred_later=int(later))
+        for d, n in self._q(
+            "SELECT date, SUM(json_array_length(article_ids) - 1) FROM timeline "
+            "WHERE date_precision = 'day' GROUP BY date"
+        ):
+            out.setdefault(d, {})["reported"] = int(n or 0)
+        return out
+
+    def day_rows(self, days: list[str], per_day: int) -> dict[str, list[dict[str, Any]]]:
+        """The top rows of each day (most sources, then most mentions)."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        sql = (
+            "SELECT id, date, text, json_array_length(article_ids) AS n, "
+            "json_array_length(event_ids) AS m FROM timeline "
+            "WHERE date_precision = 'day' AND date IN ({marks})"
+        )
+        for r in self._in(sql, days):
+            out.setdefault(r["date"], []).append(dict(r))
+        for d in out:
+            out[d] = sorted(out[d], key=lambda r: (-r["n"], -r["m"], r["id"]))[:per_day]
+        return out
+
     def row_by_prefix(self, prefix: str) -> list[TimelineEntry]:
         like = _escape(prefix) + "%"
         rows = self._q(

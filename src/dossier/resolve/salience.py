@@ -1,0 +1,94 @@
+"""Which days of a story matter most, from what the record holds.
+
+A day's importance is a weighted sum (weights in ``data/salience.json``, fitted on the
+Timeline17 dev topics by leave-one-topic-out cross-validation: ``scripts/fit_salience.py``)
+of, each as log(1 + count):
+
+- ``published``: articles published that day, and ``published_next``: the day after
+  (reports of yesterday's events);
+- ``referred``: articles whose text refers to that day (a time expression dated to it);
+- ``referred_later``: articles published more than a day later that still refer to it
+  (what later coverage looks back on);
+- ``reported``: timeline rows dated to that day, each counted by the articles behind it
+  beyond the first (an event several sources report).
+
+A row's importance within its day is the number of its sources, then its mentions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Protocol
+
+from dossier.resources import data_path
+
+FEATURES = ("published", "published_next", "referred", "referred_later", "reported")
+
+
+class DaySource(Protocol):
+    def day_counts(self) -> dict[str, dict[str, int]]: ...
+    def day_rows(self, days: list[str], per_day: int) -> dict[str, list[dict[str, Any]]]: ...
+
+
+@dataclass(frozen=True)
+class Weights:
+    values: dict[str, float]
+
+    def score(self, feats: dict[str, float]) -> float:
+        return sum(self.values.get(k, 0.0) * v for k, v in feats.items())
+
+
+@lru_cache(maxsize=1)
+def weights() -> Weights:
+    raw = json.loads(data_path("salience.json").read_text(encoding="utf-8"))
+    return Weights({k: float(raw["weights"][k]) for k in FEATURES})
+
+
+def _next(day: str) -> str:
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
+
+
+def day_features(counts: dict[str, dict[str, int]]) -> dict[str, dict[str, float]]:
+    """Features of every day any count names (log(1 + count) each)."""
+    out: dict[str, dict[str, float]] = {}
+    for day, c in counts.items():
+        try:
+            following = counts.get(_next(day), {})
+        except ValueError:
+            continue
+        out[day] = {
+            "published": math.log1p(c.get("published", 0)),
+            "published_next": math.log1p(following.get("published", 0)),
+            "referred": math.log1p(c.get("referred", 0)),
+            "referred_later": math.log1p(c.get("referred_later", 0)),
+            "reported": math.log1p(c.get("reported", 0)),
+        }
+    return out
+
+
+def rank_days(source: DaySource, w: Weights | None = None) -> list[tuple[str, float]]:
+    """Every day, most important first (ties: the earlier day)."""
+    w = w or weights()
+    feats = day_features(source.day_counts())
+    scored = [(day, round(w.score(f), 6)) for day, f in feats.items()]
+    scored.sort(key=lambda ds: (-ds[1], ds[0]))
+    return scored
+
+
+def system_timeline(
+    source: DaySource, per_day: int = 3, w: Weights | None = None
+) -> dict[str, Any]:
+    """Days, most important first, each with the text of its top rows (the shape the
+    Timeline17 scorer reads)."""
+    ranked = rank_days(source, w)
+    rows = source.day_rows([d for d, _ in ranked], per_day)
+    return {
+        "dates": [
+            {"date": d, "importance": s, "summary": [r["text"] for r in rows.get(d, [])]}
+            for d, s in ranked
+        ]
+    }
