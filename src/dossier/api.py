@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Generic, TextIO, TypeVar, Unpack
+from typing import Any, Generic, TextIO, TypeVar, Unpack, cast
 
 from dossier.errors import NotFound
 from dossier.pipeline import IngestReport, Pipeline, Progress, default_workers
@@ -177,11 +177,55 @@ class Dossier:
         page = self.store.page_events(self._query(filters))
         return self._listing(page, self._event_views(page.items))
 
-    def timeline(self, **filters: Unpack[FilterArgs]) -> Listing[TimelineView]:
+    def timeline(
+        self,
+        min_sources: int | None = None,
+        dated: bool = False,
+        status: Sequence[str] | None = None,
+        min_confidence: float | None = None,
+        **filters: Unpack[FilterArgs],
+    ) -> Listing[TimelineView]:
         """The merged timeline: one row per real-world event (``entity`` is an actor or a
-        place; ``since``/``until`` on the row's best-supported date)."""
-        page = self.store.page_timeline(self._query(filters))
+        place; ``since``/``until`` on the row's best-supported date; rows with at least
+        ``min_sources`` articles, ``dated`` ones only, of a ``status``, merged with at
+        least ``min_confidence``)."""
+        q = self._query(filters)
+        q.extra.update(_row_filters(min_sources, dated, status, min_confidence))
+        page = self.store.page_timeline(q)
         return self._listing(page, [TimelineView(r) for r in page.items])
+
+    def key_events(
+        self,
+        top: int = 15,
+        min_sources: int | None = None,
+        status: Sequence[str] | None = None,
+        **filters: Unpack[FilterArgs],
+    ) -> Listing[TimelineView]:
+        """The story's key events: the rows of its most important days (``resolve.salience``),
+        the best supported of each day first, at most ``top`` rows."""
+        from dossier.resolve.salience import rank_days
+
+        days = [d for d, _ in rank_days(self.store)]
+        out: list[TimelineView] = []
+        for start in range(0, len(days), 50):
+            if len(out) >= top:
+                break
+            chunk = days[start : start + 50]
+            q = self._query(cast(FilterArgs, {**filters, "limit": None, "offset": None}))
+            q.extra.update(_row_filters(min_sources, True, status, None))
+            q.extra["days"] = chunk
+            page = self.store.page_timeline(q)
+            rank = {d: i for i, d in enumerate(chunk)}
+            ordered = sorted(
+                page.items, key=lambda r: (rank[r.date or ""], -len(r.article_ids), r.id)
+            )
+            seen_day: dict[str, int] = {}
+            for r in ordered:
+                n = seen_day.get(r.date or "", 0)
+                if n < KEY_PER_DAY and len(out) < top:
+                    out.append(TimelineView(r))
+                    seen_day[r.date or ""] = n + 1
+        return Listing(out, len(out), top, 0)
 
     def explain(self, timeline_id: str) -> ExplanationView:
         """Why the mentions of one timeline row were joined: ``timeline_id`` is a row id
@@ -275,6 +319,30 @@ class Dossier:
         """Forget the failures listed so far; returns how many there were."""
         with self.store.transaction():
             return self.store.clear_failures()
+
+
+KEY_PER_DAY = 2  # rows a key day shows at most
+
+
+def _row_filters(
+    min_sources: int | None, dated: bool, status: Sequence[str] | None, conf: float | None
+) -> dict[str, Any]:
+    from dossier.errors import QueryError
+
+    allowed = {"asserted", "negated", "expected", "hypothetical", "reported"}
+    if status and not set(status) <= allowed:
+        bad = ", ".join(sorted(set(status) - allowed))
+        raise QueryError(f"--status {bad}: use one of {', '.join(sorted(allowed))}")
+    if min_sources is not None and min_sources < 1:
+        raise QueryError("--min-sources must be 1 or more")
+    if conf is not None and not 0.0 <= conf <= 1.0:
+        raise QueryError("--min-confidence must be between 0 and 1")
+    return {
+        "min_sources": min_sources,
+        "dated": dated,
+        "status": list(status or []),
+        "min_confidence": conf,
+    }
 
 
 def open(path: str | Path | None = None, create: bool = True) -> Dossier:

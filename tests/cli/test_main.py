@@ -189,3 +189,18 @@ def test_failures_are_grouped_and_can_be_cleared(tmp_path: Path) -> None:
     assert row["count"] == 2
     assert runner.invoke(app, ["--db", db, "failures", "--clear"]).exit_code == 0
     assert _lines(db, "failures") == []
+
+
+def test_the_timeline_filters_rows_by_sources_and_status(store: str) -> None:
+    rows = _lines(store, "timeline", "--min-sources", "2", "--status", "asserted")
+    assert all(r["n_sources"] >= 2 and r["status"] == "asserted" for r in rows)
+
+
+def test_key_events_are_a_few_dated_rows(store: str) -> None:
+    rows = _lines(store, "timeline", "--key", "--top", "3")
+    assert 0 < len(rows) <= 3 and all(r["date"] for r in rows)
+
+
+def test_an_unknown_status_is_one_error_line(store: str) -> None:
+    result = runner.invoke(app, ["--db", store, "timeline", "--status", "done"])
+    assert result.exit_code == 1 and "--status" in result.stderr

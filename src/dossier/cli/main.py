@@ -231,12 +231,65 @@ _listing(
     render.print_articles,
     "List stored articles with their dates and how the dates were found.",
 )
-_listing(
-    "timeline",
-    "timeline",
-    render.print_timeline,
-    "The dated timeline: one row per real-world event, with its sources.",
-)
+
+
+@app.command("timeline")
+@handles_errors
+def timeline(
+    ctx: typer.Context,
+    entity: EntityOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    source: SourceOpt = None,
+    limit: LimitOpt = None,
+    offset: OffsetOpt = None,
+    key: Annotated[
+        bool, typer.Option("--key", help="The story's key events: its most important days.")
+    ] = False,
+    top: Annotated[int, typer.Option("--top", min=1, help="With --key: this many rows.")] = 15,
+    min_sources: Annotated[
+        int | None, typer.Option("--min-sources", min=1, help="Rows with this many articles.")
+    ] = None,
+    dated: Annotated[bool, typer.Option("--dated", help="Only rows with a date.")] = False,
+    status: Annotated[
+        list[str] | None,
+        typer.Option("--status", help="Only rows of this status (repeat for several)."),
+    ] = None,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option("--min-confidence", help="Only merged rows at least this confident."),
+    ] = None,
+    db: CmdDbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The dated timeline: one row per real-world event, with its sources."""
+    from dossier.query import Filters
+
+    Filters(since=since, until=until, limit=limit, offset=offset)  # bad values: one line
+    filters: dict[str, Any] = {"entity": entity, "since": since, "until": until}
+    filters["source"] = source
+    with _open(ctx, db) as store:
+        if key:
+            rows = store.key_events(top, min_sources, status, **filters)
+        else:
+            rows = store.timeline(
+                min_sources,
+                dated,
+                status,
+                min_confidence,
+                **filters,
+                limit=limit,
+                offset=offset,
+            )
+    _emit(rows, as_json, render.print_timeline)
+    if not key and not as_json and rows and getattr(rows, "total", len(rows)) > len(rows):
+        first = (offset or 0) + 1
+        err.print(
+            f"[dim]rows {first}-{first + len(rows) - 1} of {rows.total}: "
+            "--offset and --limit page through the rest[/dim]"
+        )
+
+
 _listing(
     "events",
     "events",

@@ -151,6 +151,19 @@ class QueryMixin(SQLBase):
                 like,
                 like,
             )
+        x = q.extra
+        if x.get("min_sources"):
+            w.add("json_array_length(t.article_ids) >= ?", int(x["min_sources"]))
+        if x.get("dated"):
+            w.add("t.date IS NOT NULL")
+        if x.get("status"):
+            statuses = sorted(x["status"])
+            w.add(f"t.status IN ({', '.join('?' for _ in statuses)})", *statuses)
+        if x.get("min_confidence") is not None:
+            w.add("t.confidence >= ?", float(x["min_confidence"]))
+        if x.get("days"):
+            days = list(x["days"])
+            w.add(f"t.date IN ({', '.join('?' for _ in days)})", *days)
         return w
 
     def page_timeline(self, q: Query) -> Page[TimelineEntry]:
