@@ -111,7 +111,15 @@ def _stories(store: Store, articles: Sequence[Article]) -> None:
     if len(days) < len(new):
         found.update((s.id, s) for s in store.active_stories(None, None, UNDATED_STORIES))
     stories = list(found.values())
-    members = store.members_of_stories([s.id for s in stories])
+    # a dated article meets only the stories with an article within the window of its
+    # day: only those days are read (a long story holds thousands)
+    members = (
+        store.members_near(
+            [s.id for s in stories], min(days) - 2 * WINDOW_DAYS, max(days) + 2 * WINDOW_DAYS
+        )
+        if days
+        else []
+    )
     changed, joined = assign_stories(new, stories, members)
     store.put_stories(changed, joined)
     store.set_row_stories({m.article_id: m.story_id for m in joined})

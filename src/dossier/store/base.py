@@ -338,10 +338,15 @@ class Store(abc.ABC):
         self, lo: str | None, hi: str | None, limit: int | None = None
     ) -> list[Story]:
         """Stories whose stated dates reach into [lo, hi], and those with no stated date
-        (with no bounds: the ``limit`` most recently active stories)."""
+        (with no bounds: the ``limit`` most recently active stories); without their
+        article lists (``stories`` reads those)."""
 
     @abc.abstractmethod
     def members_of_stories(self, story_ids: Collection[str]) -> list[StoryMember]: ...
+
+    @abc.abstractmethod
+    def members_near(self, story_ids: Collection[str], lo: int, hi: int) -> list[StoryMember]:
+        """Memberships of these stories placed on a day (ordinal) in [lo, hi]."""
 
     @abc.abstractmethod
     def set_row_stories(self, story_of_article: dict[str, str]) -> None: ...

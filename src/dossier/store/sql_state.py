@@ -438,14 +438,14 @@ class StateMixin(SQLBase):
                 "id LIMIT ?",
                 (limit if limit is not None else -1,),
             )
-            return self._with_members([from_row(Story, dict(r)) for r in rows])
+            return [from_row(Story, dict(r)) for r in rows]
         rows = self._q(
             "SELECT * FROM stories WHERE last_published IS NULL OR "
             "(last_published >= ? AND (first_published IS NULL OR first_published <= ?)) "
             "ORDER BY first_published, id",
             (lo, hi + "\uffff"),
         )
-        return self._with_members([from_row(Story, dict(r)) for r in rows])
+        return [from_row(Story, dict(r)) for r in rows]
 
     def story_members(self, article_ids: Collection[str] | None = None) -> list[StoryMember]:
         if article_ids is None:
@@ -455,6 +455,10 @@ class StateMixin(SQLBase):
                 self._in("SELECT * FROM story_members WHERE article_id IN ({marks})", article_ids)
             )
         return [from_row(StoryMember, dict(r)) for r in rows]
+
+    def members_near(self, story_ids: Collection[str], lo: int, hi: int) -> list[StoryMember]:
+        sql = "SELECT * FROM story_members WHERE day BETWEEN ? AND ? AND story_id IN ({marks})"
+        return [from_row(StoryMember, dict(r)) for r in self._in(sql, story_ids, [lo, hi])]
 
     def members_of_stories(self, story_ids: Collection[str]) -> list[StoryMember]:
         sql = "SELECT * FROM story_members WHERE story_id IN ({marks})"

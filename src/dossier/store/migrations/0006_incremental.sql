@@ -105,6 +105,7 @@ ALTER TABLE timeline ADD COLUMN date_hi TEXT;
 CREATE INDEX timeline_date ON timeline(date_lo);
 CREATE INDEX timeline_order ON timeline((date IS NULL), date, code, id);
 CREATE INDEX timeline_story ON timeline(story_id);
+CREATE INDEX timeline_article ON timeline(article_id);
 
 -- Which row each event mention is in, how (anchored in it, attached, or alone), and why.
 CREATE TABLE timeline_members (
@@ -168,8 +169,10 @@ CREATE TABLE comparisons (
 );
 CREATE INDEX comparisons_disagree ON comparisons(disagree, row_id);
 
--- Stories: the day range each story is active in (only those near a new article load).
+-- Stories: the day range each story is active in (only those near a new article load),
+-- and the days its articles were placed on.
 CREATE INDEX stories_last ON stories(last_published);
+CREATE INDEX story_members_day ON story_members(story_id, day);
 
 -- Store-wide flags: 'rebuild' asks the next ingest to rebuild the resolution state (a
 -- store made before this migration has none).
