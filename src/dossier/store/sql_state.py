@@ -51,6 +51,7 @@ def _leaf(r: Any) -> Leaf:
 
 
 _LONGEST_SPAN = 400  # days: the longest span a mention that only joins rows is kept under
+_UNDATED_STORIES = 200  # stories of undated articles alone that a dated article may join
 _LONGEST_ROW = 120  # days: the longest a row's dates stand for (a month, and some days)
 _FIELD_SQL = "SELECT l.* FROM leaf_lookups k JOIN name_leaves l ON l.id = k.leaf "
 
@@ -262,7 +263,7 @@ class StateMixin(SQLBase):
         params: list[Any] = list(keys)
         if span is not None:
             # a row spans a few weeks at most: the index range on lo is bounded
-            sql += " AND (lo IS NULL OR (lo BETWEEN ? AND ? AND hi >= ?))"
+            sql += " AND lo BETWEEN ? AND ? AND hi >= ?"  # rows kept here always have days
             params += [span[0] - _LONGEST_ROW, span[1], span[0]]
         if exclude:
             sql += f" AND row_id NOT IN ({', '.join('?' for _ in exclude)})"
@@ -439,13 +440,19 @@ class StateMixin(SQLBase):
                 (limit if limit is not None else -1,),
             )
             return [from_row(Story, dict(r)) for r in rows]
+        # stories with a stated date that reaches [lo, hi] (an index range from lo), and
+        # the most recent stories of undated articles alone
         rows = self._q(
-            "SELECT * FROM stories WHERE last_published IS NULL OR "
-            "(last_published >= ? AND (first_published IS NULL OR first_published <= ?)) "
-            "ORDER BY first_published, id",
+            "SELECT * FROM stories WHERE last_published >= ? "
+            "AND (first_published IS NULL OR first_published <= ?)",
             (lo, hi + "\uffff"),
         )
-        return [from_row(Story, dict(r)) for r in rows]
+        rows += self._q(
+            "SELECT * FROM stories WHERE last_published IS NULL ORDER BY rowid DESC LIMIT ?",
+            (_UNDATED_STORIES,),
+        )
+        out = [from_row(Story, dict(r)) for r in rows]
+        return sorted(out, key=lambda s: (s.first_published or "", s.id))
 
     def story_members(self, article_ids: Collection[str] | None = None) -> list[StoryMember]:
         if article_ids is None:
