@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dossier.records import Article, Event, Story, StoryMember
+from dossier.records import Article, Event, Story
 from dossier.store import Store
 from dossier.store.base import RowState
 from dossier.timing import Stages
@@ -182,4 +182,4 @@ def _timeline(store: Store, dirty: set[str], undated: Sequence[Article]) -> None
     store.replace_rows(changes.removed, states, changes.keys, comparisons)
 
 
-__all__ = ["StoryMember", "rebuild", "resolve_new"]
+__all__ = ["rebuild", "resolve_new"]

@@ -189,6 +189,17 @@ def resolve(
     )
 
 
+def _page_note(rows: list[Any], offset: int | None, as_json: bool) -> None:
+    """Which rows of how many the text output shows, when there are more."""
+    total = getattr(rows, "total", len(rows))
+    if not as_json and rows and total > len(rows):
+        first = (offset or 0) + 1
+        err.print(
+            f"[dim]rows {first}-{first + len(rows) - 1} of {total}: "
+            "--offset and --limit page through the rest[/dim]"
+        )
+
+
 def _listing(
     name: str, method: str, printer: Callable[[Console, list[Any]], None], doc: str
 ) -> None:
@@ -214,12 +225,7 @@ def _listing(
                 entity=entity, since=since, until=until, source=source, limit=limit, offset=offset
             )
         _emit(rows, as_json, printer)
-        if not as_json and rows and getattr(rows, "total", len(rows)) > len(rows):
-            first = (offset or 0) + 1
-            err.print(
-                f"[dim]rows {first}-{first + len(rows) - 1} of {rows.total}: "
-                "--offset and --limit page through the rest[/dim]"
-            )
+        _page_note(rows, offset, as_json)
 
     command.__doc__ = doc
     app.command(name)(command)
@@ -282,12 +288,8 @@ def timeline(
                 offset=offset,
             )
     _emit(rows, as_json, render.print_timeline)
-    if not key and not as_json and rows and getattr(rows, "total", len(rows)) > len(rows):
-        first = (offset or 0) + 1
-        err.print(
-            f"[dim]rows {first}-{first + len(rows) - 1} of {rows.total}: "
-            "--offset and --limit page through the rest[/dim]"
-        )
+    if not key:
+        _page_note(rows, offset, as_json)
 
 
 _listing(

@@ -251,10 +251,6 @@ class Store(abc.ABC):
 
     # --- timeline state
     @abc.abstractmethod
-    def near_keys(self, keys: Sequence[tuple[str, int, int]]) -> set[str]:
-        """Anchored event ids with one of these keys whose reach overlaps [lo, hi]."""
-
-    @abc.abstractmethod
     def loose_by_keys(self, keys: Collection[str]) -> list[tuple[str, int | None, int | None]]:
         """(event id, lo, hi) of the mentions that only join rows, by key."""
 
@@ -262,12 +258,6 @@ class Store(abc.ABC):
     def loose_near(self, keys: Sequence[tuple[str, int | None, int | None]]) -> set[str]:
         """Ids of the mentions that only join rows, kept under one of these keys for a day
         in [lo, hi] (or for any day; lo, hi None: any day asked)."""
-
-    @abc.abstractmethod
-    def stored_keys(
-        self, event_ids: Collection[str]
-    ) -> list[tuple[str, str, int | None, int | None]]:
-        """(key, kind, lo, hi) stored for these events."""
 
     @abc.abstractmethod
     def rows_of_events(self, event_ids: Collection[str]) -> dict[str, str]: ...
@@ -318,9 +308,6 @@ class Store(abc.ABC):
     def timeline(self) -> list[TimelineEntry]: ...
 
     @abc.abstractmethod
-    def set_timeline(self, entries: Sequence[TimelineEntry]) -> None: ...
-
-    @abc.abstractmethod
     def clear_resolution(self, stories: bool = False) -> None:
         """Forget every resolved record (entities, timeline, windows; with ``stories``,
         the story grouping too)."""
@@ -340,9 +327,6 @@ class Store(abc.ABC):
         """Stories whose stated dates reach into [lo, hi], and those with no stated date
         (with no bounds: the ``limit`` most recently active stories); without their
         article lists (``stories`` reads those)."""
-
-    @abc.abstractmethod
-    def members_of_stories(self, story_ids: Collection[str]) -> list[StoryMember]: ...
 
     @abc.abstractmethod
     def members_near(self, story_ids: Collection[str], lo: int, hi: int) -> list[StoryMember]:

@@ -184,19 +184,6 @@ class StateMixin(SQLBase):
         return {r[0] for r in rows}
 
     # ---------------------------------------------------------- timeline state
-    def near_keys(self, keys: Sequence[tuple[str, int, int]]) -> set[str]:
-        from dossier.resolve.timeline.mentions import MAX_REACH
-
-        out: set[str] = set()
-        for key, lo, hi in keys:
-            rows = self._q(
-                "SELECT event_id FROM timeline_keys WHERE key = ? AND kind = 'anchored' "
-                "AND lo BETWEEN ? AND ? AND hi >= ?",
-                (key, lo - MAX_REACH, hi, lo),
-            )
-            out.update(r[0] for r in rows)
-        return out
-
     def loose_near(self, keys: Sequence[tuple[str, int | None, int | None]]) -> set[str]:
         out: set[str] = set()
         for key, lo, hi in keys:
@@ -218,12 +205,6 @@ class StateMixin(SQLBase):
     def loose_by_keys(self, keys: Collection[str]) -> list[tuple[str, int | None, int | None]]:
         sql = "SELECT event_id, lo, hi FROM timeline_keys WHERE kind = 'loose' AND key IN ({marks})"
         return sorted({(r[0], r[1], r[2]) for r in self._in(sql, keys)})
-
-    def stored_keys(
-        self, event_ids: Collection[str]
-    ) -> list[tuple[str, str, int | None, int | None]]:
-        sql = "SELECT key, kind, lo, hi FROM timeline_keys WHERE event_id IN ({marks})"
-        return [(r[0], r[1], r[2], r[3]) for r in self._in(sql, event_ids)]
 
     def rows_of_events(self, event_ids: Collection[str]) -> dict[str, str]:
         sql = "SELECT event_id, row_id FROM timeline_members WHERE event_id IN ({marks})"
@@ -374,11 +355,6 @@ class StateMixin(SQLBase):
         rows = self._q("SELECT * FROM timeline ORDER BY (date IS NULL), date, code, id")
         return [from_row(TimelineEntry, dict(r)) for r in rows]
 
-    def set_timeline(self, entries: Sequence[TimelineEntry]) -> None:
-        with self.transaction():
-            self._x("DELETE FROM timeline")
-            self.replace_rows([], [RowState(e, {}, {}) for e in entries], {}, {})
-
     def clear_resolution(self, stories: bool = False) -> None:
         tables = [
             "name_votes", "leaf_lookups", "name_leaves", "entity_words", "entity_names",
@@ -466,10 +442,6 @@ class StateMixin(SQLBase):
     def members_near(self, story_ids: Collection[str], lo: int, hi: int) -> list[StoryMember]:
         sql = "SELECT * FROM story_members WHERE day BETWEEN ? AND ? AND story_id IN ({marks})"
         return [from_row(StoryMember, dict(r)) for r in self._in(sql, story_ids, [lo, hi])]
-
-    def members_of_stories(self, story_ids: Collection[str]) -> list[StoryMember]:
-        sql = "SELECT * FROM story_members WHERE story_id IN ({marks})"
-        return [from_row(StoryMember, dict(r)) for r in self._in(sql, story_ids)]
 
     def story_event_counts(self, story_ids: Collection[str]) -> dict[str, int]:
         sql = (

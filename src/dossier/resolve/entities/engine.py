@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from dossier.records import Entity, EntityType, Mention
 from dossier.resolve.entities import layers
 from dossier.resolve.entities.leaves import Leaf, LeafIndex, LeafSource, initials, spelling_block
-from dossier.resolve.entities.local import Contribution, contributions, voted_type, votes_for
+from dossier.resolve.entities.local import Contribution, contributions, votes_for, winner
 from dossier.resolve.entities.naming import assemble, group_name
 
 Votes = dict[str, Counter[EntityType]]
@@ -68,11 +68,6 @@ class EntityEngine:
         for f in todo:
             self.votes.setdefault(f, Counter())
 
-    @staticmethod
-    def _winner(tally: Counter[EntityType]) -> EntityType | None:
-        m = Mention("", "", 0, 0, "", "PERSON", "", "")  # only the tally decides
-        return voted_type(m, {"": tally}) if tally else None
-
     # --------------------------------------------------------------------- run
     def add(self, mentions: Sequence[Mention]) -> EntityChanges:
         """Resolve new mentions (of articles not resolved before) into the state."""
@@ -83,11 +78,7 @@ class EntityEngine:
             f = votes_for(m)
             if f is not None:
                 self.votes[f][m.type] += 1
-        flipped = {
-            f
-            for f, old in before.items()
-            if old and self._winner(old) != self._winner(self.votes[f])
-        }
+        flipped = {f for f, old in before.items() if old and winner(old) != winner(self.votes[f])}
         # Articles whose mentions change type re-contribute: out with the old votes, in
         # with the new ones.
         own = {m.article_id for m in mentions}

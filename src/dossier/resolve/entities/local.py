@@ -33,13 +33,18 @@ def votes_for(m: Mention) -> str | None:
     return None
 
 
+def winner(tally: Counter[EntityType]) -> EntityType | None:
+    """The type a tally of votes elects (ties: the first in ``TYPE_ORDER``)."""
+    if not tally:
+        return None
+    return min(tally, key=lambda t: (-tally[t], TYPE_ORDER[t]))
+
+
 def voted_type(m: Mention, votes: Mapping[str, Counter[EntityType]]) -> EntityType:
     """The mention's type after the store-wide majority vote of its name."""
     key = votes_for(m)
     tally = votes.get(key) if key is not None else None
-    if tally:
-        return min(tally, key=lambda t: (-tally[t], TYPE_ORDER[t]))
-    return m.type
+    return (winner(tally) if tally else None) or m.type
 
 
 def lexicon_name(text: str, etype: EntityType) -> str | None:

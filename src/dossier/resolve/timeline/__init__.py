@@ -1,7 +1,7 @@
 """The merged timeline: one row per real-world event, across the articles reporting it.
 
 Owner: timeline. Modules: ``mentions`` (the timeline's view of an event: participants,
-dates, reach), ``rules`` (when a mention fits a row), ``sweep`` (rows from mentions dated
+dates), ``rules`` (when a mention fits a row), ``sweep`` (rows from mentions dated
 to a day, in time order), ``attach`` (mentions dated to a month, a year or not at all
 join a row afterwards),
 ``rows`` (a row's date, place, status and sources), ``engine`` (incremental runs over

@@ -119,8 +119,7 @@ class TimelineEngine(ResweepMixin, WindowsMixin):
         if m.anchored and m.orphan:
             return [(f"{m.family}|a:{m.article.id}", "loose", None, None)]
         if m.anchored:
-            lo, hi = m.reach()
-            return [(k, "anchored", lo, hi) for k in m.index_keys()]
+            return []  # rows are found through timeline_members and row_keys
         sp = None if undated(m) else span(m)
         lo_, hi_ = sp if sp else (None, None)
         return [(f"{m.family}|e:{a}", "loose", lo_, hi_) for a in sorted(m.actors)]

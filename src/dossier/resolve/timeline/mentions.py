@@ -1,17 +1,16 @@
-"""Event mentions as the timeline sees them: family, participants, dates and reach.
+"""Event mentions as the timeline sees them: family, participants and dates.
 
 A mention's participants are the entities behind its actors (by id: two entities may
 share a name), its site the place entity behind its place. Its dates:
 
 - ``strong``: the event's own calendar date, from its text. A date without a year takes
   the year of its article's stated date, when it has one;
-- ``weak``: the reporting article's stated day, when the text gives no date;
+- ``weak``: the reporting article's stated date, when the text gives none;
 - ``window``: an undated article's inferred publication window, widened (news reports
   recent events).
 
-Mentions dated to a day (``strong`` of day precision, or ``weak``) are *anchored*: they
-form the timeline's rows, and their ``reach`` (the days they can meet others on) is
-bounded, so a new mention is only ever compared with mentions a few days away. The
+Mentions dated to a day (``strong`` of day precision, or ``weak``) are *anchored* on
+that day: they form the timeline's rows, in time order (:mod:`.sweep`). The
 others (a month, a year, or no date at all) are *attached* afterwards to a row they fit
 (:mod:`.attach`), without changing what the rows meet.
 """
@@ -30,8 +29,6 @@ STATUS_WEIGHT = {"asserted": 3, "reported": 2, "expected": 1, "hypothetical": 0,
 WEAK_WINDOW_DAYS = 10
 # How far apart (days) two sources may date one event, when their mentions read alike.
 SLIP_DAYS = 1
-# The longest reach (days) of a mention dated to a day (a report's date, either side).
-MAX_REACH = 2 * (WEAK_WINDOW_DAYS + 2 * SLIP_DAYS)
 
 
 def family(code: str) -> str:
@@ -89,26 +86,11 @@ class TMention:
         """No entity behind it: it may only join a row of its own article by similarity."""
         return not self.actors and self.site is None
 
-    def reach(self) -> tuple[int, int]:
-        """First and last day (ordinals) this anchored mention can meet another on."""
-        if self.strong is not None and dates.precision_of(self.strong) == "day":
-            day = dates.to_date(self.strong)
-            slack = SLIP_DAYS
-        else:
-            day = dates.to_date(self.weak)
-            slack = WEAK_WINDOW_DAYS
-        assert day is not None, "reach() is for anchored mentions"
-        return day.toordinal() - slack - SLIP_DAYS, day.toordinal() + slack + SLIP_DAYS
-
-    def index_keys(self) -> list[str]:
-        """What an anchored mention meets others by: its family with each participant,
-        with its site, and (for a mention without entities) with its article."""
-        fam = self.family
-        out = [f"{fam}|e:{a}" for a in sorted(self.actors)]
-        if self.site:
-            out.append(f"{fam}|s:{self.site}")
-        out.append(f"{fam}|a:{self.article.id}")
-        return out
+    def day(self) -> int:
+        """The day (ordinal) an anchored mention is anchored on: its own, else its report's."""
+        day = dates.to_date(self.strong if _is_day(self.strong) else self.weak)
+        assert day is not None, "day() is for anchored mentions"
+        return day.toordinal()
 
 
 def _is_day(value: str | None) -> bool:

@@ -39,8 +39,7 @@ WINDOW = WEAK_WINDOW_DAYS + SLIP_DAYS
 
 def anchor(m: TMention) -> int:
     """The day (ordinal) a mention dated to a day is anchored on."""
-    lo, hi = m.reach()
-    return (lo + hi) // 2
+    return m.day()
 
 
 def order_key(m: TMention) -> tuple[int, int, bool, int, str]:

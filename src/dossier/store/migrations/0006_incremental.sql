@@ -133,8 +133,9 @@ CREATE TABLE timeline_articles (
 );
 CREATE INDEX timeline_articles_article ON timeline_articles(article_id);
 CREATE INDEX timeline_articles_row ON timeline_articles(row_id);
--- The candidate index: what each mention meets others by, and on which days (ordinals).
--- kind 'anchored': the mention forms rows; 'loose': it only joins one (lo/hi NULL: any day).
+-- The candidate index of the mentions that only join rows: the family and participant (or,
+-- without entities, article) keys they meet rows by, and on which days (ordinals; NULL:
+-- any day). ``kind`` is 'loose'.
 CREATE TABLE timeline_keys (
     key      TEXT NOT NULL,
     kind     TEXT NOT NULL,
