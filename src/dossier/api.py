@@ -329,7 +329,7 @@ def _row_filters(
 ) -> dict[str, Any]:
     from dossier.errors import QueryError
 
-    allowed = {"asserted", "negated", "expected", "hypothetical", "reported"}
+    allowed = {"asserted", "negated", "expected", "hypothetical", "reported", "opinion"}
     if status and not set(status) <= allowed:
         bad = ", ".join(sorted(set(status) - allowed))
         raise QueryError(f"--status {bad}: use one of {', '.join(sorted(allowed))}")

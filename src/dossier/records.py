@@ -15,7 +15,7 @@ from typing import Any, Literal
 EntityType = Literal["PERSON", "ORG", "PLACE", "GROUP"]
 PublishedHow = Literal["metadata", "text", "inferred", "unknown"]
 QuoteKind = Literal["direct", "indirect", "mixed", "according-to"]
-EventStatus = Literal["asserted", "negated", "expected", "hypothetical", "reported"]
+EventStatus = Literal["asserted", "negated", "expected", "hypothetical", "reported", "opinion"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Precision = Literal[
     "day", "week", "month", "season", "quarter", "year", "decade", "century", "time", "unknown"

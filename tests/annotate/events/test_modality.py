@@ -61,11 +61,6 @@ def test_threat_of_future_consequence_is_expected() -> None:
     assert (ev.code[:2], ev.target_text, ev.status) == ("13", "Iran", "expected")
 
 
-def test_question_is_hypothetical() -> None:
-    ev = by_trigger(events_of("Will Turkey attack the Kurdish militias in Syria?"), "attack")
-    assert ev.status == "hypothetical"
-
-
 def test_condition_is_kept_as_a_hedge() -> None:
     text = "Nigeria will withdraw its troops from Chad unless the fighting stops."
     ev = by_trigger(events_of(text), "withdraw")

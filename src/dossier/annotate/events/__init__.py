@@ -32,6 +32,7 @@ from dossier.annotate.events.modality import attribution_of, hedges_of, status_o
 from dossier.annotate.events.places import Place, PlaceFinder
 from dossier.annotate.events.quantities import event_quantities
 from dossier.annotate.events.roles import noun_roles, subject_token, verb_roles
+from dossier.annotate.events.stance import opinion_of
 from dossier.annotate.events.triggers import Trigger, find_triggers, phrase_tokens
 from dossier.ids import span_id
 from dossier.records import Article, Event, Mention, Quote, TimeExpr
@@ -255,6 +256,11 @@ def _build(ctx: _Context, trig: Trigger, stop: set[int]) -> list[Event]:
     hedges = hedges_of(tok, light)
     if status == "asserted" and attribution_of(tok):
         status = "reported"  # a party's account ('the ministry said missiles hit the port')
+    if status != "negated" and _quote_of(ctx, t_start) is None:
+        why = opinion_of(tok, light)
+        if why is not None:
+            status = "opinion"  # the writer asks or argues: no event is reported
+            hedges = [*hedges, f"opinion: {why}"]
     pc = plover_coding(code, status)
     when = coding_date(time.value if time else None, ctx.article.published)
     first_src = ctx.coder.code(sources[0], when) if sources else None

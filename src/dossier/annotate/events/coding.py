@@ -37,7 +37,12 @@ GROUPING = frozenset({"both", "two", "each", "all", "three"})
 PAIR_NOUNS = frozenset({"leader", "side", "country", "party", "government", "nation", "state"})
 NON_COUNTRY = frozenset({"IGO", "NGO", "IMG"})
 PARTY_TYPES = frozenset({"PERSON", "ORG", "GROUP"})
-AUX_MODES = {"negated": "negation", "expected": "future", "hypothetical": "hypothetical"}
+AUX_MODES = {
+    "negated": "negation",
+    "expected": "future",
+    "hypothetical": "hypothetical",
+    "opinion": "hypothetical",  # asked or argued for: not (yet) done
+}
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 PRONOUNS = frozenset(
     {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "our"}

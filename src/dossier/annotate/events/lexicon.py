@@ -166,11 +166,11 @@ def cameo_convention(code: str, status: str, hedges: list[str] | None = None) ->
     condition (in ``hedges``) is a threat whatever the act.
     """
     root = code[:2]
-    if status in ("expected", "hypothetical") and any(
+    if status in ("expected", "hypothetical", "opinion") and any(
         h.lower().startswith("unless") for h in hedges or []
     ):
         return _THREAT.get(root, "130")
-    if status in ("expected", "hypothetical"):
+    if status in ("expected", "hypothetical", "opinion"):
         return _INTENT.get(root) or _THREAT.get(root) or code
     if status == "negated":
         return _REJECT.get(root, code)
