@@ -114,10 +114,27 @@ class PlaceFinder:
                             place = self._place(obj)
                             if place is not None:
                                 return place
+                if c.dep_ == "prep" and c.lower_ == "between":
+                    place = self._between(c, preps)
+                    if place is not None:
+                        return place
                 if c.dep_ == "advmod" and c.lower_ == "where" and carrier.dep_ == "relcl":
                     place = self._place(carrier.head)
                     if place is not None:
                         return place
+        return None
+
+    def _between(self, prep: Any, preps: tuple[str, ...]) -> Place | None:
+        """'the meeting between A and B in C': the parser hangs 'in C' on the last party."""
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for party in [obj, *obj.conjuncts]:
+                for c in party.children:
+                    if c.dep_ == "prep" and c.lower_ in preps:
+                        for o in c.children:
+                            if o.dep_ == "pobj" and (place := self._place(o)) is not None:
+                                return place
         return None
 
     def nearby(self, tok: Any, stop: set[int], window: int = 10) -> Place | None:
