@@ -183,6 +183,7 @@ class ContradictionView:
             "detail": self.comparison.detail,
             "about": self.comparison.about,
             "agree": self.comparison.agree,
+            "verdict": self.comparison.verdict,
             "single_source": self.comparison.single_source,
             "summary": self.comparison.summary,
             "note": self.comparison.note,

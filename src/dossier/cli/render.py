@@ -151,13 +151,8 @@ def print_entities(console: Console, views: list[EntityView]) -> None:
 def print_contradictions(console: Console, views: list[ContradictionView]) -> None:
     for v in views:
         e, c = v.entry, v.comparison
-        detail = f"{c.detail} ({c.about})" if c.about else c.detail
-        if c.single_source:
-            verdict = f"[yellow]only one source gives the {escape(detail)}[/yellow]"
-        elif c.agree:
-            verdict = f"[green]sources agree on the {escape(detail)}[/green]"
-        else:
-            verdict = f"[red]sources disagree on the {escape(detail)}[/red]"
+        colour = "yellow" if c.single_source else "green" if c.agree else "red"
+        verdict = f"[{colour}]{escape(c.verdict)}[/{colour}]"
         note = f" [dim]{escape(c.note)}[/dim]" if c.note else ""
         console.print(
             f"[bold]{escape(e.date or 'undated')}[/bold]  [magenta]{escape(e.code)} "

@@ -7,7 +7,9 @@ they put actors of two known, different countries in it ('North Korea' against '
 as the supplier). A swap is not a disagreement: when one source's actor is a party to the
 other source's account of the event in any role (one says A met B, the other that B met
 A, or a passive read backwards), the sources differ in who is the grammatical subject, not
-in who took part.
+in who took part. That holds for events the parties do together (meetings, talks,
+agreements, cooperation); for an act done by one party to another (a supply, an attack, a
+threat), two sources naming opposite directions contradict each other.
 """
 
 from __future__ import annotations
@@ -36,12 +38,14 @@ def country_of(code: str | None, entity: Entity | None) -> str | None:
     return None
 
 
-def actors_conflict(a: Claim, b: Claim, named: dict[str, set[str]]) -> bool:
-    """Two sources put actors of different countries in one role, and neither actor is a
-    party to the other source's account (``named``: article id -> every country it names
-    for the event, in any role)."""
+def actors_conflict(a: Claim, b: Claim, named: dict[str, set[str]], together: bool = True) -> bool:
+    """Two sources put actors of different countries in one role, and (for an event done
+    ``together``) neither actor is a party to the other source's account (``named``:
+    article id -> every country it names for the event, in any role)."""
     if a.value == b.value or a.country is None or b.country is None or a.country == b.country:
         return False
+    if not together:
+        return any(x != y for x in a.article_ids for y in b.article_ids)
     return any(
         x != y and a.country not in named.get(y, set()) and b.country not in named.get(x, set())
         for x in a.article_ids

@@ -73,6 +73,18 @@ class Comparison:
     single_source: bool = False  # one article alone gives this detail
 
     @property
+    def verdict(self) -> str:
+        """How the sources compare, in words: agreement only when they give one value."""
+        detail = f"{self.detail} ({self.about})" if self.about else self.detail
+        if self.single_source:
+            return f"only one source gives the {detail}"
+        if not self.agree:
+            return f"sources disagree on the {detail}"
+        if len({c.value for c in self.claims}) == 1:
+            return f"sources agree on the {detail}"
+        return f"sources differ on the {detail}, without contradicting each other"
+
+    @property
     def agreeing_sources(self) -> list[str]:
         """The sources of the best supported position."""
         return list(self.positions[0].sources) if self.positions else []

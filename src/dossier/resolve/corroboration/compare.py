@@ -18,10 +18,11 @@ from functools import partial
 from dossier.records import Article, Entity, Event, TimelineEntry
 from dossier.resolve.corroboration.actors import ROLES, actors_conflict, country_of
 from dossier.resolve.corroboration.claims import Claim, Comparison, add_claim, assess
-from dossier.resolve.corroboration.places import places_conflict
+from dossier.resolve.corroboration.places import narrowest, places_conflict
 from dossier.resolve.corroboration.quantities import Quantity, overlap, parse_quantity
 from dossier.resolve.dates import compatible, is_calendar, to_date
 from dossier.resolve.timeline import article_label
+from dossier.resolve.timeline.mentions import mutual
 
 
 def _dates_conflict(a: Claim, b: Claim) -> bool:
@@ -44,7 +45,8 @@ def _counts_conflict(a: Claim, b: Claim) -> bool:
 class _Row:
     """The claims of one timeline row, detail by detail."""
 
-    def __init__(self) -> None:
+    def __init__(self, together: bool = True) -> None:
+        self.together = together  # the parties do the event together (no direction)
         self.dates: dict[str, Claim] = {}
         self.places: dict[str, Claim] = {}
         self.countries: dict[str, str | None] = {}  # place name -> country code
@@ -100,10 +102,11 @@ class _Row:
             out.append(comp)
         if self.places:
             clash = partial(places_conflict, countries=self.countries)
-            out.append(assess(row_id, "place", list(self.places.values()), clash))
+            places = narrowest(list(self.places.values()), self.countries)
+            out.append(assess(row_id, "place", places, clash))
         for role in ROLES:
             if self.actors[role]:
-                clash = partial(actors_conflict, named=self.named)
+                clash = partial(actors_conflict, named=self.named, together=self.together)
                 out.append(assess(row_id, role, list(self.actors[role].values()), clash))
         for key in sorted(self.counts):
             noun = None if key.startswith("#") else key
@@ -120,7 +123,7 @@ def compare(
 ) -> list[Comparison]:
     """Every detail of one timeline row that some source gives, compared across its
     sources (a detail given once is returned too: a comparison of one claim)."""
-    claims = _Row()
+    claims = _Row(together=mutual(row.code))
     for eid in row.event_ids:
         ev = events.get(eid)
         art = articles.get(ev.article_id) if ev else None

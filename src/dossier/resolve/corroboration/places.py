@@ -9,6 +9,7 @@ not.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from dossier.annotate.entities import place_info
 from dossier.resolve.corroboration.claims import Claim
@@ -41,3 +42,32 @@ def places_conflict(a: Claim, b: Claim, countries: dict[str, str | None]) -> boo
         return ca is not None and cb is not None and ca != cb
     km = _km(a, b)
     return km is not None and km > POINT_KM
+
+
+def narrowest(claims: list[Claim], countries: dict[str, str | None]) -> list[Claim]:
+    """Each source's most specific places: an area a source gives beside a point it gives
+    inside that area ('Russia' and 'the Vostochny cosmodrome') says nothing more, and is
+    left out for that source (a claim left with no source is dropped)."""
+    points = [c for c in claims if _kind(c.value) not in _AREAS]
+    out = []
+    for c in claims:
+        code = countries.get(c.value)
+        if _kind(c.value) not in _AREAS or code is None:
+            out.append(c)
+            continue
+        inside = {a for p in points if countries.get(p.value) == code for a in p.article_ids}
+        spans = [s for s in c.spans if s.article_id not in inside]
+        if len(spans) == len(c.spans):
+            out.append(c)
+        elif spans:
+            out.append(
+                replace(
+                    c,
+                    sources=list(dict.fromkeys(s.source for s in spans)),
+                    article_ids=list(dict.fromkeys(s.article_id for s in spans)),
+                    event_ids=[s.event_id for s in spans],
+                    statuses=list(dict.fromkeys(s.status for s in spans)),
+                    spans=spans,
+                )
+            )
+    return out
