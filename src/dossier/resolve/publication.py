@@ -15,6 +15,17 @@ from dossier.records import Article, Event, PublicationWindow, TimelineEntry
 from dossier.resolve import dates
 
 _PAST = {"asserted", "reported", "negated"}
+# A report about what may yet happen ('could meet tomorrow') dates its article before it,
+# as an expected one does.
+_AHEAD = {"expected", "hypothetical"}
+# News reports what is recent: an undated article that reports an event as past was most
+# likely published within this many days after it, and a preview within this many days
+# before the event it expects. The window these give is a likelihood, kept apart from the
+# hard window (which only the article's own text and the events' order bound).
+RECENT_DAYS = 30
+# A report matched to a row by its participants may tell a part of the event a few days
+# off the row's date (an arrival before the summit): the likely window allows that much.
+PART_DAYS = 3
 
 
 def from_reports(reports: Iterable[tuple[Event, str, str]]) -> PublicationWindow | None:
@@ -29,7 +40,7 @@ def from_reports(reports: Iterable[tuple[Event, str, str]]) -> PublicationWindow
             if earliest is None or day > earliest:
                 earliest = day
             evidence.append(f"{label} by other sources, reported as past: on or after {day}")
-        elif ev.status == "expected":
+        elif ev.status in _AHEAD:
             if latest is None or day < latest:
                 latest = day
             evidence.append(f"{label} by other sources, reported as expected: on or before {day}")
@@ -38,6 +49,63 @@ def from_reports(reports: Iterable[tuple[Event, str, str]]) -> PublicationWindow
     if earliest and latest and earliest > latest:
         return None  # the sources disagree; say nothing rather than something wrong
     return PublicationWindow(earliest, latest, evidence)
+
+
+def likely(reports: Iterable[tuple[Event, str, str]]) -> PublicationWindow | None:
+    """The narrower window the same reports make likely: the latest past event and the
+    earliest expected one that most of them agree with (a report read against the wrong
+    row disagrees with the rest and is left out), and, news being recent, within
+    ``RECENT_DAYS`` of one side: after the latest event it reports as past, or before the
+    event it previews when the previews weigh more (a report of what may happen weighs
+    half: 'could meet' tells less than 'will meet')."""
+    past: list[tuple[str, str]] = []
+    ahead: list[tuple[str, str]] = []
+    for ev, day, row in reports:
+        label = f"event text[{ev.start}:{ev.end}]={ev.text[:60]!r} is {row} dated {day}"
+        if ev.status in _PAST:
+            past.append((day, label))
+        elif ev.status in _AHEAD:
+            ahead.append((day, ev.status + "|" + label))
+    if not past and not ahead:
+        return None
+    points = sorted({d for d, _ in past} | {d for d, _ in ahead})
+
+    def agree(t: str) -> int:
+        return sum(d <= t for d, _ in past) + sum(d >= t for d, _ in ahead)
+
+    # the point most reports agree with; among equals the latest (news is recent)
+    best = max(points, key=lambda t: (agree(t), t))
+    lows = [(d, w) for d, w in past if d <= best]
+    highs = [(d, w) for d, w in ahead if d >= best]
+    left = len(past) + len(ahead) - len(lows) - len(highs)
+    evidence = [f"{w} by other sources, reported as past: on or after {d}" for d, w in lows]
+    evidence += [
+        f"{w.split('|', 1)[1]} by other sources, reported as {w.split('|', 1)[0]}: on or before {d}"
+        for d, w in highs
+    ]
+    if left:
+        evidence.append(f"{left} report(s) that disagree with the rest left out")
+    weight = sum(1.0 for _ in lows), sum(_weight(w) for _, w in highs)
+    if highs and weight[1] > weight[0]:
+        day = min(d for d, _ in highs)
+        floor = dates.shift(day, -RECENT_DAYS) or day
+        earliest = max([floor, *(d for d, _ in lows)])
+        latest = dates.shift(day, PART_DAYS) or day
+        evidence.append(
+            f"a preview: likely within {RECENT_DAYS} days before {day} ({PART_DAYS} after)"
+        )
+    else:
+        day = max(d for d, _ in lows)
+        earliest = dates.shift(day, -PART_DAYS) or day
+        latest = dates.shift(day, RECENT_DAYS) or day
+        evidence.append(
+            f"news is recent: likely within {RECENT_DAYS} days after {day} ({PART_DAYS} before)"
+        )
+    return PublicationWindow(earliest, latest, evidence)
+
+
+def _weight(tagged: str) -> float:
+    return 0.5 if tagged.startswith("hypothetical|") else 1.0
 
 
 def from_events(

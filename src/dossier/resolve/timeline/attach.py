@@ -3,13 +3,16 @@
 A mention dated only to a month or a year joins the largest row it fits (the same
 participants, a date inside its month or year); an undated mention (an undated
 article's) joins a row only when it is the one row it fits, by its article's inferred
-window when there is one, else by its participants alone (then it must name two). A
-mention that joins no row is a row of its own.
+window when there is one, else by its participants alone (then it must name two). When
+several rows fit an undated mention, the one at the place it names, or else the one
+another mention of its own article is in, is taken when it is the only such row (a
+report tells one event many times: 'will visit', 'is on his way', 'arrived'). A mention
+that joins no row is a row of its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from dossier.resolve import dates
 from dossier.resolve.timeline.mentions import WEAK_WINDOW_DAYS, TMention
@@ -53,8 +56,17 @@ def rank(c: RowView) -> tuple[int, int, str]:
     return (-c.size, -dates.specificity(c.strong), c.first_id)
 
 
+# Rows an undated mention weighs at most when several fit (stored rows are read in pages).
+MAX_TIED = 8
+
+Siblings = Callable[[RowView], bool]  # whether a row holds another mention of its article
+
+
 def choose(
-    m: TMention, candidates: Sequence[RowView], ranked: Iterable[RowView] = ()
+    m: TMention,
+    candidates: Sequence[RowView],
+    ranked: Iterable[RowView] = (),
+    siblings: Siblings | None = None,
 ) -> tuple[RowView, str] | None:
     """The row a mention joins (with why), or None. ``ranked`` are further candidates in
     :func:`rank` order, read only as far as the answer needs (stored rows, paged)."""
@@ -63,7 +75,7 @@ def choose(
     found = fits(m, candidates)
     taken = 0  # ranked candidates that fit: past the first, none can be preferred
     for c in ranked:
-        if (undated(m) and len(found) > 1) or (not undated(m) and taken):
+        if (undated(m) and len(found) > MAX_TIED) or (not undated(m) and taken):
             break
         more = fits(m, [c])
         found.extend(more)
@@ -71,8 +83,29 @@ def choose(
     if not found:
         return None
     if undated(m) and len(found) > 1:
-        return None  # no date at all and several candidates: keep it apart, never guess
+        return untie(m, found, siblings)  # never a guess: only a row set apart
     return min(found, key=lambda f: rank(f[0]))
+
+
+def untie(
+    m: TMention, found: list[tuple[RowView, str]], siblings: Siblings | None
+) -> tuple[RowView, str] | None:
+    """The one row among several an undated mention fits that its place, else its own
+    article, sets apart; None when none or several are."""
+    if len(found) > MAX_TIED:
+        return None
+    if m.site is not None:
+        here = [f for f in found if m.site in f[0].sites]
+        if len(here) == 1:
+            row, why = here[0]
+            return row, f"{why}; the only such row at {row.name(m.site)}"
+        found = here or found
+    if siblings is not None:
+        mine = [f for f in found if siblings(f[0])]
+        if len(mine) == 1:
+            row, why = mine[0]
+            return row, f"{why}; the only such row another mention of its article is in"
+    return None
 
 
 def attach(mentions: Sequence[TMention], clusters: Sequence[Cluster]) -> list[Cluster]:

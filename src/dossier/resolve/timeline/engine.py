@@ -21,11 +21,11 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
-from dossier.resolve.timeline.attach import choose, span, undated
+from dossier.resolve.timeline.attach import Siblings, choose, span, undated
 from dossier.resolve.timeline.mentions import TMention, window_of
 from dossier.resolve.timeline.resweep import ResweepMixin
 from dossier.resolve.timeline.rows import make_row
-from dossier.resolve.timeline.rules import Cluster
+from dossier.resolve.timeline.rules import Cluster, RowView
 from dossier.resolve.timeline.state import (
     BuiltRow,
     Key,
@@ -87,22 +87,28 @@ class TimelineEngine(ResweepMixin, WindowsMixin):
                 e for e, m in self._mentions.items() if m and m.article.id == aid and not m.anchored
             }
         self.load(loose)
+        loose = self._with_siblings(loose)
         # 4. attach: to the rebuilt rows, or to a stored row (which is then rebuilt)
         grown: dict[str, list[tuple[TMention, str, str]]] = {}
         alone: list[Cluster] = []
-        for e in sorted(loose):
-            m = self.mention(e)
-            if m is None or m.anchored:
-                continue
-            chosen = choose(m, *candidates(m))
-            if chosen is None:
-                alone.append(Cluster(m.family, [m], {e: "first mention of this event"}))
-            elif isinstance(chosen[0], Cluster):
-                chosen[0].attached.append(m)
-                chosen[0].why[e] = chosen[1]
-            else:
-                assert isinstance(chosen[0], StoredRow)
-                grown.setdefault(chosen[0].id, []).append((m, chosen[1], "attached"))
+        pending = [m for e in sorted(loose) if (m := self.mention(e)) and not m.anchored]
+        # twice: a mention several rows fit may join the one its article's others joined
+        for last in (False, True):
+            left = []
+            for m in pending:
+                near, stored = candidates(m)
+                chosen = choose(m, near, stored, siblings=_siblings(m, grown) if last else None)
+                if chosen is None:
+                    left.append(m)
+                elif isinstance(chosen[0], Cluster):
+                    chosen[0].attached.append(m)
+                    chosen[0].why[m.event.id] = chosen[1]
+                else:
+                    assert isinstance(chosen[0], StoredRow)
+                    grown.setdefault(chosen[0].id, []).append((m, chosen[1], "attached"))
+            pending = left
+        for m in pending:
+            alone.append(Cluster(m.family, [m], {m.event.id: "first mention of this event"}))
         self._orphans(orphans, l1, changes, grown)
         rebuilt = self._regrow(grown, loose | orphans, changes)
         for c in [*l1, *rebuilt, *alone]:
@@ -111,6 +117,17 @@ class TimelineEngine(ResweepMixin, WindowsMixin):
         for e in sorted(anchored | loose | orphans | dirty):
             changes.keys[e] = self._keys(e)
         return changes
+
+    def _with_siblings(self, loose: set[str]) -> set[str]:
+        """The loose mentions with every other loose mention of their articles: an
+        article's mentions are attached together (one may follow another, see
+        :func:`.attach.untie`)."""
+        arts = sorted({m.article.id for e in loose if (m := self.mention(e)) is not None})
+        if not arts:
+            return loose
+        ids = [e.id for e in self.source.events(arts)]
+        self.load(ids)
+        return loose | {e for e in ids if self._kind(e) == "loose"}
 
     def _keys(self, event_id: str) -> list[Key]:
         m = self.mention(event_id)
@@ -244,6 +261,22 @@ class TimelineEngine(ResweepMixin, WindowsMixin):
                 c.why[m.event.id] = why
             out.append(c)
         return out
+
+
+def _siblings(m: TMention, grown: dict[str, list[tuple[TMention, str, str]]]) -> Siblings:
+    """Whether another mention of ``m``'s article not dated to a day joined a row in the
+    first pass. Only those count, and they are always attached again together (see
+    :meth:`TimelineEngine._with_siblings`): the answer never depends on what was stored
+    before, so a record built one article at a time equals one built at once."""
+    aid = m.article.id
+
+    def holds(row: RowView) -> bool:
+        if isinstance(row, Cluster):
+            return any(x.article.id == aid for x in row.attached)
+        assert isinstance(row, StoredRow)
+        return any(x.article.id == aid for x, _, _ in grown.get(row.id, []))
+
+    return holds
 
 
 __all__ = ["BuiltRow", "TimelineChanges", "TimelineEngine", "TimelineSource", "window_of"]

@@ -25,6 +25,8 @@ from dossier.resolve import dates
 
 # Statuses that say the event took place, ranked for choosing a row's best mention.
 STATUS_WEIGHT = {"asserted": 3, "reported": 2, "expected": 1, "hypothetical": 0, "negated": 0}
+# The writer's question, recommendation or view reports no event: never a row.
+NOT_EVENTS = frozenset({"opinion"})
 # How far (days) a report's own date may lie from the event it reports without a date.
 WEAK_WINDOW_DAYS = 10
 # How far apart (days) two sources may date one event, when their mentions read alike.
@@ -46,6 +48,14 @@ def article_label(article: Article) -> str:
         host = article.url.split("//", 1)[-1].split("/", 1)[0]
         return host.removeprefix("www.")
     return article.path.rsplit("/", 1)[-1]
+
+
+def mutual(code: str) -> bool:
+    """Whether the parties do the event together, with no direction: consultations and
+    meetings (04), cooperation (06), signing an agreement (057), expressing the intent to
+    meet or cooperate (036). Any other act goes from one party to another (a supply, an
+    attack): two accounts of opposite directions are two events, or a contradiction."""
+    return code[:2] in ("04", "06") or code[:3] in ("036", "057")
 
 
 @dataclass
@@ -77,6 +87,19 @@ class TMention:
         return family(self.event.code)
 
     @property
+    def direction(self) -> tuple[str, str] | None:
+        """(from, to) of a directed act, each party by its country where its actor code
+        gives one, else by its entity, '' where unnamed; None for a mutual event or one
+        with no party named."""
+        if mutual(self.event.code):
+            return None
+        a = _country_code(self.event.source_code) or self.source or ""
+        b = _country_code(self.event.target_code) or self.target or ""
+        if a == b:
+            return None  # one party, or two of one country: no direction to tell
+        return a, b
+
+    @property
     def anchored(self) -> bool:
         """Dated to a day (by its text or its article): it can form a row."""
         return _is_day(self.strong) or (self.strong is None and _is_day(self.weak))
@@ -91,6 +114,10 @@ class TMention:
         day = dates.to_date(self.strong if _is_day(self.strong) else self.weak)
         assert day is not None, "day() is for anchored mentions"
         return day.toordinal()
+
+
+def _country_code(code: str | None) -> str | None:
+    return code[:3] if code and len(code) >= 3 and code[:3].isalpha() else None
 
 
 def _is_day(value: str | None) -> bool:
@@ -136,8 +163,10 @@ def _own_date(ev: Event, article: Article) -> str | None:
 
 
 def to_mention(ev: Event, article: Article, entity_of: dict[str, Entity]) -> TMention | None:
-    """The timeline's view of one event; None for an event that can never be a row (no
-    entity behind it and no day to place it on)."""
+    """The timeline's view of one event; None for an event that can never be a row (an
+    opinion, or no entity behind it and no day to place it on)."""
+    if ev.status in NOT_EVENTS:
+        return None
     source = entity_key(ev.source_mention_id, entity_of)
     target = entity_key(ev.target_mention_id, entity_of)
     site = entity_key(ev.place_mention_id, entity_of)

@@ -53,6 +53,13 @@ class Cluster:
         return {m.site for m in self.members if m.site}
 
     @property
+    def directions(self) -> set[tuple[str, str]]:
+        """The (from, to) of its directed mentions (see :attr:`TMention.direction`), of
+        the mentions dated to a day: what a row is matched on never depends on the order
+        others were attached in."""
+        return {d for m in self.members if (d := m.direction)}
+
+    @property
     def size(self) -> int:
         return len(self.members)
 
@@ -87,6 +94,8 @@ class RowView(Protocol):
     @property
     def sites(self) -> set[str]: ...
     @property
+    def directions(self) -> set[tuple[str, str]]: ...
+    @property
     def size(self) -> int: ...
     @property
     def first_id(self) -> str: ...
@@ -100,7 +109,7 @@ def actors_reason(m: TMention, c: RowView) -> str | None:
     'Putin visits Pyongyang', 'Putin visits North Korea' and 'Putin meets Kim Jong Un' can
     be one event."""
     a, b = m.actors, c.actors
-    if not a or not b:
+    if not a or not b or reversed_in(m.direction, c.directions):
         return None
     shared = c.names(sorted(a & b))
     if len(a) > 1 and len(b) > 1:
@@ -108,6 +117,10 @@ def actors_reason(m: TMention, c: RowView) -> str | None:
             return f"same participants ({shared})"
         if a & b and len(m.countries) == 2 and m.countries == c.countries:
             return f"shares {shared} and the same countries ({', '.join(sorted(m.countries))})"
+        extra = a - b
+        if a & b and extra <= c.sites:
+            # 'Putin arrived in Vladivostok': the place visited is where the row took place
+            return f"shares {shared}; {c.names(sorted(extra))} is where it took place"
         return None
     return f"shares {shared}" if a & b else None
 
@@ -136,6 +149,18 @@ def dates_reason(m: TMention, c: RowView) -> str | None:
     if m.strong or m.weak:
         return None
     return "undated, in an undated article: the only candidate with these participants"
+
+
+def reversed_in(d: tuple[str, str] | None, directions: set[tuple[str, str]]) -> bool:
+    """A directed act that goes the other way round from those of a row ('A supplies B'
+    against 'B supplies A', or 'arms sold to A' against 'A supplies B'): a party it gives
+    in one role is only ever in the other role there."""
+    if d is None or not directions:
+        return False
+    froms = {x for x, _ in directions if x}
+    tos = {y for _, y in directions if y}
+    x, y = d
+    return bool((x and x in tos and x not in froms) or (y and y in froms and y not in tos))
 
 
 def rule_fit(m: TMention, c: RowView) -> str | None:
@@ -190,7 +215,7 @@ def loose_actors(a: Cluster, b: Cluster) -> str | None:
             return None
         return f"no participants on one side; same place ({min(a.name(x) for x in common)})"
     shared = a.actors & b.actors
-    if not shared:
+    if not shared or any(reversed_in(d, b.directions) for d in a.directions):
         return None
     if len(a.countries) == 2 and len(b.countries) == 2 and a.countries != b.countries:
         return None

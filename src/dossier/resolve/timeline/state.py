@@ -64,6 +64,7 @@ class StoredRow:
     date: str | None
     articles: frozenset[str]  # of its anchored mentions
     labels: dict[str, str] = field(default_factory=dict)
+    directions: set[tuple[str, str]] = field(default_factory=set)  # of directed mentions
 
     def name(self, entity_id: str) -> str:
         return self.labels.get(entity_id, entity_id)
@@ -85,6 +86,7 @@ def summary(c: Cluster, date: str | None) -> dict[str, Any]:
         "first_id": c.first_id,
         "date": date,
         "articles": sorted({m.article.id for m in c.members}),
+        "directions": sorted(c.directions),
         "labels": labels,
         "anchored": bool(c.members and c.members[0].anchored),
     }
@@ -95,6 +97,7 @@ def stored_row(row_id: str, s: dict[str, Any]) -> StoredRow:
         row_id, s["family"], frozenset(s["actors"]), frozenset(s["countries"]), s["strong"],
         list(s["weak"]), set(s["sites"]), s["size"], s["first_id"], s["date"],
         frozenset(s["articles"]), dict(s.get("labels", {})),
+        {(a, b) for a, b in s.get("directions", [])},
     )  # fmt: skip
 
 

@@ -3,7 +3,9 @@
 An undated article's window is what its own text says, intersected with the rows dated
 to a day by other articles that its events are part of: its dated events' rows, and the
 one row each undated event would join read without any window. Reported as past, an
-event dates the article on or after the row's day; as expected, on or before.
+event dates the article on or after the row's day; as expected, on or before. News
+being recent, the window kept is the likely one (:func:`~dossier.resolve.publication.likely`:
+within a month of the nearest such event) where the text allows it.
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from dossier.records import PublicationWindow
+from dossier.records import Event, PublicationWindow
 from dossier.resolve import dates
-from dossier.resolve.publication import combine, from_reports
+from dossier.resolve.publication import combine, from_reports, likely
 from dossier.resolve.timeline.attach import choose
 from dossier.resolve.timeline.core import EngineCore
 from dossier.resolve.timeline.mentions import TMention, to_mention
@@ -38,8 +40,10 @@ class WindowsMixin(EngineCore):
         out: dict[str, PublicationWindow | None] = {}
         for aid in sorted(article_ids):
             art = self.articles[aid]
-            evidence = self._evidence(aid, l1, candidates)
-            window = combine(texts.get(aid), evidence)
+            reports = self._evidence(aid, l1, candidates)
+            text = texts.get(aid)
+            # the likely window where the text allows it, else the hard one
+            window = combine(text, likely(reports)) or combine(text, from_reports(reports))
             old = (
                 PublicationWindow(art.published_earliest, art.published_latest)
                 if art.published_how == "inferred"
@@ -59,10 +63,10 @@ class WindowsMixin(EngineCore):
 
     def _evidence(
         self, aid: str, l1: Sequence[Cluster], candidates: Any
-    ) -> PublicationWindow | None:
-        """The window an undated article's events give: rows dated to a day by other
-        articles that its dated events are part of (as past: on or after; as expected: on
-        or before)."""
+    ) -> list[tuple[Event, str, str]]:
+        """What an undated article's events say of its date: ``(event, day, row)`` for
+        each of its events in a row dated to a day by other articles (as past: on or
+        after; as expected: on or before)."""
         mine = [m for e, m in sorted(self._article_mentions(aid).items()) if m is not None]
         reports = []
         for m in mine:
@@ -74,7 +78,7 @@ class WindowsMixin(EngineCore):
                 continue
             if articles - {aid}:  # only evidence from other articles
                 reports.append((m.event, day, f"the event of {first}"))
-        return from_reports(reports)
+        return reports
 
     def _row_for(
         self, m: TMention, l1: Sequence[Cluster], candidates: Any
