@@ -252,3 +252,71 @@ def test_a_count_only_one_source_gives_is_listed_with_its_hedge() -> None:
     (comp,) = [c for _, c in found]
     assert comp.single_source and comp.claims[0].hedges == ["one official claimed"]
     assert comp.summary == "Paper a1 says up to 90 trucks (hedged: one official claimed)"
+
+
+def _aid_row(events: list[Event]) -> TimelineEntry:
+    return timeline_row([e.id for e in events], sorted({e.article_id for e in events}), code="072")
+
+
+def test_swapped_roles_in_a_directed_act_disagree() -> None:
+    text = TEXTS["a1"]
+    give = [
+        Event(
+            "e1",
+            "a1",
+            0,
+            len(text),
+            text,
+            "072",
+            "test",
+            "1",
+            source_mention_id="m_home",
+            target_mention_id="m_north",
+        ),
+        Event(
+            "e2",
+            "a2",
+            0,
+            len(TEXTS["a2"]),
+            TEXTS["a2"],
+            "072",
+            "test",
+            "1",
+            source_mention_id="m_north",
+            target_mention_id="m_home",
+        ),
+    ]
+    comps = {
+        c.detail: c for c in compare(_aid_row(give), {e.id: e for e in give}, _articles(), ENTITIES)
+    }
+    assert not comps["actor"].agree
+
+
+def test_two_actors_that_do_not_contradict_are_not_called_agreement() -> None:
+    comps = _compare(
+        _event("e1", "a1", source_mention_id="m_home", target_mention_id="m_north"),
+        _event("e2", "a2", source_mention_id="m_north", target_mention_id="m_home"),
+    )
+    assert comps["actor"].agree
+    assert comps["actor"].verdict == "sources differ on the actor, without contradicting each other"
+
+
+def test_one_actor_from_two_sources_is_agreement() -> None:
+    comps = _compare(
+        _event("e1", "a1", source_mention_id="m_home"),
+        _event("e2", "a2", source_mention_id="m_home"),
+    )
+    assert comps["actor"].verdict == "sources agree on the actor"
+
+
+def test_a_country_a_source_gives_beside_its_own_city_is_not_a_second_place() -> None:
+    places = {**ENTITIES, "m_city": Entity("E_city", "Kazan", "PLACE", country_code="RU")}
+    events = [
+        _event("e1", "a1", place_mention_id="m_home"),
+        _event("e3", "a1", place_mention_id="m_city"),
+        _event("e2", "a2", place_mention_id="m_city"),
+    ]
+    comps = {
+        c.detail: c for c in compare(_row(events), {e.id: e for e in events}, _articles(), places)
+    }
+    assert [c.value for c in comps["place"].claims] == ["Kazan"]

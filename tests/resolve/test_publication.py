@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from dossier.records import Article, Event, PublicationWindow, TimelineEntry
-from dossier.resolve.publication import combine, from_events
+from dossier.resolve.publication import combine, from_events, likely
 from factories import timeline_row
 
 
@@ -41,3 +41,45 @@ def test_windows_intersect_and_keep_all_evidence() -> None:
     a = PublicationWindow("2023-01-01", "2024-12-31", ["a"])
     b = PublicationWindow("2023-09-13", None, ["b"])
     assert combine(a, b) == PublicationWindow("2023-09-13", "2024-12-31", ["a", "b"])
+
+
+def _report(status: str, day: str, eid: str = "e1") -> tuple[Event, str, str]:
+    ev = Event(eid, "u", 0, 10, "they met", "040", "t", "1", status=status)  # type: ignore[arg-type]
+    return ev, day, f"row {eid}"
+
+
+def test_a_report_of_a_past_event_makes_the_following_month_likely() -> None:
+    w = likely([_report("asserted", "2023-09-13")])
+    assert w is not None and (w.earliest, w.latest) == ("2023-09-10", "2023-10-13")
+
+
+def test_a_preview_makes_the_month_before_the_event_likely() -> None:
+    w = likely([_report("expected", "2024-06-18")])
+    assert w is not None and (w.earliest, w.latest) == ("2024-05-19", "2024-06-21")
+
+
+def test_a_report_read_against_the_wrong_row_is_left_out() -> None:
+    reports = [
+        _report("asserted", "2023-09-13", "e1"),
+        _report("asserted", "2023-09-12", "e2"),
+        _report("expected", "2019-04-25", "e3"),  # disagrees with both past reports
+    ]
+    w = likely(reports)
+    assert w is not None and (w.earliest, w.latest) == ("2023-09-10", "2023-10-13")
+    assert any("left out" in e for e in w.evidence)
+
+
+def test_a_hypothetical_preview_weighs_less_than_a_past_report() -> None:
+    reports = [_report("asserted", "2023-09-01", "e1"), _report("hypothetical", "2023-09-20", "e2")]
+    w = likely(reports)
+    assert w is not None and w.earliest == "2023-08-29"
+
+
+def test_previews_that_outweigh_the_past_reports_date_the_article_before_the_event() -> None:
+    reports = [
+        _report("asserted", "2023-09-01", "e1"),
+        _report("expected", "2023-09-20", "e2"),
+        _report("expected", "2023-09-21", "e3"),
+    ]
+    w = likely(reports)
+    assert w is not None and (w.earliest, w.latest) == ("2023-09-01", "2023-09-23")

@@ -305,3 +305,92 @@ def test_a_status_tie_goes_to_the_firmer_status() -> None:
     ]
     (row,) = build_timeline(events, arts, PEOPLE)
     assert row.status == "expected"
+
+
+# --- ties, directions and places among the parties
+
+
+def _two_meetings(third: list[Event]) -> list[TimelineEntry]:
+    """Ana and Boris met at Port Avel in 2023 and somewhere unnamed in 2024; a third,
+    undated article reports ``third``."""
+    arts = {
+        "a1": _article("a1", "2023-09-13", "W"),
+        "a2": _article("a2", "2024-06-19", "T"),
+        "a3": _article("a3", None, "U"),
+    }
+    events = [_event("e1", "a1", "2023-09-13", "mP"), _event("e2", "a2", "2024-06-19"), *third]
+    return build_timeline(events, arts, PEOPLE)
+
+
+def test_an_undated_report_at_a_place_joins_the_only_fitting_row_at_that_place() -> None:
+    rows = _two_meetings([_event("e3", "a3", None, "mP")])
+    (joined,) = [r for r in rows if "a3" in r.article_ids]
+    assert joined.date == "2023-09-13" and len(rows) == 2
+
+
+def test_an_undated_report_joins_the_row_its_article_other_mention_joined() -> None:
+    later = _bare(
+        "e4",
+        "a3",
+        start=120,
+        end=140,
+        text="text of e4",
+        code="040",
+        source_mention_id="mA",
+        target_mention_id="mB",
+        status="asserted",
+    )
+    rows = _two_meetings([_event("e3", "a3", None, "mP"), later])
+    (joined,) = [r for r in rows if "e4" in r.event_ids]
+    assert joined.date == "2023-09-13"
+
+
+def _aid(eid: str, aid: str, giver: str, taker: str) -> Event:
+    return _bare(
+        eid,
+        aid,
+        end=20,
+        text=f"text of {eid}",
+        code="072",
+        source_mention_id=giver,
+        target_mention_id=taker,
+        date="2023-09-13",
+        status="asserted",
+    )
+
+
+def test_aid_in_opposite_directions_stays_two_rows() -> None:
+    arts = {"a1": _article("a1", "2023-09-13", "W"), "a2": _article("a2", "2023-09-13", "T")}
+    rows = build_timeline(
+        [_aid("e1", "a1", "mA", "mB"), _aid("e2", "a2", "mB", "mA")], arts, PEOPLE
+    )
+    assert sorted((r.source_actor, r.target_actor) for r in rows) == [
+        ("Ana Lind", "Boris Kell"),
+        ("Boris Kell", "Ana Lind"),
+    ]
+
+
+def test_aid_in_one_direction_from_two_sources_is_one_row() -> None:
+    arts = {"a1": _article("a1", "2023-09-13", "W"), "a2": _article("a2", "2023-09-13", "T")}
+    rows = build_timeline(
+        [_aid("e1", "a1", "mA", "mB"), _aid("e2", "a2", "mA", "mB")], arts, PEOPLE
+    )
+    assert len(rows) == 1
+
+
+def test_a_visit_to_the_place_of_a_meeting_joins_the_meeting() -> None:
+    arts = {"a1": _article("a1", "2023-09-13", "W"), "a2": _article("a2", "2023-09-13", "T")}
+    meeting = _event("e1", "a1", "2023-09-13", "mP")
+    visit = _bare(
+        "e2",
+        "a2",
+        end=20,
+        text="text of e2",
+        code="042",
+        source_mention_id="mA",
+        target_mention_id="mP",
+        date="2023-09-13",
+        status="asserted",
+    )
+    (row,) = build_timeline([meeting, visit], arts, PEOPLE)
+    assert sorted(row.sources) == ["T", "W"]

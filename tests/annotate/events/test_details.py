@@ -101,3 +101,9 @@ def test_a_clause_modifying_a_time_expression_takes_its_date() -> None:
         published="2024-06-18",
     )
     assert by_trigger(events, "met").date == "2023-09"
+
+
+def test_place_after_the_parties_of_a_meeting_between_them() -> None:
+    text = "The meeting between Olaf Scholz and Emmanuel Macron in Hamburg lasted two hours."
+    ev = by_trigger(events_of(text), "meeting")
+    assert ev.place_text == "Hamburg"

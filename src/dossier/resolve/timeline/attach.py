@@ -110,20 +110,33 @@ def untie(
 
 def attach(mentions: Sequence[TMention], clusters: Sequence[Cluster]) -> list[Cluster]:
     """Attach each mention to the row it fits among ``clusters`` (in place); returns the
-    rows of the mentions that fit none."""
+    rows of the mentions that fit none. Twice, as the engine does: a mention several rows
+    fit may then join the one another mention of its article joined in the first pass."""
     by_actor: dict[tuple[str, str], list[Cluster]] = {}
     for c in clusters:
         for a in c.actors:
             by_actor.setdefault((c.family, a), []).append(c)
-    alone: list[Cluster] = []
-    for m in sorted(mentions, key=lambda m: m.event.id):
-        cands = {id(c): c for a in m.actors for c in by_actor.get((m.family, a), [])}
-        chosen = choose(m, list(cands.values()))
-        if chosen is None:
-            alone.append(Cluster(m.family, [m], {m.event.id: "first mention of this event"}))
-        else:
-            row, why = chosen
-            assert isinstance(row, Cluster)
-            row.attached.append(m)
-            row.why[m.event.id] = why
-    return alone
+    pending = sorted(mentions, key=lambda m: m.event.id)
+    for last in (False, True):
+        left: list[TMention] = []
+        for m in pending:
+            cands = {id(c): c for a in m.actors for c in by_actor.get((m.family, a), [])}
+            chosen = choose(m, list(cands.values()), siblings=_holds(m) if last else None)
+            if chosen is None:
+                left.append(m)
+            else:
+                row, why = chosen
+                assert isinstance(row, Cluster)
+                row.attached.append(m)
+                row.why[m.event.id] = why
+        pending = left
+    return [Cluster(m.family, [m], {m.event.id: "first mention of this event"}) for m in pending]
+
+
+def _holds(m: TMention) -> Siblings:
+    """Whether a row holds an attached mention of ``m``'s article."""
+
+    def holds(row: RowView) -> bool:
+        return isinstance(row, Cluster) and any(x.article.id == m.article.id for x in row.attached)
+
+    return holds
