@@ -175,7 +175,7 @@ def test_an_open_ended_window_is_no_evidence() -> None:
     assert len(_two_visits_and_an_undated_report("1999-01-01", None)) == 3
 
 
-def test_an_event_between_demonym_groups_stays_out_of_the_timeline() -> None:
+def test_an_event_between_groups_no_country_stands_behind_stays_out_of_the_timeline() -> None:
     arts = {"a1": _article("a1", "2023-09-13", "W")}
     groups = {"g1": Entity("G1", "Northern", "GROUP"), "g2": Entity("G2", "Southern", "GROUP")}
     ev = _bare(
@@ -394,3 +394,13 @@ def test_a_visit_to_the_place_of_a_meeting_joins_the_meeting() -> None:
     )
     (row,) = build_timeline([meeting, visit], arts, PEOPLE)
     assert sorted(row.sources) == ["T", "W"]
+
+
+def test_a_group_named_by_a_demonym_acts_for_its_country() -> None:
+    arts = {"a1": _article("a1", "2023-09-13", "W")}
+    groups = {"g1": Entity("G1", "Ukrainian", "GROUP"), "mP": PEOPLE["mP"]}
+    ev = _bare(
+        "e9", "a1", end=5, text="x", code="195", source_mention_id="g1", place_mention_id="mP"
+    )
+    (row,) = build_timeline([ev], arts, groups)
+    assert (row.source_actor, row.place) == ("Ukraine", "Port Avel")

@@ -127,12 +127,40 @@ def _is_day(value: str | None) -> bool:
 
 
 def entity_key(mention_id: str | None, entity_of: dict[str, Entity]) -> str | None:
-    """The resolved entity's id; None for an actor no entity stands behind, or only a
-    group named by a demonym ('Russian'), too vague to tell one real-world event."""
+    """The resolved entity's id; for a group named by a demonym ('Ukrainian drones'), its
+    country (:func:`country_key`); None for an actor no entity stands behind, or a group
+    no country stands behind ('the protesters'), too vague to tell one real-world event."""
     entity = entity_of.get(mention_id or "")
-    if entity is None or entity.type == "GROUP":
+    if entity is None:
         return None
+    if entity.type == "GROUP":
+        country = demonym_country(entity.name)
+        return country_key(country) if country else None
     return entity.id
+
+
+def demonym_country(name: str) -> str | None:
+    """The country a demonym names ('Ukrainian' -> 'Ukraine'), from the entities' lexicon."""
+    from dossier.annotate.entities.lexicon import fold, lexicon
+
+    return lexicon().demonyms.get(fold(name))
+
+
+def country_key(country: str) -> str:
+    """The actor key of a country a group stands for: no entity of the store, named
+    by the country (see :func:`entity_key`)."""
+    return "country:" + country
+
+
+def _names(ev: Event, entity_of: dict[str, Entity]) -> tuple[tuple[str, str], ...]:
+    out = set()
+    for mid in (ev.source_mention_id, ev.target_mention_id, ev.place_mention_id):
+        e = entity_of.get(mid or "")
+        if e is None:
+            continue
+        key = entity_key(mid, entity_of) or e.id
+        out.add((key, e.name if key == e.id else key.removeprefix("country:")))
+    return tuple(sorted(out))
 
 
 def _countries(ev: Event) -> frozenset[str]:
@@ -180,13 +208,7 @@ def to_mention(ev: Event, article: Article, entity_of: dict[str, Entity]) -> TMe
         weak = stated
     actors = frozenset(a for a in (source, target) if a)
     window = window_of(article) if strong is None and weak is None else None
-    names = tuple(
-        sorted(
-            (e.id, e.name)
-            for mid in (ev.source_mention_id, ev.target_mention_id, ev.place_mention_id)
-            if (e := entity_of.get(mid or "")) is not None
-        )
-    )
+    names = _names(ev, entity_of)
     m = TMention(
         ev,
         article,
