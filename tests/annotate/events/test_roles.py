@@ -136,3 +136,9 @@ def test_dateline_subject_falls_back_to_its_apposition() -> None:
 def test_stance_participle_keeps_its_subject_as_source() -> None:
     ev = by_trigger(events_of("Chile is committed to the peace talks with Bolivia."), "committed")
     assert (ev.source_text, ev.target_text) == ("Chile", "Bolivia")
+
+
+def test_a_wire_dateline_city_is_never_the_actor() -> None:
+    text = "ANKARA (Coastline Wire) - Turkish officials met Greek diplomats on Tuesday."
+    ev = by_trigger(events_of(text), "met")
+    assert ev.source_text == "Turkish officials"

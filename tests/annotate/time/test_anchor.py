@@ -22,6 +22,24 @@ def test_same_day_anchors_on_text_date_even_with_dct() -> None:
     assert (t.value, t.anchor) == ("2023-09-05", "text")
 
 
+def test_same_day_after_a_day_without_a_year_is_that_day_without_a_year() -> None:
+    text = "The fair opened on 5 September. On the same day a storm hit the coast."
+    t = find(text, "the same day", None)
+    assert (t.value, t.precision) == ("XXXX-09-05", "day")
+
+
+def test_the_day_before_a_day_without_a_year_crosses_the_month() -> None:
+    text = "The vote took place on 1 March. The day before, the polls had closed early."
+    t = find(text, "The day before", None)
+    assert t.value == "XXXX-02-28"  # in a common year, as most are
+
+
+def test_a_later_full_date_overrides_an_earlier_day_without_a_year() -> None:
+    text = "The fair opened on 5 September. It closed on 9 October 2022. That same day it rained."
+    t = find(text, "That same day", None)
+    assert t.value == "2022-10-09"
+
+
 def test_weekday_without_dct_uses_text_date() -> None:
     text = "The talks were held on 12 September 2023. On Wednesday the visitors toured a base."
     t = find(text, "Wednesday", None)

@@ -78,6 +78,9 @@ def _candidates(ctx: Context) -> list[tuple[int, int, int, Rule, re.Match[str]]]
     return candidates(ctx.text)
 
 
+_YEARLESS_DAY = re.compile(r"XXXX-\d\d-\d\d")
+
+
 def _text_ref(result: Result) -> Ref | None:
     """A Ref for the text's latest concrete date ('2023-09-12', '2023-09', '2023')."""
     if result.type not in ("DATE", "TIME"):
@@ -129,6 +132,9 @@ def recognise(text: str, dct: Ref | None, doc: object = None) -> list[Found]:
         ref = _text_ref(result)
         if ref is not None and (result.anchor in ("absolute", "dct") or rule.name == "narrative"):
             ctx.text_ref = ref
+            ctx.partial_day = None
             if ref.grain == "day":
                 ctx.day_ref = ref
+        elif ref is None and _YEARLESS_DAY.fullmatch(result.value):
+            ctx.partial_day = result.value
     return found

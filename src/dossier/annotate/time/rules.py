@@ -45,6 +45,9 @@ class Context:
     doc: Any = None
     text_ref: Ref | None = None  # the latest date the story itself gave
     day_ref: Ref | None = None  # the latest full (day) date the story gave
+    # the latest day the story gave without a year ('XXXX-09-12', from '12 September' in an
+    # undated article), when it came after ``text_ref``: 'that same day' is that day too
+    partial_day: str | None = None
     last_end: int = -1  # end of the expression normalised just before this one
     last_quarter: tuple[int, int] | None = None  # latest (year, quarter) the text named
     _tense_cache: dict[tuple[int, int], str | None] = field(default_factory=dict)

@@ -29,6 +29,15 @@ def _with_part(day: dt.date, part: str | None, how: str | None, mod: str | None)
     return Result("DATE", day.isoformat(), "day", mod, how)
 
 
+def _shift_yearless(value: str, days: int) -> str:
+    """'XXXX-09-12' moved by ``days``, the year still unknown: counted in a common year
+    (most are), unless the day itself is 29 February."""
+    month, mday = int(value[5:7]), int(value[8:10])
+    year = 2000 if (month, mday) == (2, 29) else 2001
+    day = dt.date(year, month, mday) + dt.timedelta(days=days)
+    return "XXXX" + day.isoformat()[4:]
+
+
 @rule(
     "deictic_day",
     rf"{POINT_MOD}?(?:(?P<word>yesterday|today|tomorrow|tonight)"
@@ -212,10 +221,12 @@ def narrative(m: re.Match[str], ctx: Context) -> Result | None:
         "before": -1,
     }[which]
     mod = {"earlier": "START", "later": "END"}.get((m.group("pm") or "").lower())
-    ref = ctx.narrative()
     part = unit if unit in PARTS_OF_DAY else None
     if part:
         unit = "day"
+    if ctx.partial_day is not None and unit == "day" and not part:
+        return Result("DATE", _shift_yearless(ctx.partial_day, offset), "day", mod, "text")
+    ref = ctx.narrative()
     if ref is None or (unit in ("day", "week") and ref.grain != "day"):
         if m.group("unit2") and ctx.dct is not None and not m.group(0).lower().count("same"):
             return None  # 'trades made that day' with no day before it: generic, not a date
