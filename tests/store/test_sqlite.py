@@ -186,3 +186,25 @@ def test_a_story_lists_its_articles_in_the_order_they_joined() -> None:
     store.put_stories([story], [StoryMember("a1", "story:b2", 2, 0.7)])
     (got,) = store.stories()
     assert got.article_ids == ["b2", "a1"] and got.vector == story.vector
+
+
+def _referring(aid: str, published: str, day: str) -> tuple[Article, Annotations]:
+    art = Article(id=aid, text="On that day it rained.", path=f"{aid}.txt", fmt="txt",
+                  published=published, published_how="text")  # fmt: skip
+    times = [TimeExpr(f"t_{aid}", aid, 0, 11, "On that day", "DATE", day, "day", "t", "1")]
+    return art, Annotations(article_id=aid, times=times)
+
+
+def test_day_counts_tell_apart_reports_days_and_weeks_later() -> None:
+    store = SQLiteStore(":memory:")
+    for aid, published in (("a1", "2023-09-13"), ("a2", "2023-09-16"), ("a3", "2023-10-01")):
+        art, notes = _referring(aid, published, "2023-09-13")
+        store.put_article(art, None)
+        store.put_annotations(notes)
+    day = store.day_counts()["2023-09-13"]
+    assert (day["published"], day["referred"], day["referred_later"], day["referred_far"]) == (
+        1,
+        3,
+        2,
+        1,
+    )

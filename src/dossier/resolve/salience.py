@@ -7,8 +7,9 @@ of, each as log(1 + count):
 - ``published``: articles published that day, and ``published_next``: the day after
   (reports of yesterday's events);
 - ``referred``: articles whose text refers to that day (a time expression dated to it);
-- ``referred_later``: articles published more than a day later that still refer to it
-  (what later coverage looks back on);
+- ``referred_later``: articles published more than a day later that still refer to it,
+  and ``referred_far``: more than ``LOOK_BACK_DAYS`` later (what later coverage looks
+  back on: the day a story turned, not only the day it was news);
 - ``reported``: timeline rows dated to that day, each counted by the articles behind it
   beyond the first (an event several sources report).
 
@@ -26,7 +27,15 @@ from typing import Any, Protocol
 
 from dossier.resources import data_path
 
-FEATURES = ("published", "published_next", "referred", "referred_later", "reported")
+FEATURES = (
+    "published",
+    "published_next",
+    "referred",
+    "referred_later",
+    "referred_far",
+    "reported",
+)
+LOOK_BACK_DAYS = 7
 
 
 class DaySource(Protocol):
@@ -65,6 +74,7 @@ def day_features(counts: dict[str, dict[str, int]]) -> dict[str, dict[str, float
             "published_next": math.log1p(following.get("published", 0)),
             "referred": math.log1p(c.get("referred", 0)),
             "referred_later": math.log1p(c.get("referred_later", 0)),
+            "referred_far": math.log1p(c.get("referred_far", 0)),
             "reported": math.log1p(c.get("reported", 0)),
         }
     return out

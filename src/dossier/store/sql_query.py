@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from dossier.records import Article, Entity, Event, Quote, Story, TimelineEntry
 from dossier.resolve.corroboration import Comparison
+from dossier.resolve.salience import LOOK_BACK_DAYS
 from dossier.store.base import Page, Query
 from dossier.store.rows import comparison_from_dict, from_row
 from dossier.store.sql_base import SQLBase
@@ -270,7 +271,8 @@ class QueryMixin(SQLBase):
 
     def day_counts(self) -> dict[str, dict[str, int]]:
         """Per day: articles published, articles referring to it (a time expression dated
-        to it), those published more than a day later, and row sources beyond the first."""
+        to it), those published more than a day and more than ``LOOK_BACK_DAYS`` later, and
+        row sources beyond the first."""
         out: dict[str, dict[str, int]] = {}
         day = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
         for d, n in self._q(
@@ -279,13 +281,18 @@ class QueryMixin(SQLBase):
             "GROUP BY 1"
         ):
             out.setdefault(d, {})["published"] = int(n)
-        for d, n, later in self._q(
+        for d, n, later, far in self._q(
             "SELECT substr(t.value, 1, 10) AS d, COUNT(DISTINCT t.article_id), "
             "COUNT(DISTINCT CASE WHEN substr(a.published, 1, 10) > date(substr(t.value, 1, 10), "
-            "'+1 day') THEN t.article_id END) FROM times t JOIN articles a ON a.id = t.article_id "
+            "'+1 day') THEN t.article_id END), "
+            "COUNT(DISTINCT CASE WHEN substr(a.published, 1, 10) > date(substr(t.value, 1, 10), "
+            f"'+{LOOK_BACK_DAYS} day') THEN t.article_id END) "
+            "FROM times t JOIN articles a ON a.id = t.article_id "
             f"WHERE t.precision = 'day' AND substr(t.value, 1, 10) GLOB {day} GROUP BY d"
         ):
-            out.setdefault(d, {}).update(referred=int(n), referred_later=int(later))
+            out.setdefault(d, {}).update(
+                referred=int(n), referred_later=int(later), referred_far=int(far)
+            )
         for d, n in self._q(
             "SELECT date, SUM(json_array_length(article_ids) - 1) FROM timeline "
             "WHERE date_precision = 'day' GROUP BY date"

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from typing import Any
+
+from dossier.resolve.salience import Weights, day_features, rank_days, system_timeline
+
+
+class _Days:
+    def __init__(self, counts: dict[str, dict[str, int]]) -> None:
+        self.counts = counts
+
+    def day_counts(self) -> dict[str, dict[str, int]]:
+        return self.counts
+
+    def day_rows(self, days: list[str], per_day: int) -> dict[str, list[dict[str, Any]]]:
+        return {d: [{"text": f"what happened on {d}"}] for d in days}
+
+
+def test_the_day_after_counts_the_reports_of_yesterday() -> None:
+    feats = day_features({"2023-09-13": {}, "2023-09-14": {"published": 4}})
+    assert feats["2023-09-13"]["published_next"] > 0 == feats["2023-09-14"]["published_next"]
+
+
+def test_a_day_later_coverage_looks_back_on_outranks_a_busy_news_day() -> None:
+    counts = {
+        "2023-09-13": {"published": 3},
+        "2023-09-20": {"published": 1, "referred": 6, "referred_later": 6, "referred_far": 6},
+    }
+    assert [d for d, _ in rank_days(_Days(counts))][0] == "2023-09-20"
+
+
+def test_equal_days_rank_the_earlier_first() -> None:
+    counts = {"2023-09-14": {"published": 2}, "2023-09-12": {"published": 2}}
+    ranked = rank_days(_Days(counts), Weights({"published": 1.0}))
+    assert [d for d, _ in ranked] == ["2023-09-12", "2023-09-14"]
+
+
+def test_the_system_timeline_gives_each_day_the_text_of_its_rows() -> None:
+    tl = system_timeline(_Days({"2023-09-13": {"published": 1}}))
+    assert tl["dates"][0]["summary"] == ["what happened on 2023-09-13"]
