@@ -172,3 +172,40 @@ def test_resolving_again_changes_nothing(db: Dossier, folder: Path) -> None:
         (a.article.published_earliest, a.article.published_latest) for a in db.articles()
     ] == windows
     assert [r.entry for r in db.timeline()] == rows
+
+
+_SUMMIT = (
+    "Monday, 4 March 2024\n\nPrime Minister Rui Alves met President Lucia Moreno in Porto on "
+    "Monday to discuss a fishing treaty between Portugal and Spain. {extra}\n"
+)
+_GARDEN = (
+    "Sunday, 3 March 2024\n\nGardener Mara Quill praised Tom Reed of the Elm Street garden "
+    "club on Sunday. Members planted tulips, pruned roses and repaired the greenhouse roof.\n"
+)
+
+
+def _topics(db: Dossier, tmp_path: Path) -> None:
+    src = tmp_path / "topics"
+    src.mkdir()
+    (src / "a.txt").write_text(_SUMMIT.format(extra="The talks on fishing quotas lasted hours."))
+    (src / "b.txt").write_text(_SUMMIT.format(extra="Both leaders praised the fishing treaty."))
+    (src / "c.txt").write_text(_GARDEN)
+    db.ingest([src])
+
+
+def test_an_article_joining_no_story_with_the_rest_is_flagged_off_topic(
+    db: Dossier, tmp_path: Path
+) -> None:
+    _topics(db, tmp_path)
+    flags = {Path(a.article.path).name: a.off_topic for a in db.articles()}
+    assert flags == {"a.txt": False, "b.txt": False, "c.txt": True}
+
+
+def test_rows_only_off_topic_articles_report_are_left_out_of_the_timeline(
+    db: Dossier, tmp_path: Path
+) -> None:
+    _topics(db, tmp_path)
+    garden = {a.article.id for a in db.articles() if a.off_topic}
+    shown = {aid for r in db.timeline() for aid in r.entry.article_ids}
+    everything = {aid for r in db.timeline(off_topic=True) for aid in r.entry.article_ids}
+    assert garden and not garden & shown and garden <= everything

@@ -113,8 +113,9 @@ class Dossier:
     def _article_views(self, ids: Sequence[str]) -> dict[str, ArticleView]:
         wanted = sorted(set(ids))
         sightings = self.store.sightings_of(wanted)
+        lone = self.store.off_topic(wanted)
         return {
-            a.id: ArticleView(a, _label(a), sightings.get(a.id, []))
+            a.id: ArticleView(a, _label(a), sightings.get(a.id, []), a.id in lone)
             for a in self.store.articles(wanted)
         }
 
@@ -183,14 +184,17 @@ class Dossier:
         dated: bool = False,
         status: Sequence[str] | None = None,
         min_confidence: float | None = None,
+        off_topic: bool = False,
         **filters: Unpack[FilterArgs],
     ) -> Listing[TimelineView]:
         """The merged timeline: one row per real-world event (``entity`` is an actor or a
         place; ``since``/``until`` on the row's best-supported date; rows with at least
         ``min_sources`` articles, ``dated`` ones only, of a ``status``, merged with at
-        least ``min_confidence``)."""
+        least ``min_confidence``). Rows only off-topic articles report (alone in their
+        story while others share one) are left out unless ``off_topic``."""
         q = self._query(filters)
         q.extra.update(_row_filters(min_sources, dated, status, min_confidence))
+        q.extra["on_topic"] = not off_topic
         page = self.store.page_timeline(q)
         return self._listing(page, [TimelineView(r) for r in page.items])
 
@@ -214,6 +218,7 @@ class Dossier:
             q = self._query(cast(FilterArgs, {**filters, "limit": None, "offset": None}))
             q.extra.update(_row_filters(min_sources, True, status, None))
             q.extra["days"] = chunk
+            q.extra["on_topic"] = True
             page = self.store.page_timeline(q)
             rank = {d: i for i, d in enumerate(chunk)}
             ordered = sorted(

@@ -36,6 +36,7 @@ class ArticleView:
     article: Article
     label: str  # how the source is named: outlet, site or file name
     duplicates: list[Sighting] = field(default_factory=list)
+    off_topic: bool = False  # alone in its story while other articles share one
 
     def as_json(self, with_text: bool = True) -> dict[str, Any]:
         a = self.article
@@ -57,6 +58,7 @@ class ArticleView:
             ),
             "format": a.fmt,
             "duplicates": _plain(self.duplicates),
+            "off_topic": self.off_topic,
         }
         if with_text:
             out["text"] = a.text

@@ -265,6 +265,10 @@ def timeline(
         float | None,
         typer.Option("--min-confidence", help="Only merged rows at least this confident."),
     ] = None,
+    off_topic: Annotated[
+        bool,
+        typer.Option("--off-topic", help="Also rows only off-topic articles report."),
+    ] = False,
     db: CmdDbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -283,6 +287,7 @@ def timeline(
                 dated,
                 status,
                 min_confidence,
+                off_topic,
                 **filters,
                 limit=limit,
                 offset=offset,

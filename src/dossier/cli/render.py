@@ -46,7 +46,8 @@ def print_articles(console: Console, views: list[ArticleView]) -> None:
             f"[bold]{a.id}[/bold]  {escape(date)} [dim]({a.published_how})[/dim]  "
             f"[cyan]{escape(v.label)}[/cyan]  {escape(a.title or '')}"
         )
-        console.print(f"    [dim]{escape(a.path)}[/dim]  {len(a.text)} chars")
+        off = "  [yellow]off-topic: joins no story with the rest[/yellow]" if v.off_topic else ""
+        console.print(f"    [dim]{escape(a.path)}[/dim]  {len(a.text)} chars{off}")
         for s in v.duplicates:
             console.print(
                 f"    [dim]also seen: {escape(s.path)} ({s.kind}, {s.similarity:.2f})[/dim]"

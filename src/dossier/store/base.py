@@ -167,6 +167,9 @@ class Store(abc.ABC):
     def sightings(self, article_id: str | None = None) -> list[Sighting]: ...
 
     @abc.abstractmethod
+    def off_topic(self, article_ids: Collection[str]) -> set[str]: ...
+
+    @abc.abstractmethod
     def put_failure(self, failure: IngestFailure) -> None: ...
 
     @abc.abstractmethod

@@ -8,7 +8,7 @@ entity ids a name resolved to; source filters match outlet, site, path or title.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
@@ -20,6 +20,9 @@ from dossier.store.rows import comparison_from_dict, from_row
 from dossier.store.sql_base import SQLBase
 
 T = TypeVar("T")
+# The stories of more than one article. An article alone in its story, in a store where
+# other articles share one, is off-topic: its rows are left out of the timeline.
+_SHARED_STORIES = "SELECT story_id FROM story_members GROUP BY story_id HAVING COUNT(*) > 1"
 _LONGEST = 366  # days: the longest interval a stored date stands for (a year)
 
 
@@ -162,10 +165,24 @@ class QueryMixin(SQLBase):
             w.add(f"t.status IN ({', '.join('?' for _ in statuses)})", *statuses)
         if x.get("min_confidence") is not None:
             w.add("t.confidence >= ?", float(x["min_confidence"]))
+        if x.get("on_topic"):
+            w.add(f"(NOT EXISTS ({_SHARED_STORIES}) OR t.id IN (SELECT ta.row_id FROM "
+                  "timeline_articles ta JOIN story_members sm ON sm.article_id = ta.article_id "
+                  f"WHERE sm.story_id IN ({_SHARED_STORIES})))")  # fmt: skip
         if x.get("days"):
             days = list(x["days"])
             w.add(f"t.date IN ({', '.join('?' for _ in days)})", *days)
         return w
+
+    def off_topic(self, article_ids: Collection[str]) -> set[str]:
+        """Of ``article_ids``, those alone in their story while other articles share one."""
+        if not self._q(f"SELECT 1 FROM ({_SHARED_STORIES}) LIMIT 1"):
+            return set()
+        sql = (
+            "SELECT article_id FROM story_members WHERE article_id IN ({marks}) AND "
+            f"story_id NOT IN ({_SHARED_STORIES})"
+        )
+        return {r[0] for r in self._in(sql, article_ids)}
 
     def page_timeline(self, q: Query) -> Page[TimelineEntry]:
         w = self._timeline_where(q)
