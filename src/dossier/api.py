@@ -15,7 +15,7 @@ from typing import Any, Generic, TextIO, TypeVar, Unpack, cast
 from dossier.errors import NotFound
 from dossier.pipeline import IngestReport, Pipeline, Progress, default_workers
 from dossier.query import FilterArgs, Filters
-from dossier.records import Article, Entity, Event
+from dossier.records import Article, Entity, Event, TimelineEntry
 from dossier.store import Page, Query, Store, StoredFailure, open_store
 from dossier.views import (
     ArticleView,
@@ -196,7 +196,29 @@ class Dossier:
         q.extra.update(_row_filters(min_sources, dated, status, min_confidence))
         q.extra["on_topic"] = not off_topic
         page = self.store.page_timeline(q)
-        return self._listing(page, [TimelineView(r) for r in page.items])
+        return self._listing(page, self._weighed(page.items))
+
+    def _weighed(self, rows: Sequence[TimelineEntry]) -> list[TimelineView]:
+        """Rows with their importance (``resolve.salience.row_importance``)."""
+        from dossier.annotate.events.lexicon import goldstein
+        from dossier.resolve.salience import row_importance
+
+        ids = {x for r in rows for x in (r.source_entity_id, r.target_entity_id) if x}
+        counts, top = self.store.entity_rows(ids)
+
+        def central(r: TimelineEntry) -> float:
+            ns = [counts.get(x or "", 0) for x in (r.source_entity_id, r.target_entity_id)]
+            return max(ns) / top if top else 0.0
+
+        return [
+            TimelineView(
+                r,
+                row_importance(
+                    len(r.article_ids), len(r.event_ids), r.status, goldstein(r.code), central(r)
+                ),
+            )
+            for r in rows
+        ]
 
     def key_events(
         self,
@@ -222,14 +244,15 @@ class Dossier:
             page = self.store.page_timeline(q)
             rank = {d: i for i, d in enumerate(chunk)}
             ordered = sorted(
-                page.items, key=lambda r: (rank[r.date or ""], -len(r.article_ids), r.id)
+                self._weighed(page.items),
+                key=lambda v: (rank[v.entry.date or ""], -(v.importance or 0.0), v.entry.id),
             )
             seen_day: dict[str, int] = {}
-            for r in ordered:
-                n = seen_day.get(r.date or "", 0)
+            for v in ordered:
+                n = seen_day.get(v.entry.date or "", 0)
                 if n < KEY_PER_DAY and len(out) < top:
-                    out.append(TimelineView(r))
-                    seen_day[r.date or ""] = n + 1
+                    out.append(v)
+                    seen_day[v.entry.date or ""] = n + 1
         return Listing(out, len(out), top, 0)
 
     def explain(self, timeline_id: str) -> ExplanationView:

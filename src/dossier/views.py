@@ -150,10 +150,12 @@ class EventView:
 @dataclass(frozen=True)
 class TimelineView:
     entry: TimelineEntry
+    importance: float | None = None  # resolve.salience.row_importance
 
     def as_json(self) -> dict[str, Any]:
         d = dataclasses.asdict(self.entry)
         d["n_sources"] = len(self.entry.article_ids)
+        d["importance"] = self.importance
         return d
 
 

@@ -201,6 +201,18 @@ def test_key_events_are_a_few_dated_rows(store: str) -> None:
     assert 0 < len(rows) <= 3 and all(r["date"] for r in rows)
 
 
+def test_every_timeline_row_has_an_importance(store: str) -> None:
+    rows = _lines(store, "timeline")
+    assert rows and all(isinstance(r["importance"], float) for r in rows)
+
+
+def test_key_events_of_one_day_come_most_important_first(store: str) -> None:
+    rows = _lines(store, "timeline", "--key")
+    for a, b in zip(rows, rows[1:], strict=False):
+        if a["date"] == b["date"]:
+            assert a["importance"] >= b["importance"]
+
+
 def test_an_unknown_status_is_one_error_line(store: str) -> None:
     result = runner.invoke(app, ["--db", store, "timeline", "--status", "done"])
     assert result.exit_code == 1 and "--status" in result.stderr

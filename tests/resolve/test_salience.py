@@ -2,7 +2,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from dossier.resolve.salience import Weights, day_features, rank_days, system_timeline
+from dossier.resolve.salience import (
+    Weights,
+    day_features,
+    rank_days,
+    row_importance,
+    system_timeline,
+)
 
 
 class _Days:
@@ -38,3 +44,19 @@ def test_equal_days_rank_the_earlier_first() -> None:
 def test_the_system_timeline_gives_each_day_the_text_of_its_rows() -> None:
     tl = system_timeline(_Days({"2023-09-13": {"published": 1}}))
     assert tl["dates"][0]["summary"] == ["what happened on 2023-09-13"]
+
+
+def test_a_row_reported_as_done_outweighs_the_same_row_expected() -> None:
+    assert row_importance(2, 2, "asserted", 1.0, 0.5) > row_importance(2, 2, "expected", 1.0, 0.5)
+
+
+def test_independent_sources_outweigh_repeated_mentions() -> None:
+    assert row_importance(3, 3, "asserted", 1.0, 0.5) > row_importance(1, 6, "asserted", 1.0, 0.5)
+
+
+def test_an_attack_outweighs_a_comment_with_the_same_support() -> None:
+    assert row_importance(2, 2, "asserted", -10.0, 0.5) > row_importance(2, 2, "asserted", 0.0, 0.5)
+
+
+def test_a_row_of_the_story_central_actors_outweighs_a_side_row() -> None:
+    assert row_importance(2, 2, "asserted", 1.0, 1.0) > row_importance(2, 2, "asserted", 1.0, 0.1)

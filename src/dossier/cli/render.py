@@ -67,7 +67,8 @@ def print_timeline(console: Console, views: list[TimelineView]) -> None:
         r = v.entry
         date = r.date or "undated"
         how = f" ({r.date_how})" if r.date_how and r.date_how != "text" else ""
-        sym = r.code.startswith("04") or r.code == "036"
+        # meetings and talks have no direction; a visit (042 made, 043 hosted) has one
+        sym = (r.code.startswith("04") and r.code[:3] not in ("042", "043")) or r.code == "036"
         place = f" @ {r.place}" if r.place else ""
         console.print(
             f"[bold]{escape(date)}[/bold][dim]{escape(how)}[/dim]  "

@@ -13,7 +13,13 @@ of, each as log(1 + count):
 - ``reported``: timeline rows dated to that day, each counted by the articles behind it
   beyond the first (an event several sources report).
 
-A row's importance within its day is the number of its sources, then its mentions.
+A row's importance (:func:`row_importance`) weighs what the record holds about it: its
+independent sources and its mentions (each as log(1 + count)), whether it is reported as
+done rather than expected, the intensity of its CAMEO code (Goldstein, |g| / 10), and how
+central its actors are to the story (the share of the story's rows the most central of
+them is in, against the most any entity is in). The weights are set by hand, each term
+in [0, 1] but the counts, so that sources count most; they order a day's rows, never the
+days.
 """
 
 from __future__ import annotations
@@ -26,6 +32,10 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from dossier.resources import data_path
+
+# How firmly a row's status says it took place.
+DONE = {"asserted": 1.0, "reported": 0.8, "expected": 0.5, "negated": 0.3, "hypothetical": 0.2}
+ROW_WEIGHTS = {"sources": 2.0, "mentions": 0.5, "done": 1.0, "intensity": 0.5, "central": 1.0}
 
 FEATURES = (
     "published",
@@ -102,3 +112,22 @@ def system_timeline(
             for d, s in ranked
         ]
     }
+
+
+def row_importance(
+    n_sources: int,
+    n_mentions: int,
+    status: str,
+    goldstein: float | None,
+    centrality: float,
+) -> float:
+    """A row's importance from its evidence (see the module docstring)."""
+    w = ROW_WEIGHTS
+    return round(
+        w["sources"] * math.log1p(n_sources)
+        + w["mentions"] * math.log1p(n_mentions)
+        + w["done"] * DONE.get(status, 0.0)
+        + w["intensity"] * abs(goldstein or 0.0) / 10.0
+        + w["central"] * centrality,
+        4,
+    )

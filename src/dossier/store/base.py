@@ -170,6 +170,9 @@ class Store(abc.ABC):
     def off_topic(self, article_ids: Collection[str]) -> set[str]: ...
 
     @abc.abstractmethod
+    def entity_rows(self, entity_ids: Collection[str]) -> tuple[dict[str, int], int]: ...
+
+    @abc.abstractmethod
     def put_failure(self, failure: IngestFailure) -> None: ...
 
     @abc.abstractmethod

@@ -174,6 +174,18 @@ class QueryMixin(SQLBase):
             w.add(f"t.date IN ({', '.join('?' for _ in days)})", *days)
         return w
 
+    def entity_rows(self, entity_ids: Collection[str]) -> tuple[dict[str, int], int]:
+        """How many timeline rows name each of ``entity_ids``, and the most any entity is in."""
+        sql = (
+            "SELECT entity_id, COUNT(DISTINCT row_id) FROM timeline_entities "
+            "WHERE entity_id IN ({marks}) GROUP BY entity_id"
+        )
+        counts = {r[0]: int(r[1]) for r in self._in(sql, entity_ids)}
+        top = self._q(
+            "SELECT COUNT(*) FROM timeline_entities GROUP BY entity_id ORDER BY 1 DESC LIMIT 1"
+        )
+        return counts, int(top[0][0]) if top else 0
+
     def off_topic(self, article_ids: Collection[str]) -> set[str]:
         """Of ``article_ids``, those alone in their story while other articles share one."""
         if not self._q(f"SELECT 1 FROM ({_SHARED_STORIES}) LIMIT 1"):
