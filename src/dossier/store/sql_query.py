@@ -21,8 +21,20 @@ from dossier.store.sql_base import SQLBase
 
 T = TypeVar("T")
 # The stories of more than one article. An article alone in its story, in a store where
-# other articles share one, is off-topic: its rows are left out of the timeline.
+# other articles share one, that names no person, organisation or place another article
+# names, is off-topic: its rows are left out of the timeline. (Stories are bounded in
+# time, and which story an article joins may depend on the order articles came in: a
+# report of an earlier chapter of the same affair names its people, and stays.)
 _SHARED_STORIES = "SELECT story_id FROM story_members GROUP BY story_id HAVING COUNT(*) > 1"
+_SHARES_NAMES = (
+    "EXISTS (SELECT 1 FROM mentions m JOIN mentions o ON o.entity_id = m.entity_id "
+    "AND o.article_id != m.article_id WHERE m.article_id = {article} "
+    "AND m.entity_id IS NOT NULL AND m.type != 'GROUP')"
+)
+_OFF_TOPIC = (
+    "{article} IN (SELECT article_id FROM story_members WHERE story_id NOT IN "
+    f"({_SHARED_STORIES})) AND NOT {_SHARES_NAMES}"
+)
 _LONGEST = 366  # days: the longest interval a stored date stands for (a year)
 
 
@@ -166,9 +178,9 @@ class QueryMixin(SQLBase):
         if x.get("min_confidence") is not None:
             w.add("t.confidence >= ?", float(x["min_confidence"]))
         if x.get("on_topic"):
+            off = _OFF_TOPIC.format(article="ta.article_id")
             w.add(f"(NOT EXISTS ({_SHARED_STORIES}) OR t.id IN (SELECT ta.row_id FROM "
-                  "timeline_articles ta JOIN story_members sm ON sm.article_id = ta.article_id "
-                  f"WHERE sm.story_id IN ({_SHARED_STORIES})))")  # fmt: skip
+                  f"timeline_articles ta WHERE NOT ({off})))")  # fmt: skip
         if x.get("days"):
             days = list(x["days"])
             w.add(f"t.date IN ({', '.join('?' for _ in days)})", *days)
@@ -187,13 +199,11 @@ class QueryMixin(SQLBase):
         return counts, int(top[0][0]) if top else 0
 
     def off_topic(self, article_ids: Collection[str]) -> set[str]:
-        """Of ``article_ids``, those alone in their story while other articles share one."""
+        """Of ``article_ids``, the off-topic ones (see ``_OFF_TOPIC``)."""
         if not self._q(f"SELECT 1 FROM ({_SHARED_STORIES}) LIMIT 1"):
             return set()
-        sql = (
-            "SELECT article_id FROM story_members WHERE article_id IN ({marks}) AND "
-            f"story_id NOT IN ({_SHARED_STORIES})"
-        )
+        off = _OFF_TOPIC.format(article="a.id")
+        sql = "SELECT a.id FROM articles a WHERE a.id IN ({marks}) AND " + off
         return {r[0] for r in self._in(sql, article_ids)}
 
     def page_timeline(self, q: Query) -> Page[TimelineEntry]:
