@@ -65,3 +65,28 @@ def test_condition_is_kept_as_a_hedge() -> None:
     text = "Nigeria will withdraw its troops from Chad unless the fighting stops."
     ev = by_trigger(events_of(text), "withdraw")
     assert ev.status == "expected" and ev.hedges == ["unless the fighting stops"]
+
+
+def test_a_prevented_attack_is_negated() -> None:
+    ev = by_trigger(
+        events_of("Coast guards prevented an attack on the harbour of Split."), "attack"
+    )
+    assert ev.status == "negated"
+
+
+def test_a_foiled_strike_is_negated() -> None:
+    ev = by_trigger(
+        events_of("The army foiled a rocket strike on the capital on Monday."), "strike"
+    )
+    assert ev.status == "negated"
+
+
+def test_a_supply_that_is_the_topic_of_talks_is_not_done() -> None:
+    events = events_of("The ministers met in Oslo to talk about the supply of fuel to Riga.")
+    supplies = [e for e in events if e.code.startswith("07")]
+    assert supplies and all(e.status == "hypothetical" for e in supplies)
+
+
+def test_a_meeting_to_talk_is_still_a_meeting() -> None:
+    ev = by_trigger(events_of("The ministers met in Oslo to talk about fuel."), "met")
+    assert ev.status == "asserted"

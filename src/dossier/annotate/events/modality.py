@@ -1,6 +1,7 @@
 """Event status: asserted, negated, expected, hypothetical or reported; and hedges.
 
-Read from the words around the trigger: negation ('did not', 'never'), modals ('will',
+Read from the words around the trigger: negation ('did not', 'never'), prevention ('foiled
+a strike'), modals ('will',
 'could', 'may'), governing verbs ('expected to meet', 'deny the existence of', 'accused X
 of supplying'), conditional clauses ('if ...'), adverbs ('reportedly') and attributions
 ('according to ...').
@@ -16,6 +17,12 @@ from dossier.records import EventStatus
 NEGATING = frozenset({"deny", "refute", "dispute"})
 # 'refused to lift', 'failed to reach': the complement did not (will not) happen.
 REFUSING = frozenset({"refuse", "decline", "fail"})
+# 'air defences foiled a strike', 'prevented them from crossing': the act was stopped
+# before it took place ('repelled' and 'stopped' are left out: what they stop had begun).
+PREVENTING = frozenset({"prevent", "foil", "thwart", "avert", "forestall", "preempt"})
+# 'met to talk about the supply of fuel': an act that is the topic of talks is discussed,
+# not done (only for an event named by a noun: 'discussed how troops attacked' reports it).
+DISCUSSING = frozenset({"talk", "discuss", "debate", "negotiate", "consider", "negotiation"})
 REPORTING = frozenset({"allege", "claim", "accuse", "rumor", "rumour", "suspect", "blame"})
 REPORTING_PASSIVE = frozenset(
     {
@@ -175,6 +182,10 @@ def _governor_flags(tok: Any) -> set[str]:
         ):
             if lemma in NEGATING or (lemma in REFUSING and dep == "xcomp"):
                 flags.add("negated")
+            if lemma in PREVENTING and dep in ("dobj", "nsubjpass", "prep", "pcomp", "pobj"):
+                flags.add("negated")
+            if lemma in DISCUSSING and tok.pos_ == "NOUN" and dep in ("dobj", "prep"):
+                flags.add("hypothetical")
             if lemma in REPORTING or (passive and lemma in REPORTING_PASSIVE):
                 flags.add("reported")
             infinitive = dep == "advcl" and any(
