@@ -8,6 +8,7 @@ from pathlib import Path
 
 from dossier.ingest import read_inputs
 from dossier.records import IngestFailure, RawDocument
+from dossier.settings import Limits
 
 BODY = "The night ferry to Skarholm was cancelled because of fog, the operator said."
 
@@ -57,7 +58,7 @@ def _doc(result: RawDocument | IngestFailure) -> RawDocument:
 
 
 def test_binary_file_fails(tmp_path: Path) -> None:
-    failure = _failure(_one(_write(tmp_path, "x.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")))
+    failure = _failure(_one(_write(tmp_path, "x.txt", b"\x7fELF\x02\x01\x00\x00\x00\rIHDR")))
     assert failure.stage == "decode"
     assert failure.reason.startswith("not valid UTF-8 text (binary file?)")
 
@@ -78,9 +79,22 @@ def test_undecodable_bytes_fail(tmp_path: Path) -> None:
     assert "undecodable byte 0xc3 at offset 3" in failure.reason
 
 
-def test_windows_1252_text_is_read(tmp_path: Path) -> None:
-    doc = _doc(_one(_write(tmp_path, "x.txt", b"The mayor said \x93yes\x94 \x96 twice.")))
-    assert doc.text == "The mayor said “yes” – twice."
+def test_windows_1252_text_is_refused_unless_its_encoding_is_set(tmp_path: Path) -> None:
+    failure = _failure(_one(_write(tmp_path, "x.txt", b"The mayor said \x93yes\x94 twice.")))
+    assert "$DOSSIER_FALLBACK_ENCODING" in failure.reason
+
+
+def test_windows_1252_text_is_read_when_its_encoding_is_set(tmp_path: Path) -> None:
+    path = _write(tmp_path, "x.txt", b"The mayor said \x93yes\x94 \x96 twice.")
+    (doc,) = read_inputs([str(path)], limits=Limits(fallback_encoding="cp1252"))
+    assert _doc(doc).text == "The mayor said “yes” – twice."
+
+
+def test_a_file_mixing_utf8_and_latin1_is_refused(tmp_path: Path) -> None:
+    data = "Café ".encode() + b"and caf\xe9 again."
+    path = _write(tmp_path, "x.txt", data)
+    (failure,) = read_inputs([str(path)], limits=Limits(fallback_encoding="latin-1"))
+    assert _failure(failure).reason.startswith("mixes UTF-8 with another encoding")
 
 
 def test_utf8_bom_is_dropped(tmp_path: Path) -> None:

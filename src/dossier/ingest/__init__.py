@@ -18,6 +18,7 @@ from dossier.ingest.dedup import NearDuplicateIndex, signature, similarity
 from dossier.ingest.identity import content_id, normalise
 from dossier.ingest.sources import STDIN, expand, read_file, read_stdin
 from dossier.records import Article, IngestFailure, PublishedHow, RawDocument
+from dossier.settings import Limits
 
 __all__ = [
     "NearDuplicateIndex",
@@ -31,7 +32,7 @@ __all__ = [
 
 
 def read_inputs(
-    inputs: Sequence[str], stdin: TextIO | None = None
+    inputs: Sequence[str], stdin: TextIO | None = None, limits: Limits | None = None
 ) -> Iterator[RawDocument | IngestFailure]:
     """Expand inputs (file, folder, glob, or '-' for stdin) and read each document.
 
@@ -41,10 +42,10 @@ def read_inputs(
         if isinstance(item, IngestFailure):
             yield item
         elif item == STDIN:
-            yield from read_stdin(stdin if stdin is not None else sys.stdin)
+            yield from read_stdin(stdin if stdin is not None else sys.stdin, limits)
         else:
             assert not isinstance(item, str)
-            yield from read_file(item)
+            yield from read_file(item, limits)
 
 
 def prepare(raw: RawDocument) -> Article:

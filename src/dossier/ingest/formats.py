@@ -13,7 +13,9 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any, Literal
 
+from dossier.ingest.guard import depth_reason, html_depth_over, json_depth_over
 from dossier.records import IngestFailure, RawDocument
+from dossier.settings import Limits
 
 Fmt = Literal["txt", "html", "json", "jsonl"]
 Result = RawDocument | IngestFailure
@@ -39,10 +41,23 @@ SOURCE_FIELDS = ("source", "outlet", "site", "site_name", "sitename", "publisher
 AUTHOR_FIELDS = ("author", "authors", "byline")
 
 _HTML_SNIFF = re.compile(
-    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article)\b", re.I | re.S
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|article)\b",
+    re.I | re.S,
 )
 _HTML_FRAGMENT = re.compile(r"^\s*<(?:!doctype|html|body|article|div|p|section|h[1-6])\b", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.I)
+_XML_ENCODING = re.compile(rb"\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)", re.I)
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+DEPTH = Limits.max_depth
 _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\x0b"}
 
 
@@ -57,16 +72,36 @@ def _plausible_text(text: str) -> bool:
     return non_ascii <= 0.3 * max(len(text), 1)
 
 
-def decode(data: bytes, path: str, html: bool = False) -> str | IngestFailure:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, a declared HTML
-    charset, and as a last resort Windows-1252 (see below)."""
+def _declared(data: bytes) -> str | None:
+    """The charset a page or XML prolog declares, if Python knows it."""
+    head = data[:4096]
+    found = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
+    if not found:
+        return None
+    try:
+        return codecs.lookup(found.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def decode(
+    data: bytes, path: str, html: bool = False, fallback: str | None = None
+) -> str | IngestFailure:
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 or UTF-32 with BOM, the charset
+    an HTML page or XML prolog declares, else the ``fallback`` encoding the user set
+    ($DOSSIER_FALLBACK_ENCODING). Anything else is refused, never guessed: a legacy
+    encoding decodes almost any bytes, so a guess turns binary or mixed files into
+    mojibake articles."""
     if not data.strip():
         return IngestFailure(path, "read", "empty file: nothing to read")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            return IngestFailure(path, "decode", "starts like UTF-16 text but does not decode")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec)
+            except UnicodeDecodeError:
+                return IngestFailure(
+                    path, "decode", f"starts like {codec} text but does not decode: re-save it"
+                )
     if b"\x00" in data:
         return IngestFailure(
             path,
@@ -75,32 +110,47 @@ def decode(data: bytes, path: str, html: bool = False) -> str | IngestFailure:
             "NUL bytes; give a text, HTML or JSON file",
         )
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as err:
         utf8_error = err
-    if html:
-        declared = _META_CHARSET.search(data[:4096])
-        if declared:
-            try:
-                return data.decode(codecs.lookup(declared.group(1).decode("ascii")).name)
-            except (LookupError, UnicodeDecodeError):
-                pass
-    # Windows-1252 fallback: older news archives and text saved on Windows are often
-    # cp1252 (curly quotes as bytes 0x91-0x94). cp1252 decodes almost any byte string, so
-    # it is only accepted when there are no NULs (checked above), every byte is defined in
-    # cp1252 (strict decode) and the result looks like text; otherwise we would turn a
-    # binary file into mojibake "articles".
+    declared = _declared(data) if html or data.lstrip()[:1] == b"<" else None
+    candidates: list[tuple[str | None, str]] = [
+        (declared, "its declared charset"),
+        (fallback, "$DOSSIER_FALLBACK_ENCODING"),
+    ]
+    for name, why in candidates:
+        if name is None or name.replace("_", "-") in ("utf-8", "utf8"):
+            continue
+        if _UTF8_SEQUENCE.search(data):
+            return IngestFailure(
+                path,
+                "decode",
+                f"mixes UTF-8 with another encoding (undecodable byte "
+                f"0x{data[utf8_error.start]:02x} at offset {utf8_error.start}): "
+                "re-save it in one encoding, UTF-8",
+            )
+        try:
+            return data.decode(name)
+        except UnicodeDecodeError as err:
+            return IngestFailure(
+                path, "decode", f"does not decode as {name} ({why}) at offset {err.start}"
+            )
     try:
-        text = data.decode("cp1252")
+        binary = not _plausible_text(data.decode("cp1252"))
     except UnicodeDecodeError:
-        text = ""
-    if text and _plausible_text(text):
-        return text
+        binary = True
+    hint = (
+        "give a text, HTML or JSON file"
+        if binary
+        else "re-save it as UTF-8, or set $DOSSIER_FALLBACK_ENCODING (e.g. cp1252) "
+        "if your files are in a legacy encoding"
+    )
+    kind = "not valid UTF-8 text (binary file?)" if binary else "not valid UTF-8 text"
     return IngestFailure(
         path,
         "decode",
-        f"not valid UTF-8 text (binary file?): undecodable byte "
-        f"0x{data[utf8_error.start]:02x} at offset {utf8_error.start}; re-save it as UTF-8",
+        f"{kind}: undecodable byte 0x{data[utf8_error.start]:02x} at offset "
+        f"{utf8_error.start}; {hint}",
     )
 
 
@@ -126,24 +176,28 @@ def sniff(text: str) -> Fmt:
 # ------------------------------------------------------------------------------ readers
 
 
-def read_text(text: str, path: str, fmt: Fmt) -> Iterator[Result]:
-    """Documents (or failures) from a decoded text of a known format."""
+def read_text(text: str, path: str, fmt: Fmt, depth: int = DEPTH) -> Iterator[Result]:
+    """Documents (or failures) from a decoded text of a known format; HTML or JSON nested
+    deeper than ``depth`` is refused."""
     if not text.strip():
         yield IngestFailure(path, "read", "empty file: nothing to read")
     elif fmt == "html":
-        yield read_html(text, path)
+        yield read_html(text, path, depth)
     elif fmt == "json":
-        yield from read_json(text, path)
+        yield from read_json(text, path, depth)
     elif fmt == "jsonl":
-        yield from read_jsonl(text, path)
+        yield from read_jsonl(text, path, depth)
     else:
         yield RawDocument(path=path, fmt="txt", text=text)
 
 
-def read_html(text: str, path: str) -> Result:
-    """Main text and metadata of an HTML page, via trafilatura (comments left out)."""
+def read_html(text: str, path: str, depth: int = DEPTH) -> Result:
+    """Main text and metadata of an HTML page, via trafilatura (comments left out).
+    External entities are never resolved (lxml's HTML parser reads no DTD)."""
     import trafilatura  # slowish import: only paid when there is HTML to read
 
+    if html_depth_over(text, depth) is not None:
+        return IngestFailure(path, "limits", depth_reason("HTML elements", depth))
     try:
         doc = trafilatura.bare_extraction(
             text,
@@ -169,13 +223,19 @@ def read_html(text: str, path: str) -> Result:
     )
 
 
-def read_json(text: str, path: str) -> Iterator[Result]:
+def read_json(text: str, path: str, depth: int = DEPTH) -> Iterator[Result]:
     """One JSON object, or a list of objects. A file of JSON Lines is read as such."""
+    if json_depth_over(text, depth) is not None:
+        yield IngestFailure(path, "limits", depth_reason("JSON", depth))
+        return
     try:
         value = json.loads(text)
+    except RecursionError:
+        yield IngestFailure(path, "limits", depth_reason("JSON", depth))
+        return
     except json.JSONDecodeError as err:
         if err.msg == "Extra data":  # several values: it is JSON Lines under a .json name
-            yield from read_jsonl(text, path)
+            yield from read_jsonl(text, path, depth)
             return
         yield IngestFailure(
             path,
@@ -188,28 +248,41 @@ def read_json(text: str, path: str) -> Iterator[Result]:
         if not value:
             yield IngestFailure(path, "parse", "the JSON list is empty: no records")
         for i, item in enumerate(value):
-            yield record(item, f"{path}[{i}]", "json", None, f"record {i}")
+            yield record(item, f"{path}[{i}]", "json", None, f"record {i}", depth)
     else:
-        yield record(value, path, "json", None, "the JSON value")
+        yield record(value, path, "json", None, "the JSON value", depth)
 
 
-def read_jsonl(text: str | Iterable[str], path: str) -> Iterator[Result]:
+def read_jsonl(
+    text: str | Iterable[str | IngestFailure], path: str, depth: int = DEPTH
+) -> Iterator[Result]:
     """One JSON object per line; each bad line fails on its own, good lines go through.
-    ``text`` may be the whole text or an iterable of its lines (read as they come)."""
+    ``text`` may be the whole text or an iterable of its lines (read as they come; a
+    reader may put the failure of a line it could not read in its place)."""
     seen = False
     lines = text.splitlines() if isinstance(text, str) else text
     for n, line in enumerate(lines, start=1):
+        if isinstance(line, IngestFailure):
+            seen = True
+            yield line
+            continue
         if not line.strip():
             continue
         seen = True
+        if json_depth_over(line, depth) is not None:
+            yield IngestFailure(path, "limits", f"line {n}: {depth_reason('JSON', depth)}", n)
+            continue
         try:
             value = json.loads(line)
+        except RecursionError:
+            yield IngestFailure(path, "limits", f"line {n}: {depth_reason('JSON', depth)}", n)
+            continue
         except json.JSONDecodeError as err:
             yield IngestFailure(
                 path, "parse", f"line {n}: invalid JSON: {err.msg} at column {err.colno}", n
             )
             continue
-        yield record(value, f"{path}:{n}", "jsonl", n, f"line {n}")
+        yield record(value, f"{path}:{n}", "jsonl", n, f"line {n}", depth)
     if not seen:
         yield IngestFailure(path, "read", "empty file: nothing to read")
 
@@ -234,7 +307,9 @@ def _first(obj: dict[str, Any], names: tuple[str, ...]) -> str | None:
     return None
 
 
-def record(value: Any, path: str, fmt: Fmt, line: int | None, where: str) -> Result:
+def record(
+    value: Any, path: str, fmt: Fmt, line: int | None, where: str, depth: int = DEPTH
+) -> Result:
     """A document from one JSON record (an object with a text field)."""
     fail_path = path if line is None else path.rsplit(":", 1)[0]
     if not isinstance(value, dict):
@@ -256,9 +331,9 @@ def record(value: Any, path: str, fmt: Fmt, line: int | None, where: str) -> Res
         )
     html: RawDocument | None = None
     if _HTML_FRAGMENT.match(body):  # scraped dumps often keep the page markup in "text"
-        extracted = read_html(body, path)
+        extracted = read_html(body, path, depth)
         if isinstance(extracted, IngestFailure):
-            return IngestFailure(fail_path, "parse", f"{where}: {extracted.reason}", line)
+            return IngestFailure(fail_path, extracted.stage, f"{where}: {extracted.reason}", line)
         html, body = extracted, extracted.text
     doc = RawDocument(
         path=path,
