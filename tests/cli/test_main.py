@@ -89,9 +89,9 @@ def test_entities_json_has_the_documented_fields(store: str) -> None:
     assert rows and all({"id", "name", "type", "aliases", "mentions"} <= r.keys() for r in rows)
 
 
-def test_a_bad_filter_is_one_error_line_and_exit_1(store: str) -> None:
+def test_a_bad_filter_is_one_error_line_and_exit_2(store: str) -> None:
     result = runner.invoke(app, ["--db", store, "events", "--since", "yesterday"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr.strip().startswith("error:")
     assert len(result.stderr.strip().splitlines()) == 1
 
@@ -167,7 +167,7 @@ def test_listings_page_with_offset_and_limit(store: str) -> None:
 def test_an_impossible_date_is_one_error_line(store: str) -> None:
     for bad in ("2023-13", "2023-02-30"):
         result = runner.invoke(app, ["--db", store, "timeline", "--since", bad])
-        assert result.exit_code == 1 and len(result.stderr.strip().splitlines()) == 1
+        assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1
 
 
 def test_resolve_all_rebuilds_the_same_timeline(tmp_path: Path, store: str) -> None:
@@ -216,4 +216,48 @@ def test_key_events_of_one_day_come_most_important_first(store: str) -> None:
 
 def test_an_unknown_status_is_one_error_line(store: str) -> None:
     result = runner.invoke(app, ["--db", store, "timeline", "--status", "done"])
-    assert result.exit_code == 1 and "--status" in result.stderr
+    assert result.exit_code == 2 and "--status" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["timeline", "--limit", "-1"],
+        ["timeline", "--limit", "many"],
+        ["events", "--offset", "x"],
+        ["timeline", "--until", "2023-02-30"],
+        ["timeline", "--since", "2023-13"],
+        ["explain", "no-such-row"],
+        ["timeline", "--no-such-option"],
+        ["no-such-command"],
+        ["ingest"],
+        ["ingest", "x.txt", "--workers", "0"],
+    ],
+)
+def test_a_bad_argument_is_one_line_and_exit_2(store: str, args: list[str]) -> None:
+    result = runner.invoke(app, ["--db", store, *args])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error:") and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_store_may_be_named_before_or_after_the_command(store: str) -> None:
+    before = runner.invoke(app, ["--db", store, "articles", "--json"])
+    after = runner.invoke(app, ["articles", "--json", "--db", store])
+    assert before.exit_code == after.exit_code == 0 and before.stdout == after.stdout
+
+
+def test_an_unexpected_exception_is_one_line_not_a_traceback(
+    store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dossier.api
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("kaput")
+
+    monkeypatch.setattr(dossier.api.Dossier, "timeline", boom)
+    result = runner.invoke(app, ["--db", store, "timeline"])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        "error: unexpected RuntimeError: kaput (a bug: please report it; "
+        "$DOSSIER_DEBUG=1 shows where)"
+    ]

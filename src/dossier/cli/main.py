@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 
 from dossier.cli import render
+from dossier.cli.errors import OneLineGroup, exit_code
 from dossier.errors import DossierError
 
 if TYPE_CHECKING:  # the API loads when a command runs, not for --help
@@ -30,6 +31,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    cls=OneLineGroup,
 )
 bench_app = typer.Typer(
     help="Benchmarks: score a stage on a shared benchmark file.", no_args_is_help=True
@@ -72,7 +74,8 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON Lines instead 
 
 
 def handles_errors(func: F) -> F:
-    """Turn a DossierError into one clear line on stderr and exit code 1."""
+    """Turn a DossierError into one clear line on stderr: exit 2 for a bad argument
+    (a date, an id), else 1."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -80,7 +83,7 @@ def handles_errors(func: F) -> F:
             return func(*args, **kwargs)
         except DossierError as exc:
             err.print(f"[red]error:[/red] {render.escape(str(exc))}")
-            raise typer.Exit(1) from None
+            raise typer.Exit(exit_code(exc)) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -142,6 +145,11 @@ def ingest(
         err.print("[dim]rebuilt the record of this store (made by an older dossier)[/dim]")
     if report.resumed:
         err.print(f"resumed {report.resumed} unannotated article(s)")
+    if report.interrupted_at is not None:
+        err.print(
+            f"resumed the ingest interrupted at {report.interrupted_at}: kept the "
+            f"{len(report.kept)} article(s) it had stored, read the rest again"
+        )
     if as_json:
         sys.stdout.write(
             render.json_line(
@@ -151,6 +159,8 @@ def ingest(
                     "unchanged": report.unchanged,
                     "failures": [vars(f) for f in report.failures],
                     "resumed": report.resumed,
+                    "interrupted_at": report.interrupted_at,
+                    "kept": report.kept,
                 }
             )
             + "\n"
@@ -158,7 +168,9 @@ def ingest(
     else:
         out.print(
             f"stored {len(report.added)} new article(s); {len(report.duplicates)} duplicate(s) "
-            f"linked; {len(report.unchanged)} unchanged; {len(report.failures)} failed "
+            f"linked; {len(report.unchanged)} unchanged; "
+            + (f"{len(report.kept)} kept from the interrupted ingest; " if report.kept else "")
+            + f"{len(report.failures)} failed "
             f"[dim]({render.escape(store.location)})[/dim]"
         )
     if not report.ok:
