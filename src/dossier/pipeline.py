@@ -25,11 +25,13 @@ from dossier.ingest.dedup import NearDuplicateIndex, signature
 from dossier.records import Annotations, Article, IngestFailure, RawDocument, Sighting
 from dossier.settings import Limits
 from dossier.store import Store
+from dossier.store.sql_record import now
 from dossier.timing import Stages
 
 Progress = Callable[[str, int, int | None], None]  # (phase, done, total or None)
 Annotator = Callable[[Sequence[Article], Stages], list[Annotations | IngestFailure]]
 BATCH = 32  # articles per transaction
+RUNNING = "ingest_running"  # meta flag: the start time of the ingest under way
 CHUNK = 8  # articles per task sent to a worker process
 
 
@@ -42,6 +44,8 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)  # paths already stored as they are
     failures: list[IngestFailure] = field(default_factory=list)
     resumed: int = 0  # unannotated articles found in the store and annotated
+    interrupted_at: str | None = None  # when the ingest this one resumes began (killed)
+    kept: list[str] = field(default_factory=list)  # paths that interrupted ingest stored
     rebuilt: bool = False  # the resolution state was rebuilt first (an older store)
     stages: dict[str, float] = field(default_factory=dict)
 
@@ -72,8 +76,23 @@ def annotate_here(articles: Sequence[Article], stages: Stages) -> list[Annotatio
         except DossierError:
             raise
         except Exception as exc:
-            out.append(IngestFailure(article.path, "annotate", f"{type(exc).__name__}: {exc}"))
+            out.append(IngestFailure(article.path, "annotate", _why(exc)))
     return out
+
+
+def _why(exc: Exception) -> str:
+    """An annotator's exception as a reason a user can act on (spaCy's raw codes never
+    reach the user)."""
+    text = str(exc)
+    if "[E088]" in text:
+        return (
+            "the text is longer than the parser takes in one piece: lower "
+            "$DOSSIER_PART_CHARS (it is parsed in parts of that many characters)"
+        )
+    if isinstance(exc, MemoryError):
+        return "out of memory annotating it: lower $DOSSIER_MAX_CHARS or split the text"
+    first = text.splitlines()[0] if text else ""
+    return f"{type(exc).__name__}: {first[:300]}"
 
 
 def _worker_init() -> None:
@@ -121,6 +140,7 @@ class Pipeline:
         self.report = IngestReport()
         self._done = 0
         self._pool: ProcessPoolExecutor | None = None
+        self._unchanged: list[tuple[str, str]] = []  # (path, id) of inputs stored as they are
 
     # ------------------------------------------------------------------ running
     def run(self, inputs: Sequence[str], stdin: TextIO | None = None) -> IngestReport:
@@ -135,6 +155,12 @@ class Pipeline:
             rebuild(self.store, self.stages, stories=True)
             self.store.set_flag("rebuild", None)
             self.report.rebuilt = True
+        # An ingest marks the store while it runs; a mark left behind is an ingest that
+        # was killed (its committed batches are kept, the rest is read again now). The
+        # mark keeps the start of the first of several killed ingests in a row.
+        self.report.interrupted_at = self.store.flag(RUNNING)
+        if self.report.interrupted_at is None:  # else: still the start of the killed one
+            self.store.set_flag(RUNNING, now())
         if self.workers > 1 and self.annotator is None:
             import multiprocessing
 
@@ -147,8 +173,18 @@ class Pipeline:
         finally:
             if self._pool is not None:
                 self._pool.shutdown(cancel_futures=True)
+        if self.report.interrupted_at is not None:
+            self._split_kept(self.report.interrupted_at)
+        self.store.set_flag(RUNNING, None)
         self.report.stages = self.stages.rounded()
         return self.report
+
+    def _split_kept(self, since: str) -> None:
+        """Of the inputs found stored as they are, those the interrupted ingest stored."""
+        by_path = dict(self._unchanged)
+        kept = self.store.ingested_since(list(by_path.values()), since)
+        self.report.kept = [p for p, i in self._unchanged if i in kept]
+        self.report.unchanged = [p for p, i in self._unchanged if i not in kept]
 
     def _tick(self, n: int = 1) -> None:
         self._done += n
@@ -158,7 +194,7 @@ class Pipeline:
     def _read(
         self, inputs: Sequence[str], stdin: TextIO | None
     ) -> Iterator[RawDocument | IngestFailure]:
-        items = iter(read_inputs(list(inputs), stdin=stdin))
+        items = iter(read_inputs(list(inputs), stdin=stdin, limits=self.limits))
         while True:
             with self.stages.time("read"):
                 item = next(items, None)
@@ -187,7 +223,10 @@ class Pipeline:
         batch = _Batch()
         for item in items:
             self._take(item, batch, index, seen)
-            if len(batch.fresh) + len(batch.sightings) + len(batch.failures) >= self.batch_size:
+            # inputs found stored count too: a re-run after a kill cuts the same batches
+            # as the run it resumes, so the record is the one an uncut run makes
+            filled = len(batch.fresh) + len(batch.sightings) + len(batch.failures)
+            if filled + len(batch.unchanged) >= self.batch_size:
                 self._start(batch, pending)
                 batch = _Batch()
                 while len(pending) > (2 if self._pool is not None else 0):
@@ -213,26 +252,22 @@ class Pipeline:
             batch.failures.append(item)
             return
         with self.stages.time("read"):
+            if len(item.text) > 2 * self.limits.max_chars:  # too long even once cleaned
+                batch.failures.append(self._too_long(item, len(item.text)))
+                return
             try:
                 article = prepare(item)
             except DossierError as exc:
                 batch.failures.append(IngestFailure(item.path, "clean", str(exc), item.line))
                 return
             if len(article.text) > self.limits.max_chars:
-                batch.failures.append(
-                    IngestFailure(
-                        item.path,
-                        "limits",
-                        f"{len(article.text):,} characters, over the limit of "
-                        f"{self.limits.max_chars:,}: split the text, or raise $DOSSIER_MAX_CHARS",
-                        item.line,
-                    )
-                )
+                batch.failures.append(self._too_long(item, len(article.text)))
                 return
             stored = self.store.article_paths([article.id]).get(article.id)
             if stored is not None or article.id in seen:
                 if stored is not None and stored == article.path:
                     batch.unchanged.append(article.path)
+                    self._unchanged.append((article.path, article.id))
                     return
                 batch.sightings.append(_sighting(article.id, article, "exact", 1.0))
                 return
@@ -244,6 +279,15 @@ class Pipeline:
             index.add(article.id, sig)
             seen[article.id] = article.path
             batch.fresh.append((article, sig))
+
+    def _too_long(self, item: RawDocument, n: int) -> IngestFailure:
+        return IngestFailure(
+            item.path,
+            "limits",
+            f"{n:,} characters, over the limit of {self.limits.max_chars:,}: split the "
+            "text, or raise $DOSSIER_MAX_CHARS",
+            item.line,
+        )
 
     def _start(self, batch: _Batch, pending: deque[_Batch]) -> None:
         """Send a batch's articles to be annotated (now, or to the workers)."""
@@ -314,6 +358,9 @@ class Pipeline:
                 failures.append(
                     IngestFailure(s.path, "annotate", "a copy of an article that failed above")
                 )
+        if not (keep or stored or sightings or failures):
+            self.report.unchanged.extend(batch.unchanged)
+            return
         with self.store.transaction():
             with self.stages.time("store"):
                 for f in failures:

@@ -105,8 +105,20 @@ class IngestFailure:
     line: int | None = None
 
     def describe(self) -> str:
+        """One line: control and bidirectional characters (in odd file names) are
+        shown escaped, so they can neither break the line nor reorder it."""
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
-        return f"{where}: {self.stage}: {self.reason}"
+        return visible(f"{where}: {self.stage}: {self.reason}")
+
+
+def visible(text: str) -> str:
+    """``text`` with control and format characters (newlines, bidi overrides) escaped."""
+    if text.isprintable():
+        return text
+    return "".join(
+        c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii")
+        for c in text
+    )
 
 
 @dataclass

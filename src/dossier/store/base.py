@@ -104,6 +104,10 @@ class Store(abc.ABC):
     def has_article(self, article_id: str) -> bool: ...
 
     @abc.abstractmethod
+    def ingested_since(self, ids: Sequence[str], since: str) -> set[str]:
+        """Those of ``ids`` stored at or after ``since`` (an ISO time)."""
+
+    @abc.abstractmethod
     def put_article(self, article: Article, minhash: bytes | None) -> None: ...
 
     @abc.abstractmethod

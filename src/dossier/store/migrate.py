@@ -34,8 +34,26 @@ def available() -> list[Migration]:
     return found
 
 
+def check_version(conn: sqlite3.Connection, location: str) -> None:
+    """Refuse a store from a newer dossier before anything is written to it."""
+    known = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+    ).fetchone()
+    if not known:
+        return
+    row = conn.execute("SELECT MAX(number) FROM schema_migrations").fetchone()
+    migrations = available()
+    newest = migrations[-1].number if migrations else 0
+    if row and row[0] is not None and row[0] > newest:
+        raise MigrationError(
+            f"{location} has schema version {row[0]}, newer than this dossier knows "
+            f"({newest}): upgrade dossier, or use another --db file"
+        )
+
+
 def migrate_sqlite(conn: sqlite3.Connection, location: str) -> int:
     """Bring an SQLite store up to the newest schema; returns the schema version."""
+    check_version(conn, location)
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations "
         "(number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
@@ -43,11 +61,6 @@ def migrate_sqlite(conn: sqlite3.Connection, location: str) -> int:
     done = {row[0] for row in conn.execute("SELECT number FROM schema_migrations")}
     migrations = available()
     newest = migrations[-1].number if migrations else 0
-    if done and max(done) > newest:
-        raise MigrationError(
-            f"{location} has schema version {max(done)}, newer than this dossier knows "
-            f"({newest}): upgrade dossier, or use another --db file"
-        )
     for mig in migrations:
         if mig.number in done:
             continue

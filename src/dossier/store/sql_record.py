@@ -101,6 +101,10 @@ class RecordMixin(SQLBase):
         rows = self._q("SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 2", (like,))
         return [r[0] for r in rows]
 
+    def ingested_since(self, ids: Sequence[str], since: str) -> set[str]:
+        sql = "SELECT id FROM articles WHERE ingested_at >= ? AND id IN ({marks})"
+        return {r[0] for r in self._in(sql, ids, (since,))}
+
     def article_paths(self, ids: Collection[str]) -> dict[str, str]:
         sql = "SELECT id, path FROM articles WHERE id IN ({marks})"
         return {r[0]: r[1] for r in self._in(sql, ids)}

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 from dossier.errors import StoreError
-from dossier.store.migrate import migrate_sqlite
+from dossier.store.migrate import check_version, migrate_sqlite
 from dossier.store.sql_query import QueryMixin
 from dossier.store.sql_record import RecordMixin
 from dossier.store.sql_state import StateMixin
@@ -35,6 +35,7 @@ class SQLiteStore(RecordMixin, StateMixin, QueryMixin):
         try:
             self._conn = sqlite3.connect(self.location, isolation_level=None, timeout=60)
             self._conn.row_factory = sqlite3.Row
+            check_version(self._conn, self.location)  # before the pragmas write to it
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")
@@ -56,36 +57,75 @@ class SQLiteStore(RecordMixin, StateMixin, QueryMixin):
             finally:
                 self._depth -= 1
             return
-        self._conn.execute("BEGIN IMMEDIATE")
+        self._run("BEGIN IMMEDIATE")
         self._depth = 1
         try:
             yield
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            self._rollback()
             raise
         else:
             try:
                 self._conn.execute("COMMIT")
             except sqlite3.OperationalError as exc:
-                self._conn.execute("ROLLBACK")
-                raise StoreError(f"could not write {self.location}: {exc}") from exc
+                self._rollback()
+                raise self._write_error(exc) or StoreError(
+                    f"could not write {self.location}: {exc}"
+                ) from exc
         finally:
             self._depth = 0
+
+    def _rollback(self) -> None:
+        """Undo the open transaction (SQLite may have rolled a failed one back itself)."""
+        if self._conn.in_transaction:
+            # a broken connection cannot roll back: nothing of the transaction committed
+            with suppress(sqlite3.Error):
+                self._conn.execute("ROLLBACK")
+
+    def _write_error(self, exc: sqlite3.Error) -> StoreError | None:
+        """A failed write as what to do about it; None for an error that is a bug."""
+        text = str(exc)
+        if "full" in text or "disk" in text or "too large" in text:
+            return StoreError(
+                f"could not write {self.location}: {text}: free some disk space and run "
+                "the command again (everything committed before is kept)"
+            )
+        if "locked" in text or "busy" in text:
+            return StoreError(
+                f"could not write {self.location}: {text}: another dossier is writing to "
+                "it; wait for it to finish and run the command again"
+            )
+        if "readonly" in text:
+            return StoreError(
+                f"could not write {self.location}: {text}: make the file writable, or "
+                "pass another --db file"
+            )
+        return None
+
+    def _run(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        try:
+            return self._conn.execute(sql, params)
+        except sqlite3.OperationalError as exc:
+            error = self._write_error(exc)
+            if error is None:
+                raise
+            raise error from exc
 
     def close(self) -> None:
         self._conn.close()
 
     def _x(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
-        try:
-            return self._conn.execute(sql, params)
-        except sqlite3.OperationalError as exc:
-            if "disk" in str(exc) or "full" in str(exc):
-                raise StoreError(f"could not write {self.location}: {exc}") from exc
-            raise
+        return self._run(sql, params)
 
     def _many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if rows:
-            self._conn.executemany(sql, rows)
+            try:
+                self._conn.executemany(sql, rows)
+            except sqlite3.OperationalError as exc:
+                error = self._write_error(exc)
+                if error is None:
+                    raise
+                raise error from exc
 
     def _q(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         return list(self._conn.execute(sql, params))
