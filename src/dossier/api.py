@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Generic, TextIO, TypeVar, Unpack, cast
+from typing import TYPE_CHECKING, Any, Generic, TextIO, TypeVar, Unpack, cast
 
 from dossier.errors import NotFound
 from dossier.pipeline import IngestReport, Pipeline, Progress, default_workers
@@ -27,6 +27,10 @@ from dossier.views import (
     StoryView,
     TimelineView,
 )
+
+if TYPE_CHECKING:
+    from dossier.curation import Change
+    from dossier.workspace import ArticleDetail, EntityDetail, RowDetail
 
 DEFAULT_DB = "dossier.sqlite"
 ENV_DB = "DOSSIER_DB"
@@ -90,9 +94,13 @@ class Dossier:
         resolution in one transaction, so an interruption loses only the batch in
         flight. ``workers`` processes parse and annotate (None: one per core).
         """
+        from dossier.curation import reapply_deletions
+
         n = default_workers() if workers is None else max(1, workers)
         pipe = Pipeline(self.store, workers=n, progress=progress)
-        return pipe.run([str(i) for i in inputs], stdin=stdin)
+        report = pipe.run([str(i) for i in inputs], stdin=stdin)
+        reapply_deletions(self, report)  # an article curation deleted stays deleted
+        return report
 
     def resolve(self, stories: bool = False) -> None:
         """Rebuild every resolved record from the stored annotations (``resolve --all``):
@@ -347,6 +355,72 @@ class Dossier:
         """Forget the failures listed so far; returns how many there were."""
         with self.store.transaction():
             return self.store.clear_failures()
+
+    # ----------------------------------------------------------------- workspace
+    def row(self, timeline_id: str) -> RowDetail:
+        """One timeline row (id, unique prefix or a mention's id) with every mention
+        behind it, the sentence each source reports it in, and the row's comparisons."""
+        from dossier.workspace import row_detail
+
+        return row_detail(self, timeline_id)
+
+    def article_detail(self, article_id: str) -> ArticleDetail:
+        """One article's text and every span on it (mentions, times, quotes, events)."""
+        from dossier.workspace import article_detail
+
+        return article_detail(self, article_id)
+
+    def entity_detail(self, entity_id: str) -> EntityDetail:
+        """One entity: aliases, roles, its mentions, and the rows, events and quotes it is
+        part of (each list capped, with its total)."""
+        from dossier.workspace import entity_detail
+
+        return entity_detail(self, entity_id)
+
+    def places(self, limit: int = 1000) -> list[dict[str, Any]]:
+        """Places timeline rows happen at, with coordinates and row counts."""
+        from dossier.workspace import places
+
+        return places(self, limit)
+
+    def actor_graph(self, limit: int = 2000) -> dict[str, Any]:
+        """The actor network: nodes, and edges by CAMEO family weighted by row count."""
+        from dossier.workspace import actor_graph
+
+        return actor_graph(self, limit)
+
+    # ------------------------------------------------------------------ curation
+    def mark(self, timeline_id: str, verdict: str, by: str = "api") -> Change:
+        """Mark a timeline row ``wrong`` or ``confirmed`` (recorded in the audit as
+        made ``by`` a token's name); the verdict stays with the row's mentions."""
+        from dossier.curation import mark
+
+        return mark(self, timeline_id, verdict, by)
+
+    def delete_article(self, article_id: str, by: str = "api") -> Change:
+        """Delete an article and everything derived from it (the resolution is rebuilt
+        without it); recorded in the audit, undoable, and kept deleted by later ingests."""
+        from dossier.curation import delete_article
+
+        return delete_article(self, article_id, by)
+
+    def undo(self, change_id: int, by: str = "api") -> Change:
+        """Undo one curation change (it stays in the audit, marked undone)."""
+        from dossier.curation import undo
+
+        return undo(self, change_id, by)
+
+    def curation_log(self) -> list[Change]:
+        """Every curation change, oldest first, undone ones too."""
+        from dossier.curation import log
+
+        return log(self)
+
+    def verdicts(self, rows: Sequence[TimelineEntry]) -> dict[str, str]:
+        """Per row id, the standing verdict (``wrong``/``confirmed``) on it, if any."""
+        from dossier.curation import verdicts
+
+        return verdicts(self, rows)
 
 
 KEY_PER_DAY = 2  # rows a key day shows at most

@@ -407,6 +407,7 @@ _BENCHES = {
     "crossdoc": ("dossier.bench.crossdoc", "run_crossdoc_bench"),
     "throughput": ("dossier.bench.throughput", "run_throughput_bench"),
     "timeline": ("dossier.bench.timeline", "run_timeline_bench"),
+    "serve": ("dossier.bench.serve", "run_serve_bench"),
 }
 
 
@@ -530,6 +531,12 @@ def bench_timeline(
 ) -> None:
     """Whole stories: each topic ingested, its days ranked, scored on editors' timelines."""
     _run_bench("timeline", data, as_json, limit=limit, workers=workers, keep=keep)
+
+
+# the web commands (serve, curate, bench serve) register themselves on the apps above
+from dossier.cli import web  # noqa: E402
+
+__all__ = ["app", "main", "web"]
 
 
 def main() -> None:

@@ -386,3 +386,47 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def story_event_counts(self, story_ids: Collection[str]) -> dict[str, int]: ...
+
+    # ---------------------------------------------------------------- workspace
+    @abc.abstractmethod
+    def comparisons_of(self, row_id: str) -> list[Comparison]:
+        """The stored comparisons of one timeline row, in order."""
+
+    @abc.abstractmethod
+    def page_entity_mentions(self, entity_id: str, limit: int, offset: int) -> Page[Mention]:
+        """One page of the mentions resolved to an entity."""
+
+    @abc.abstractmethod
+    def place_counts(self, limit: int) -> list[dict[str, Any]]:
+        """Places with coordinates that timeline rows happen at, with row counts."""
+
+    @abc.abstractmethod
+    def actor_edges(self, limit: int) -> list[dict[str, Any]]:
+        """Source entity, target entity, CAMEO family and row count, most rows first."""
+
+    # ----------------------------------------------------------------- curation
+    @abc.abstractmethod
+    def add_curation(
+        self, action: str, target: str, body: dict[str, Any], by: str, event_ids: Sequence[str]
+    ) -> int:
+        """Record one curation change on the event mentions it names; returns its id."""
+
+    @abc.abstractmethod
+    def curation(self, ids: Collection[int] | None = None) -> list[dict[str, Any]]:
+        """The audit rows (all, or those ids), oldest first."""
+
+    @abc.abstractmethod
+    def undo_curation(self, cid: int, by: str) -> None:
+        """Mark one change undone (it stays in the audit)."""
+
+    @abc.abstractmethod
+    def marks_of_events(self, event_ids: Collection[str]) -> dict[str, tuple[int, str]]:
+        """Per event mention, the newest standing verdict on it: (curation id, verdict)."""
+
+    @abc.abstractmethod
+    def delete_articles(self, article_ids: Collection[str]) -> None:
+        """Remove articles and everything stored on them (not the resolution)."""
+
+    @abc.abstractmethod
+    def deleted_articles(self) -> dict[str, int]:
+        """Article ids deleted by a standing curation change, with its id."""

@@ -10,12 +10,14 @@ from typing import Any
 
 from dossier.errors import StoreError
 from dossier.store.migrate import check_version, migrate_sqlite
+from dossier.store.sql_curation import CurationMixin
 from dossier.store.sql_query import QueryMixin
 from dossier.store.sql_record import RecordMixin
 from dossier.store.sql_state import StateMixin
+from dossier.store.sql_workspace import WorkspaceMixin
 
 
-class SQLiteStore(RecordMixin, StateMixin, QueryMixin):
+class SQLiteStore(RecordMixin, StateMixin, QueryMixin, WorkspaceMixin, CurationMixin):
     """A store in one SQLite file (or ``:memory:``)."""
 
     def __init__(self, path: str | Path, create: bool = True) -> None:
