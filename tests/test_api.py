@@ -209,3 +209,18 @@ def test_rows_only_off_topic_articles_report_are_left_out_of_the_timeline(
     shown = {aid for r in db.timeline() for aid in r.entry.article_ids}
     everything = {aid for r in db.timeline(off_topic=True) for aid in r.entry.article_ids}
     assert garden and not garden & shown and garden <= everything
+
+
+def test_quotes_list_what_was_said_and_attributions_only_when_asked(
+    db: Dossier, tmp_path: Path
+) -> None:
+    src = tmp_path / "said"
+    src.mkdir()
+    (src / "a.txt").write_text(
+        "Tuesday, 5 March 2024\n\nMayor Carla Diaz said the bridge would reopen in May. "
+        "Paul Novak wants to build a second bridge across the river.\n"
+    )
+    db.ingest([src])
+    said = {q.quote.cue for q in db.quotes()}
+    everything = {q.quote.cue for q in db.quotes(attributions=True)}
+    assert said == {"say"} and everything == {"say", "want"}

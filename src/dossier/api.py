@@ -145,10 +145,19 @@ class Dossier:
         views = self._article_views([a.id for a in page.items])
         return self._listing(page, [views[a.id] for a in page.items])
 
-    def quotes(self, **filters: Unpack[FilterArgs]) -> Listing[QuoteView]:
+    def quotes(
+        self, attributions: bool = False, **filters: Unpack[FilterArgs]
+    ) -> Listing[QuoteView]:
         """Quotes with their resolved speakers (``entity`` is the speaker; dates are the
-        quote's own or its article's; ``source`` also matches the relay chain)."""
-        page = self.store.page_quotes(self._query(filters))
+        quote's own or its article's; ``source`` also matches the relay chain). What was
+        said or written only, unless ``attributions``: then also the views, wishes and
+        findings attributed to someone ('wants to', 'believes', 'polls show')."""
+        from dossier.annotate.quotes.lexicon import not_speech_cues
+
+        q = self._query(filters)
+        if not attributions:
+            q.extra["not_cues"] = not_speech_cues()
+        page = self.store.page_quotes(q)
         speakers = self.store.entities_of_mentions(
             [q.speaker_mention_id for q in page.items if q.speaker_mention_id]
         )

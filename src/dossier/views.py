@@ -72,11 +72,14 @@ class QuoteView:
     article: ArticleView
 
     def as_json(self) -> dict[str, Any]:
+        from dossier.annotate.quotes.lexicon import is_speech
+
         q = self.quote
         return {
             "id": q.id,
             "article_id": q.article_id,
             "text": q.text,
+            "speech": is_speech(q.cue),
             "speaker": self.speaker.name if self.speaker else None,
             "speaker_id": self.speaker.id if self.speaker else None,
             "speaker_text": q.speaker_text,

@@ -315,12 +315,46 @@ _listing(
     render.print_events,
     "Event mentions, one per article sentence, with CAMEO code and status.",
 )
-_listing(
-    "quotes",
-    "quotes",
-    render.print_quotes,
-    "Who said what, with the cue, the kind and who relayed it.",
-)
+
+
+@app.command("quotes")
+@handles_errors
+def quotes(
+    ctx: typer.Context,
+    entity: EntityOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    source: SourceOpt = None,
+    limit: LimitOpt = None,
+    offset: OffsetOpt = None,
+    attributions: Annotated[
+        bool,
+        typer.Option(
+            "--attributions",
+            help="Also views, wishes and findings attributed to someone ('wants to', 'believes').",
+        ),
+    ] = False,
+    db: CmdDbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Who said what, with the cue, the kind and who relayed it."""
+    from dossier.query import Filters
+
+    Filters(since=since, until=until, limit=limit, offset=offset)  # bad values: one line
+    with _open(ctx, db) as store:
+        rows = store.quotes(
+            attributions,
+            entity=entity,
+            since=since,
+            until=until,
+            source=source,
+            limit=limit,
+            offset=offset,
+        )
+    _emit(rows, as_json, render.print_quotes)
+    _page_note(rows, offset, as_json)
+
+
 _listing(
     "entities",
     "entities",

@@ -147,6 +147,9 @@ class QueryMixin(SQLBase):
         w.dates(q, "x.date_lo", "x.date_hi")
         if q.source:
             w.source(q, "a.label", "a.url", "x.relayed_by")
+        if q.extra.get("not_cues"):
+            cues = sorted(q.extra["not_cues"])
+            w.add(f"(x.cue IS NULL OR x.cue NOT IN ({', '.join('?' for _ in cues)}))", *cues)
         base = "SELECT x.* FROM quotes x" + (
             " JOIN articles a ON a.id = x.article_id" if q.source else ""
         )

@@ -259,6 +259,8 @@ def assemble(
     cands = [c for c in directs + clauses + accs + dashes if not c.absorbed]
     keep: list[Cand] = []
     for c in cands:
+        if not _says_something(text[c.start : c.end]):
+            continue  # 'explained that' with the clause cut off: nothing is attributed
         if (
             c.kind == "direct"
             and c.cue_lemma is None
@@ -300,6 +302,15 @@ def assemble(
             c.date = _date(ix, c, times)
         out.append(_record(article, c, extractor, version))
     return out
+
+
+_EMPTY_WORDS = frozenset({"that", "this", "it", "so", "which", "what", "whether", "how"})
+
+
+def _says_something(content: str) -> bool:
+    """Whether the content holds a word beyond a bare complementiser or pronoun."""
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", content)]
+    return any(w not in _EMPTY_WORDS for w in words)
 
 
 def _drop_nested(cands: list[Cand]) -> list[Cand]:

@@ -76,6 +76,18 @@ def speech_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def not_speech_cues() -> frozenset[str]:
+    """Cue lemmas of attributions that are not speech or writing (``not_speech_cues.txt``)."""
+    lines = data_path("not_speech_cues.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def is_speech(cue: str | None) -> bool:
+    """Whether a quote's cue reports speech or writing (no cue: a quotation, so yes)."""
+    return cue is None or cue.lower() not in not_speech_cues()
+
+
+@lru_cache(maxsize=1)
 def frames() -> dict[str, frozenset[str]]:
     """Lemma to the dependents that hold attributed content (``attribution_frames.tsv``).
 
