@@ -64,3 +64,18 @@ def test_according_to_at_sentence_end(nlp: Any) -> None:
     (q,) = quotes
     assert q.kind == "according-to" and q.text == "The mine will close in June"
     assert q.speaker_text == "the Labour Ministry"
+
+
+_COAUTHORS = (
+    "As also reported by Mia Lund, Omar Haddad, and Lena Fischer,\n\n"
+    '"[The mayor] warned the council that the levee "could fail within days" '
+    'if repairs were delayed."\n(Harbour Gazette : 4 May 2024)\n'
+)
+
+
+def test_co_authors_of_one_report_are_one_relay(nlp: Any) -> None:
+    _, _, quotes = run(nlp, _COAUTHORS)
+    q = by_phrase(quotes, "could fail within days")
+    names = [r.name for r in q.relayed_by]
+    assert "Mia Lund, Omar Haddad, and Lena Fischer" in names
+    assert not {"Omar Haddad", "Lena Fischer"} & set(names)

@@ -36,6 +36,7 @@ from dossier.annotate.quotes.relay import (
     named_relay,
     trailer_relay,
 )
+from dossier.annotate.quotes.speakers import SpeakerSpan
 from dossier.ids import span_id
 from dossier.records import Article, Mention, Quote, Relay, TimeExpr
 
@@ -140,10 +141,15 @@ def _relay_block(ix: DocIndex, d: Cand) -> tuple[int, int, list[Relay]]:
     text = ix.text
     sources, verb = intro_sources(ix, ix.para_of(d.mark.open_pos) - 1)
     chain: list[Relay] = []
-    for sp in sources:
-        if text[sp.start : sp.end].lower() in PRONOUNS:
-            continue
-        chain.append(named_relay(ix, sp.start, sp.end))
+    names = [sp for sp in sources if text[sp.start : sp.end].lower() not in PRONOUNS]
+    if len(names) > 1:
+        # 'as reported by A, B and C': co-authors of one report, one link of the chain
+        # (each passing it to the next would be a chain they never formed)
+        joint = SpeakerSpan(names[0].start, names[-1].end, names[-1].head)
+        chain.append(named_relay(ix, joint.start, joint.end))
+        sources = [joint]
+    else:
+        chain += [named_relay(ix, sp.start, sp.end) for sp in names]
     if sources:
         d.speaker = sources[0]
     if verb is not None:
