@@ -39,3 +39,39 @@ def test_report_has_the_metrics(data: Path) -> None:
 def test_codebook_mode_reports_root_accuracy(data: Path) -> None:
     report = run_events_bench(data, limit=5, codebook=True)
     assert report["examples"] == 5 and 0.0 <= report["root_accuracy"] <= 1.0
+
+
+def _own_file(tmp_path: Path, data: Path, rows: list[dict[str, object]]) -> Path:
+    """A gold file of sentences written for these tests, beside the shipped scorer and
+    codebook (copied into the temporary folder, never into the project)."""
+    import json
+    import shutil
+
+    for name in ("score_events.py", "cameo_event_codes.csv"):
+        shutil.copy(data.parent / name, tmp_path / name)
+    path = tmp_path / "own.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_gold_codes_in_the_file_are_scored(tmp_path: Path, data: Path) -> None:
+    rows = [
+        {"id": "a", "text": "Police arrested two protesters in Lyon on Monday.", "date": "20240304",
+         "gold_events": [{"source": "", "target": "", "code": "173"}]},
+        {"id": "b", "text": "The weather was mild all week.", "date": None,
+         "gold_events": [], "noevents": True},
+    ]  # fmt: skip
+    report = run_events_bench(_own_file(tmp_path, data, rows))
+    assert report["cameo_scored"] == 2 and report["cameo_root_f1"] == 1.0
+
+
+def test_every_event_of_a_sentence_is_scored(tmp_path: Path, data: Path) -> None:
+    rows = [
+        {"id": "a", "text": "Rebels attacked a convoy and the army arrested their leader.",
+         "date": "2024-03-04", "gold_events": [{"source": "", "target": "", "code": "190"},
+                                               {"source": "", "target": "", "code": "173"}]},
+    ]  # fmt: skip
+    report = run_events_bench(_own_file(tmp_path, data, rows))
+    roots = report["cameo_levels"]["root_code"]
+    assert roots["tp"] == 2  # the attack and the arrest
+    assert report["main_event_only"]["cameo_root_f1"] < report["cameo_root_f1"]

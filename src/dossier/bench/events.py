@@ -5,8 +5,10 @@ plover, ...}]}``: one sentence each, one gold event, PLOVER labels of the 2016 d
 no CAMEO codes. Scoring is the ``score_events.py`` shipped next to the data, imported from
 there (never copied); its printed P/R/F1 lines are read back.
 
-For each sentence the runner predicts one event: the extracted event whose trigger is
-highest in the dependency tree (the main clause). Metrics:
+Every event extracted from a sentence is scored (``main_event_only`` repeats the figures
+for the one event whose trigger is highest in the dependency tree, the main clause, as
+earlier versions scored). Rows marked ``noevents`` count every predicted event as a false
+positive; compact dates ('20230913') are read as ISO. Metrics:
 
 - ``plover_accuracy``: share of scored sentences whose predicted PLOVER label (2016 draft)
   equals the gold label (one gold and at most one predicted event per sentence, so this is
@@ -18,9 +20,10 @@ highest in the dependency tree (the main clause). Metrics:
   with no target; with no coded target, the code of the event's place ('arrived in Amman');
   an unattributed arrest or attack has the place's country as source, 'UAF' (unidentified
   armed force) for violence.
-- ``cameo_root_f1``: the gold sentences are CAMEO-manual examples; where a sentence is the
-  example of a code in ``cameo_event_codes.csv`` (next to the data) that code is taken as
-  its gold CAMEO code, and the scorer's ``root_code`` F1 is computed on those sentences.
+- ``cameo_root_f1`` / ``cameo_code_f1``: the scorer's ``root_code`` and ``code`` F1 on the
+  rows with gold CAMEO codes: the file's own codes where its gold events carry them
+  (``ccasr_nyt.jsonl``), else the code whose example in ``cameo_event_codes.csv`` (next to
+  the data) the sentence is.
 - ``seconds_per_sentence``: event extraction alone; ``overhead_vs_parse``: its time over
   the spaCy parse time.
 
@@ -138,6 +141,7 @@ class _Run:
     """One sentence through the pipeline: its main event, timings, parse and mentions."""
 
     ev: Event | None
+    all: list[Event]
     event_s: float
     parse_s: float
     doc: Any
@@ -153,7 +157,7 @@ def _extract(nlp: Any, ident: str, text: str, date: str | None) -> _Run:
     t0 = time.perf_counter()
     events = extract_events(article, doc, mentions, [], [])
     ev = main_event(events, doc)
-    return _Run(ev, time.perf_counter() - t0, parse_s, doc, {m.id: m for m in mentions})
+    return _Run(ev, events, time.perf_counter() - t0, parse_s, doc, {m.id: m for m in mentions})
 
 
 def _coordinated(ev: Event, doc: Any) -> bool:
@@ -239,10 +243,43 @@ def _codebook_report(data: Path, limit: int | None) -> dict[str, Any]:
     }
 
 
+def _iso(date: Any) -> str | None:
+    """A row's date as ISO: '2023-09-13' as it is, compact '20230913' spelt out."""
+    value = str(date or "").strip()
+    if re.fullmatch(r"\d{8}", value):
+        return f"{value[:4]}-{value[4:6]}-{value[6:]}"
+    return value or None
+
+
+def _gold_codes(row: dict[str, Any], examples: dict[str, str]) -> dict[str, Any] | None:
+    """The row with CAMEO codes on its gold events: the file's own when it carries them,
+    else the codebook's when the sentence is a code's example; None when it has neither.
+    A ``noevents`` row is kept as it is (any predicted event is a false positive)."""
+    golds = row.get("gold_events") or []
+    if row.get("noevents") and not golds:
+        return dict(row)
+    if golds and all(g.get("code") for g in golds):
+        return dict(row)
+    code = examples.get(_norm(row.get("text", "")))
+    if code is None:
+        return None
+    return dict(row, gold_events=[dict(g, code=code) for g in golds])
+
+
+def _levels(levels: dict[str, dict[str, float]], n: int) -> dict[str, Any]:
+    plov = levels.get("plover", {})
+    return {
+        "plover_accuracy": round(plov.get("tp", 0) / n, 4) if n else 0.0,
+        "plover_f1": plov.get("f1", 0.0),
+        "country_f1": levels.get("country", {}).get("f1", 0.0),
+        "exact_f1": levels.get("exact", {}).get("f1", 0.0),
+    }
+
+
 def run_events_bench(
     data: Path, limit: int | None = None, codebook: bool = False
 ) -> dict[str, Any]:
-    """Score :func:`extract_events` on the PLOVER gold standard; see the module docstring."""
+    """Score :func:`extract_events` on a gold file; see the module docstring."""
     data = Path(data)
     scorer = load_scorer(data, SCORER)
     if codebook:
@@ -251,36 +288,44 @@ def run_events_bench(
     examples = {_norm(ex): code for code, ex in load_codebook(data)}
     nlp = nlp_mod.load()
     parse_s = event_s = 0.0
+    # every event of each sentence, and (for comparison) the main clause's only
     pred_actors: list[dict[str, Any]] = []
+    pred_main: list[dict[str, Any]] = []
     pred_codes: list[dict[str, Any]] = []
+    pred_codes_main: list[dict[str, Any]] = []
     cameo_gold: list[dict[str, Any]] = []
     for row in rows:
-        run = _extract(nlp, row["id"], row["text"], row.get("date"))
-        ev, ev_s, p_s = run.ev, run.event_s, run.parse_s
-        event_s += ev_s
-        parse_s += p_s
-        events = [_coded(ev, False, run)] if ev else []
-        pred_actors.append({"id": row["id"], "events": events})
-        gold_code = examples.get(_norm(row["text"]))
-        if gold_code is not None:
-            gold = dict(row)
-            gold["gold_events"] = [dict(g, code=gold_code) for g in row["gold_events"]]
+        run = _extract(nlp, row["id"], row.get("text", ""), _iso(row.get("date")))
+        event_s += run.event_s
+        parse_s += run.parse_s
+        main = [run.ev] if run.ev else []
+        pred_actors.append({"id": row["id"], "events": [_coded(e, False, run) for e in run.all]})
+        pred_main.append({"id": row["id"], "events": [_coded(e, False, run) for e in main]})
+        gold = _gold_codes(row, examples)
+        if gold is not None:
             cameo_gold.append(gold)
-            pred_codes.append({"id": row["id"], "events": [_coded(ev, True, run)] if ev else []})
+            pred_codes.append({"id": row["id"], "events": [_coded(e, True, run) for e in run.all]})
+            pred_codes_main.append(
+                {"id": row["id"], "events": [_coded(e, True, run) for e in main]}
+            )
     levels = _score(scorer, rows, pred_actors)
     cameo = _score(scorer, cameo_gold, pred_codes) if cameo_gold else {}
+    cameo_main = _score(scorer, cameo_gold, pred_codes_main) if cameo_gold else {}
     n = len(rows)
-    plov = levels.get("plover", {})
+    main_levels = _score(scorer, rows, pred_main)
     return {
-        "plover_accuracy": round(plov.get("tp", 0) / n, 4) if n else 0.0,
-        "plover_f1": plov.get("f1", 0.0),
+        **_levels(levels, n),
         "cameo_root_f1": cameo.get("root_code", {}).get("f1", 0.0),
         "cameo_code_f1": cameo.get("code", {}).get("f1", 0.0),
-        "country_f1": levels.get("country", {}).get("f1", 0.0),
-        "exact_f1": levels.get("exact", {}).get("f1", 0.0),
         "seconds_per_sentence": round(event_s / n, 5) if n else 0.0,
         "overhead_vs_parse": round(event_s / parse_s, 4) if parse_s else 0.0,
         "sentences": n,
         "cameo_scored": len(cameo_gold),
         "levels": levels,
+        "cameo_levels": cameo,
+        "main_event_only": {
+            **_levels(main_levels, n),
+            "cameo_root_f1": cameo_main.get("root_code", {}).get("f1", 0.0),
+            "cameo_code_f1": cameo_main.get("code", {}).get("f1", 0.0),
+        },
     }
