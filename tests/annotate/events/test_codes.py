@@ -56,3 +56,8 @@ def test_greeting_news_is_no_event() -> None:
     assert not [
         e for e in events_of("The minister greeted the news with relief.") if e.trigger == "greeted"
     ]
+
+
+def test_a_suicide_bombing_is_unconventional_violence_not_an_air_strike() -> None:
+    ev = by_trigger(events_of("A suicide bomber attacked a market in the old town."), "attacked")
+    assert ev.code.startswith("18")
