@@ -398,3 +398,10 @@ def test_place_glued_to_a_function_word(word: str, cut: str | None) -> None:
 def test_gazetteer_facility_is_labelled_fac(nlp: Any) -> None:
     ms = _mentions(nlp, "The rocket lifted off from the Vostochny cosmodrome at dawn.")
     assert _find(ms, "Vostochny cosmodrome").label == "FAC"
+
+
+@pytest.mark.parametrize(("role", "shouted"), [("TYRANT", True), ("CEO", False), ("Tyrant", False)])
+def test_a_role_in_headline_capitals_is_not_a_role(role: str, shouted: bool) -> None:
+    from dossier.annotate.entities.roles import _shouted
+
+    assert _shouted(role) is shouted

@@ -214,6 +214,10 @@ def assign_roles(cands: list[Cand], doc: Any, text: str, lex: Lexicon) -> None:
             continue
         left = _left_role(toks[0], idx, lex, text)
         r_start, r_end, r_org = _right_role(toks[1], idx, lex, text)
+        if left is not None and _shouted(text[left[0] : left[1]]):
+            left = None  # 'THE DESPOT PUTIN' in a capitals headline: a word of it, no role
+        if r_start is not None and r_end is not None and _shouted(text[r_start:r_end]):
+            r_start = r_end = None
         if left is not None:
             cand.role_start, cand.role_end = left[0], left[1]
             cand.org = r_org or left[2]
@@ -224,6 +228,12 @@ def assign_roles(cands: list[Cand], doc: Any, text: str, lex: Lexicon) -> None:
             hon = _honorific(toks[0], idx, lex)
             if hon is not None:
                 cand.role_start, cand.role_end = hon
+
+
+def _shouted(role: str) -> bool:
+    """A role written all in capitals (of a headline), not an acronym such as 'CEO'."""
+    letters = [c for c in role if c.isalpha()]
+    return len(letters) >= 5 and all(c.isupper() for c in letters)
 
 
 def _honorific(first: int, idx: TokenIndex, lex: Lexicon) -> tuple[int, int] | None:
