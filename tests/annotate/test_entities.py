@@ -405,3 +405,8 @@ def test_a_role_in_headline_capitals_is_not_a_role(role: str, shouted: bool) -> 
     from dossier.annotate.entities.roles import _shouted
 
     assert _shouted(role) is shouted
+
+
+def test_a_weapon_system_is_not_an_organisation(nlp: Any) -> None:
+    ms = _mentions(nlp, "The army fired HIMARS rockets at a depot near the river.")
+    assert all("HIMARS" not in m.text for m in ms)

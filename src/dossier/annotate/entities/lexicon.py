@@ -63,6 +63,7 @@ class Lexicon:
     orgs: dict[str, str]  # folded alias -> canonical organisation name
     org_forms: tuple[str, ...]
     demonyms: dict[str, str]  # folded demonym -> country canonical name
+    weapons: frozenset[str]  # folded weapon-system names: never an entity
     titles: frozenset[str]  # lowercase role words
     honorifics: frozenset[str]  # lowercase, with and without the dot
     professional: frozenset[str]  # honorifics kept as a role ('dr', 'prof')
@@ -155,6 +156,11 @@ def lexicon() -> Lexicon:
         orgs=orgs,
         org_forms=tuple(org_forms),
         demonyms=demonyms,
+        weapons=frozenset(
+            fold(w.strip())
+            for w in data_path("weapons.txt").read_text(encoding="utf-8").splitlines()
+            if w.strip() and not w.startswith("#")
+        ),
         titles=frozenset(titles),
         honorifics=frozenset(honorifics),
         professional=frozenset(professional),

@@ -163,6 +163,8 @@ def is_junk(
     key = name.lower().rstrip(".")
     if key in NOT_NAMES or key in lex.honorifics:
         return True
+    if fold(name) in lex.weapons:
+        return True  # 'MLRS', 'Iskander': a weapon, not an organisation or a person
     if key in lex.titles and not (after_honorific and cand_type == "PERSON"):
         return True
     if key in PRONOUNS and not name.isupper():  # 'US' is a country, 'Us' a pronoun
