@@ -410,3 +410,20 @@ def test_a_role_in_headline_capitals_is_not_a_role(role: str, shouted: bool) -> 
 def test_a_weapon_system_is_not_an_organisation(nlp: Any) -> None:
     ms = _mentions(nlp, "The army fired HIMARS rockets at a depot near the river.")
     assert all("HIMARS" not in m.text for m in ms)
+
+
+def test_a_name_seen_only_in_a_title_case_headline_is_not_an_organisation(nlp: Any) -> None:
+    text = "The Abbott and Costello of Diplomacy\n\nTwo envoys met in Oslo on Monday and argued."
+    assert not [m for m in _mentions(nlp, text) if m.type == "ORG"]
+
+
+def test_an_organisation_of_the_headline_named_again_in_the_text_stays() -> None:
+    from dossier.annotate.entities.lexicon import lexicon
+    from dossier.annotate.entities.spans import headline_only, title_lines
+
+    text = "Nordvik Shipping Wins Port Deal\n\nNordvik Shipping signed the lease on Monday."
+    titles = title_lines(text)
+    assert titles == [(0, 31)]
+    assert not headline_only("Nordvik Shipping", 0, "ORG", text, titles, lexicon())
+    alone = "Nordvik Shipping Wins Port Deal\n\nThe firm signed the lease on Monday."
+    assert headline_only("Nordvik Shipping", 0, "ORG", alone, title_lines(alone), lexicon())

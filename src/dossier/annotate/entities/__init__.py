@@ -44,10 +44,12 @@ from dossier.annotate.entities.spans import (
     classify,
     extend_hyphen,
     glued_place,
+    headline_only,
     in_spans,
     is_junk,
     shouting_lines,
     split_glued,
+    title_lines,
     trim,
 )
 from dossier.ids import span_id
@@ -150,6 +152,7 @@ def extract_mentions(article: Article, doc: Any, geocode: bool = True) -> list[M
     for c in cands:
         classify(c, text, lex, person_words)
     shouting = shouting_lines(text)
+    titles = title_lines(text)
     cands = [
         c
         for c in cands
@@ -160,6 +163,7 @@ def extract_mentions(article: Article, doc: Any, geocode: bool = True) -> list[M
             in_spans(c.start, shouting),
             after_honorific(text, c.start),
         )
+        and not headline_only(text[c.start : c.end], c.start, c.type, text, titles, lex)
     ]
     cands = _add_gazetteer(cands, place_hits(doc, lex), text, lex)
     cands = _dedupe(propagate_names(recover_people(cands, doc, lex), doc, text, lex))

@@ -195,6 +195,46 @@ def shouting_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to",
+     "with", "vs", "is", "are", "after", "over", "into"}
+)  # fmt: skip
+
+
+def title_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines written in title case (headlines and subheadings): two to
+    fourteen words, every word but the small ones capitalised, no final full stop."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        words = line.split()
+        if 2 <= len(words) <= 14 and not line.rstrip().endswith("."):
+            big = [w for w in words if w.lower().strip("'\"“”‘’:,") not in _SMALL_WORDS]
+            if big and all(w[0].isupper() or w[0].isdigit() or not w[0].isalpha() for w in big):
+                out.append((start, end))
+        start = end + 1
+    return out
+
+
+def headline_only(
+    name: str,
+    start: int,
+    cand_type: EntityType,
+    text: str,
+    titles: list[tuple[int, int]],
+    lex: Lexicon,
+) -> bool:
+    """An organisation read off a title-case headline ('The Laurel and Hardy of Terror')
+    that no sentence of the text names again and no lexicon knows: every capitalised
+    word of a headline looks like a name, so a name seen only there is not one."""
+    if cand_type != "ORG" or not in_spans(start, titles) or fold(name) in lex.orgs:
+        return False
+    return not any(
+        not in_spans(m.start(), titles) for m in re.finditer(re.escape(name), text)
+    )  # fmt: skip
+
+
 def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
