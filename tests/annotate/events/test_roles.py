@@ -142,3 +142,13 @@ def test_a_wire_dateline_city_is_never_the_actor() -> None:
     text = "ANKARA (Coastline Wire) - Turkish officials met Greek diplomats on Tuesday."
     ev = by_trigger(events_of(text), "met")
     assert ev.source_text == "Turkish officials"
+
+
+def test_the_one_charged_with_an_act_is_its_alleged_doer() -> None:
+    ev = by_trigger(events_of("Omar Lind was charged with stabbing a guard in Oslo."), "stabbing")
+    assert (ev.source_text, ev.target_text, ev.status) == ("Omar Lind", "a guard", "reported")
+
+
+def test_the_one_arrested_for_an_act_is_its_doer() -> None:
+    ev = by_trigger(events_of("Police arrested Omar Lind for stabbing a guard."), "stabbing")
+    assert ev.source_text == "Omar Lind"

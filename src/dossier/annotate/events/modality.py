@@ -23,7 +23,9 @@ PREVENTING = frozenset({"prevent", "foil", "thwart", "avert", "forestall", "pree
 # 'met to talk about the supply of fuel': an act that is the topic of talks is discussed,
 # not done (only for an event named by a noun: 'discussed how troops attacked' reports it).
 DISCUSSING = frozenset({"talk", "discuss", "debate", "negotiate", "consider", "negotiation"})
-REPORTING = frozenset({"allege", "claim", "accuse", "rumor", "rumour", "suspect", "blame"})
+REPORTING = frozenset(
+    {"allege", "claim", "accuse", "rumor", "rumour", "suspect", "blame", "charge", "indict"}
+)
 REPORTING_PASSIVE = frozenset(
     {
         "say",

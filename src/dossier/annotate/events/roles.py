@@ -16,6 +16,11 @@ from dossier.annotate.events.arguments import Actor, ActorFinder, child, prep_ob
 from dossier.annotate.events.lexicon import lexicon
 
 # Verbs whose object is the accused/suspected party of the embedded 'of ...' event.
+# Verbs whose object (or passive subject) did the act of their 'for' complement.
+PUNISHING = frozenset(
+    {"arrest", "detain", "jail", "convict", "sentence", "fine", "punish", "sue", "prosecute",
+     "indict", "try", "execute", "expel", "fire", "sack", "suspend", "ban"}
+)  # fmt: skip
 OBJECT_CONTROL = frozenset(
     {
         "accuse",
@@ -156,8 +161,11 @@ def subject_token(tok: Any) -> Any | None:
             continue
         if cur.dep_ == "pcomp" and head.dep_ == "prep":
             verb = head.head
-            if verb.lemma_.lower() in OBJECT_CONTROL:
-                return child(verb, "dobj")
+            lemma = verb.lemma_.lower()
+            if lemma in OBJECT_CONTROL or (lemma in PUNISHING and head.lower_ == "for"):
+                # 'accused him of beating', 'was charged with stabbing', 'arrested a man
+                # for stabbing': the one accused or punished did it
+                return child(verb, "dobj") or child(verb, "nsubjpass")
             cur = verb
             continue
         if cur.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN") and not child(cur, "advmod"):
