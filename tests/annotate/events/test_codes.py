@@ -61,3 +61,13 @@ def test_greeting_news_is_no_event() -> None:
 def test_a_suicide_bombing_is_unconventional_violence_not_an_air_strike() -> None:
     ev = by_trigger(events_of("A suicide bomber attacked a market in the old town."), "attacked")
     assert ev.code.startswith("18")
+
+
+def test_protesters_clashing_with_police_is_a_violent_protest() -> None:
+    ev = by_trigger(events_of("Demonstrators clashed with police in Athens."), "clashed")
+    assert ev.code == "145"
+
+
+def test_workers_beginning_a_strike_is_a_strike() -> None:
+    ev = by_trigger(events_of("Nurses began a strike that could last weeks."), "began")
+    assert ev.code.startswith("143")
