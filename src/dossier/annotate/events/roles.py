@@ -110,7 +110,7 @@ TARGET_PREPS_BY_ROOT: dict[str, tuple[str, ...]] = {
     "11": ("of", "against", "for"),
     "12": ("of", "from"),
     "13": ("to", "against", "on"),
-    "14": ("against", "outside"),
+    "14": ("against", "outside", "with", "at"),
     "15": ("against",),
     "16": ("on", "against", "from"),
     "17": ("of",),
