@@ -118,13 +118,15 @@ class Dossier:
         since, until = f.bounds()
         return Query(ids, since, until, f.source, f.limit, f.offset or 0)
 
-    def _article_views(self, ids: Sequence[str]) -> dict[str, ArticleView]:
+    def _article_views(self, ids: Sequence[str], text: bool = True) -> dict[str, ArticleView]:
+        """Views of the articles ``ids``; without ``text``, read without their text
+        (``Store.article_heads``), for listings that show only metadata."""
         wanted = sorted(set(ids))
         sightings = self.store.sightings_of(wanted)
         lone = self.store.off_topic(wanted)
+        found = self.store.articles(wanted) if text else self.store.article_heads(wanted)
         return {
-            a.id: ArticleView(a, _label(a), sightings.get(a.id, []), a.id in lone)
-            for a in self.store.articles(wanted)
+            a.id: ArticleView(a, _label(a), sightings.get(a.id, []), a.id in lone) for a in found
         }
 
     @staticmethod
@@ -313,8 +315,8 @@ class Dossier:
         stated date; ``entity`` keeps stories whose articles mention it)."""
         page = self.store.page_stories(self._query(filters))
         ids = [a for s in page.items for a in s.article_ids]
-        views = self._article_views(ids)
-        members = {m.article_id: m for m in self.store.story_members(ids)}
+        views = self._article_views(ids, text=False)  # a story lists its articles' metadata
+        similarity = self.store.member_similarities([s.id for s in page.items])
         counts = self.store.story_event_counts([s.id for s in page.items])
         return self._listing(
             page,
@@ -322,7 +324,7 @@ class Dossier:
                 StoryView(
                     s,
                     [views[a] for a in s.article_ids if a in views],
-                    [members[a].similarity for a in s.article_ids if a in members],
+                    [similarity[a] for a in s.article_ids if a in similarity],
                     counts.get(s.id, 0),
                 )
                 for s in page.items
@@ -418,6 +420,36 @@ class Dossier:
         from dossier.curation import undo
 
         return undo(self, change_id, by)
+
+    def merge_entities(self, source_id: str, into_id: str, by: str = "api") -> Change:
+        """Merge entity ``source_id`` into ``into_id`` (its mentions, now and in later
+        ingests, resolve to ``into_id``, which takes its names as aliases); audited and
+        undoable."""
+        from dossier.curation_edits import merge_entities
+
+        return merge_entities(self, source_id, into_id, by)
+
+    def split_entity(
+        self,
+        entity_id: str,
+        mention_ids: Sequence[str] = (),
+        alias: str | None = None,
+        name: str | None = None,
+        by: str = "api",
+    ) -> Change:
+        """Split mentions off an entity into a new one: ``mention_ids``, or every mention
+        written as ``alias``; the new entity is called ``name`` (default: how they are
+        most often written). Audited and undoable."""
+        from dossier.curation_edits import split_entity
+
+        return split_entity(self, entity_id, mention_ids, alias, name, by)
+
+    def move_event(self, event_id: str, timeline_id: str, by: str = "api") -> Change:
+        """Move an event mention into another timeline row (id or unique prefix), where it
+        stays through later ingests and ``resolve --all``. Audited and undoable."""
+        from dossier.curation_edits import move_event
+
+        return move_event(self, event_id, timeline_id, by)
 
     def curation_log(self) -> list[Change]:
         """Every curation change, oldest first, undone ones too."""

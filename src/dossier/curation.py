@@ -6,7 +6,9 @@ token's name), undone by id:
   ``resolve --all`` puts them in;
 - deleting an article and everything derived from it (its annotations go, and the
   resolution is rebuilt without it); a later ingest of the same text is taken out again,
-  and undo ingests the article's text and metadata, kept in the change, once more.
+  and undo ingests the article's text and metadata, kept in the change, once more;
+- merging and splitting entities and moving an event mention to another row
+  (:mod:`dossier.curation_edits`), which the resolve stage applies again each time.
 """
 
 from __future__ import annotations
@@ -89,8 +91,13 @@ def undo(db: Dossier, change_id: int, by: str) -> Change:
         raise NotFound(f"no curation change {change_id}: see `dossier curate log`")
     if found[0]["undone_at"] is not None:
         raise QueryError(f"change {change_id} is already undone")
+    from dossier.curation_edits import EDIT_ACTIONS
+    from dossier.resolution import rebuild
+
     with db.store.transaction():
         db.store.undo_curation(change_id, by)
+        if found[0]["action"] in EDIT_ACTIONS:
+            rebuild(db.store)  # the resolution again, with the standing changes only
     change = _change(db.store.curation([change_id])[0])
     if change.action == "delete_article":
         _restore(db, change)

@@ -55,16 +55,22 @@ def rebuild(store: Store, stages: Stages | None = None, stories: bool = False) -
         resolve_new(store, store.article_ids(), stages)
 
 
+def resolve_events(store: Store, event_ids: set[str]) -> None:
+    """Rebuild the timeline rows these event mentions touch (after a curation change)."""
+    _timeline(store, event_ids, [])
+
+
 def _stated(article: Article) -> bool:
     return article.published_how in ("metadata", "text") and bool(article.published)
 
 
 def _entities(store: Store, article_ids: Sequence[str]) -> list[str]:
+    from dossier.curation_edits import reapply_entities
     from dossier.resolve.entities import EntityEngine
 
     mentions = store.mentions(list(article_ids))
     changes = EntityEngine(store).add(mentions)
-    return store.save_entity_state(
+    moved = store.save_entity_state(
         changes.votes,
         changes.leaves,
         changes.mention_leaf,
@@ -72,6 +78,7 @@ def _entities(store: Store, article_ids: Sequence[str]) -> list[str]:
         changes.entities,
         changes.removed,
     )
+    return moved + reapply_entities(store)  # standing merges and splits, applied again
 
 
 def _doc_vectors(store: Store, article_ids: Sequence[str], events: Sequence[Event]) -> None:
@@ -127,6 +134,7 @@ def _stories(store: Store, articles: Sequence[Article]) -> None:
 
 def _timeline(store: Store, dirty: set[str], undated: Sequence[Article]) -> None:
     from dossier.annotate.time.pubdate import infer_publication
+    from dossier.curation_edits import reapply_moves
     from dossier.resolve.corroboration import corroborate
     from dossier.resolve.crossdoc import MentionScorer, enrich
     from dossier.resolve.timeline.engine import TimelineEngine
@@ -149,6 +157,7 @@ def _timeline(store: Store, dirty: set[str], undated: Sequence[Article]) -> None
     scorer.stored_vectors = store.doc_vectors
     engine.similar, engine.threshold = scorer.similarity, scorer.threshold
     changes = engine.update(sorted(dirty), [a.id for a in undated])
+    reapply_moves(store, engine, changes)  # event mentions curation moved stay moved
     for aid, window in sorted(changes.windows.items()):
         store.set_publication(aid, window)
     rows = [make_row(b.cluster) for b in changes.rows]
@@ -182,4 +191,4 @@ def _timeline(store: Store, dirty: set[str], undated: Sequence[Article]) -> None
     store.replace_rows(changes.removed, states, changes.keys, comparisons)
 
 
-__all__ = ["rebuild", "resolve_new"]
+__all__ = ["rebuild", "resolve_events", "resolve_new"]

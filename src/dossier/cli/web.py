@@ -24,7 +24,8 @@ from dossier.cli.main import (
 from dossier.errors import DossierError
 
 curate_app = typer.Typer(
-    help="Curation: verdicts on timeline rows, recorded in an audit and undoable.",
+    help="Curation: verdicts on rows, deleting articles, merging and splitting entities, "
+    "moving event mentions; recorded in an audit and undoable.",
     no_args_is_help=True,
 )
 app.add_typer(curate_app, name="curate")
@@ -70,7 +71,15 @@ def _print_change(change: Any, as_json: bool) -> None:
         if change.undone_at
         else ""
     )
-    what = change.body.get("verdict") or change.body.get("article", {}).get("title", "")
+    b = change.body
+    what = (
+        b.get("verdict")
+        or b.get("article", {}).get("title")
+        or (b.get("from") and b.get("into") and f"{b['from']} -> {b['into']}")
+        or (b.get("name") and f"{len(b.get('mentions', []))} mentions -> {b['name']}")
+        or (b.get("to_row") and f"-> {b['to_row']}")
+        or ""
+    )
     out.print(
         f"{change.id}  {change.at}  {render.escape(change.by)}  {change.action} "
         f"{render.escape(change.target)} {render.escape(str(what))}{undone}"
@@ -106,6 +115,63 @@ def curate_delete_article(
     later ingests of the same text leave it out until the change is undone."""
     with _open(ctx, db) as store:
         change = store.delete_article(article_id, by)
+    _print_change(change, as_json)
+
+
+@curate_app.command("merge")
+@handles_errors
+def curate_merge(
+    ctx: typer.Context,
+    source_id: Annotated[str, typer.Argument(help="The entity to merge away (its id).")],
+    into_id: Annotated[str, typer.Argument(help="The entity it is merged into (its id).")],
+    by: ByOpt = "cli",
+    db: CmdDbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Merge one entity into another: its mentions, now and in later ingests, resolve
+    to the second, which takes its names as aliases."""
+    with _open(ctx, db) as store:
+        change = store.merge_entities(source_id, into_id, by)
+    _print_change(change, as_json)
+
+
+@curate_app.command("split")
+@handles_errors
+def curate_split(
+    ctx: typer.Context,
+    entity_id: Annotated[str, typer.Argument(help="The entity to split (its id).")],
+    mention: Annotated[
+        list[str] | None, typer.Option("--mention", help="A mention id to split off (repeat).")
+    ] = None,
+    alias: Annotated[
+        str | None, typer.Option("--alias", help="Split off every mention written so.")
+    ] = None,
+    name: Annotated[str | None, typer.Option("--name", help="The new entity's name.")] = None,
+    by: ByOpt = "cli",
+    db: CmdDbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Split mentions (by id, or every one written as an alias) off an entity into a
+    new one."""
+    with _open(ctx, db) as store:
+        change = store.split_entity(entity_id, mention or [], alias, name, by)
+    _print_change(change, as_json)
+
+
+@curate_app.command("move")
+@handles_errors
+def curate_move(
+    ctx: typer.Context,
+    event_id: Annotated[str, typer.Argument(help="The event mention to move (its id).")],
+    timeline_id: Annotated[str, typer.Argument(help="The row to move it to (or a prefix).")],
+    by: ByOpt = "cli",
+    db: CmdDbOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Move an event mention into another timeline row; it stays there through later
+    ingests and `resolve --all`."""
+    with _open(ctx, db) as store:
+        change = store.move_event(event_id, timeline_id, by)
     _print_change(change, as_json)
 
 

@@ -194,6 +194,42 @@ def delete_article(request: Request, article_id: str, by: Writer) -> dict[str, A
         return db.delete_article(article_id, by).as_json()
 
 
+class MergeBody(BaseModel):
+    into: str  # the entity the one in the path is merged into
+
+
+class SplitBody(BaseModel):
+    mentions: list[str] = []
+    alias: str | None = None
+    name: str | None = None
+
+
+class MoveBody(BaseModel):
+    row: str  # the timeline row (id or unique prefix) the event mention moves to
+
+
+@router.post("/entities/{entity_id}/merge")
+def merge(request: Request, entity_id: str, body: MergeBody, by: Writer) -> dict[str, Any]:
+    """Merge this entity into `into` (needs the token; undoable); answers the audit row."""
+    with open_db(request) as db:
+        return db.merge_entities(entity_id, body.into, by).as_json()
+
+
+@router.post("/entities/{entity_id}/split")
+def split(request: Request, entity_id: str, body: SplitBody, by: Writer) -> dict[str, Any]:
+    """Split mentions (ids, or every one written as `alias`) off this entity into a new
+    one called `name` (needs the token; undoable); answers the audit row."""
+    with open_db(request) as db:
+        return db.split_entity(entity_id, body.mentions, body.alias, body.name, by).as_json()
+
+
+@router.post("/events/{event_id}/move")
+def move(request: Request, event_id: str, body: MoveBody, by: Writer) -> dict[str, Any]:
+    """Move an event mention into another timeline row (needs the token; undoable)."""
+    with open_db(request) as db:
+        return db.move_event(event_id, body.row, by).as_json()
+
+
 @router.get("/curation")
 def curation(request: Request) -> dict[str, Any]:
     """Every curation change, oldest first, undone ones too (the audit)."""

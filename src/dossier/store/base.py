@@ -129,6 +129,16 @@ class Store(abc.ABC):
     def articles(self, ids: Sequence[str] | None = None) -> list[Article]: ...
 
     @abc.abstractmethod
+    def member_similarities(self, story_ids: Collection[str]) -> dict[str, float | None]:
+        """Per member article of these stories, the cosine it joined on (None: it
+        started its story)."""
+
+    @abc.abstractmethod
+    def article_heads(self, ids: Sequence[str]) -> list[Article]:
+        """The articles among ``ids`` without their text (only the opening of a title-less
+        one's): what a listing that shows metadata reads."""
+
+    @abc.abstractmethod
     def unannotated_ids(self) -> list[str]: ...
 
     @abc.abstractmethod
@@ -430,3 +440,27 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def deleted_articles(self) -> dict[str, int]:
         """Article ids deleted by a standing curation change, with its id."""
+
+    @abc.abstractmethod
+    def standing_curation(self, actions: Collection[str]) -> list[dict[str, Any]]:
+        """The standing (not undone) changes of these actions, oldest first."""
+
+    @abc.abstractmethod
+    def mention_entities(self, mention_ids: Collection[str]) -> dict[str, tuple[str | None, str]]:
+        """Per stored mention: (its entity id now, the entity its name leaf resolved to)."""
+
+    @abc.abstractmethod
+    def mentions_of_entities(self, entity_ids: Collection[str]) -> list[Mention]: ...
+
+    @abc.abstractmethod
+    def mentions_by_id(self, mention_ids: Collection[str]) -> list[Mention]: ...
+
+    @abc.abstractmethod
+    def set_mention_entity(self, mention_ids: Collection[str], entity_id: str) -> None: ...
+
+    @abc.abstractmethod
+    def replace_entities(self, entities: Sequence[Entity], removed: Collection[str]) -> None:
+        """Write these entity rows (with their name indexes) and drop ``removed``."""
+
+    @abc.abstractmethod
+    def mention_counts(self, entity_ids: Collection[str]) -> dict[str, int]: ...

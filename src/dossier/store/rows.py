@@ -80,11 +80,12 @@ def to_row(record: Any) -> dict[str, Any]:
 def from_row(cls: type[T], row: dict[str, Any]) -> T:
     """A record of class ``cls`` from a row (a mapping of column → value)."""
     kwargs: dict[str, Any] = {}
+    lists = _list_fields(cls)
     for fname, col in columns(cls):
         if col not in row:
             continue
         value = row[col]
-        if _is_list(cls, fname):
+        if fname in lists:
             items = json.loads(value) if value else []
             if fname == "relayed_by":
                 items = [Relay(**item) for item in items]

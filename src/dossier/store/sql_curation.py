@@ -6,6 +6,8 @@ from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from dossier.records import Entity, Mention
+from dossier.store.rows import from_row
 from dossier.store.sql_base import SQLBase, dumps, loads
 
 
@@ -66,3 +68,40 @@ class CurationMixin(SQLBase):
             "SELECT target, id FROM curation WHERE action = 'delete_article' AND undone_at IS NULL"
         )
         return {r[0]: int(r[1]) for r in rows}
+
+    # ------------------------------------------------- entity and row curation
+    def standing_curation(self, actions: Collection[str]) -> list[dict[str, Any]]:
+        """The standing (not undone) changes of these actions, oldest first."""
+        sql = "SELECT * FROM curation WHERE undone_at IS NULL AND action IN ({marks}) ORDER BY id"
+        return [{**dict(r), "body": loads(r["body"])} for r in self._in(sql, actions)]
+
+    def mention_entities(self, mention_ids: Collection[str]) -> dict[str, tuple[str | None, str]]:
+        """Per stored mention: (its entity id now, the entity its name leaf resolved to)."""
+        sql = (
+            "SELECT m.id, m.entity_id, COALESCE(l.entity, '') FROM mentions m "
+            "LEFT JOIN name_leaves l ON l.id = m.leaf WHERE m.id IN ({marks})"
+        )
+        return {r[0]: (r[1], r[2]) for r in self._in(sql, mention_ids)}
+
+    def mentions_of_entities(self, entity_ids: Collection[str]) -> list[Mention]:
+        sql = "SELECT * FROM mentions WHERE entity_id IN ({marks}) ORDER BY id"
+        return [from_row(Mention, dict(r)) for r in self._in(sql, entity_ids)]
+
+    def mentions_by_id(self, mention_ids: Collection[str]) -> list[Mention]:
+        sql = "SELECT * FROM mentions WHERE id IN ({marks}) ORDER BY id"
+        return [from_row(Mention, dict(r)) for r in self._in(sql, mention_ids)]
+
+    def set_mention_entity(self, mention_ids: Collection[str], entity_id: str) -> None:
+        self._many(
+            "UPDATE mentions SET entity_id = ? WHERE id = ?", [(entity_id, m) for m in mention_ids]
+        )
+
+    def replace_entities(self, entities: Sequence[Entity], removed: Collection[str]) -> None:
+        """Write these entity rows (with their name indexes) and drop ``removed``."""
+        gone = [*removed, *(e.id for e in entities)]
+        self._many("DELETE FROM entities WHERE id = ?", [(e,) for e in dict.fromkeys(gone)])
+        self._put_entities(entities)  # type: ignore[attr-defined]
+
+    def mention_counts(self, entity_ids: Collection[str]) -> dict[str, int]:
+        sql = "SELECT entity_id, COUNT(*) FROM mentions WHERE entity_id IN ({marks}) GROUP BY 1"
+        return {r[0]: int(r[1]) for r in self._in(sql, entity_ids)}

@@ -203,11 +203,13 @@ class QueryMixin(SQLBase):
 
     def off_topic(self, article_ids: Collection[str]) -> set[str]:
         """Of ``article_ids``, the off-topic ones (see ``_OFF_TOPIC``)."""
-        if not self._q(f"SELECT 1 FROM ({_SHARED_STORIES}) LIMIT 1"):
+        shared = {r[0] for r in self._q(_SHARED_STORIES)}  # once, not once per chunk
+        if not shared:
             return set()
-        off = _OFF_TOPIC.format(article="a.id")
-        sql = "SELECT a.id FROM articles a WHERE a.id IN ({marks}) AND " + off
-        return {r[0] for r in self._in(sql, article_ids)}
+        sql = "SELECT article_id, story_id FROM story_members WHERE article_id IN ({marks})"
+        alone = [r[0] for r in self._in(sql, article_ids) if r[1] not in shared]
+        lone = "SELECT a.id FROM articles a WHERE a.id IN ({marks}) AND NOT "
+        return {r[0] for r in self._in(lone + _SHARES_NAMES.format(article="a.id"), alone)}
 
     def page_timeline(self, q: Query) -> Page[TimelineEntry]:
         w = self._timeline_where(q)
@@ -289,6 +291,10 @@ class QueryMixin(SQLBase):
         page = self._page(Story, "SELECT s.* FROM stories s", w, order, q)
         self._with_members(page.items)  # type: ignore[attr-defined]
         return page
+
+    def member_similarities(self, story_ids: Collection[str]) -> dict[str, float | None]:
+        sql = "SELECT article_id, similarity FROM story_members WHERE story_id IN ({marks})"
+        return {r[0]: r[1] for r in self._in(sql, story_ids)}
 
     def page_comparisons(
         self, q: Query, disagreeing: bool

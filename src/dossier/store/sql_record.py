@@ -25,6 +25,8 @@ from dossier.store.sql_base import SQLBase, day_span, dumps, loads
 
 T = TypeVar("T")
 _ANNOTATION_TABLES = ("mentions", "times", "quotes", "events")
+HEAD_CHARS = 1000  # of a title-less article's text, what a listing without text reads
+_HEAD_COLUMNS = ", ".join(c for _, c in columns(Article) if c not in ("text", "removed"))
 
 
 def now() -> str:
@@ -117,6 +119,20 @@ class RecordMixin(SQLBase):
             r["id"]: from_row(Article, dict(r))
             for r in self._in("SELECT * FROM articles WHERE id IN ({marks})", ids)
         }
+        return [found[i] for i in ids if i in found]
+
+    def article_heads(self, ids: Sequence[str]) -> list[Article]:
+        """The articles among ``ids`` without their text (listings that show only the
+        metadata): ``text`` holds the text's opening (``HEAD_CHARS``) where the article
+        has no title, since a title-less article is shown by its opening, else ``""``;
+        ``removed`` is left empty."""
+        sql = (
+            f"SELECT {_HEAD_COLUMNS}, CASE WHEN COALESCE(title, '') = '' "
+            f"THEN substr(text, 1, {HEAD_CHARS}) ELSE '' END AS text "
+            "FROM articles WHERE id IN ({marks})"
+        )
+        # no list column is read, so each row is the record's fields as they are
+        found = {r["id"]: Article(**dict(r)) for r in self._in(sql, ids)}
         return [found[i] for i in ids if i in found]
 
     def unannotated_ids(self) -> list[str]:
