@@ -78,7 +78,12 @@ def _entities(store: Store, article_ids: Sequence[str]) -> list[str]:
         changes.entities,
         changes.removed,
     )
-    return moved + reapply_entities(store)  # standing merges and splits, applied again
+    # Mentions of earlier articles placed again (a name whose type vote flipped moves
+    # them to another leaf, so another entity) are moved too: unless their rows are
+    # rebuilt, those keep naming the entity the mentions had.
+    new = {m.id for m in mentions}
+    again = sorted(m for m in changes.mention_leaf if m not in new)
+    return [*moved, *again, *reapply_entities(store)]  # and standing merges and splits
 
 
 def _doc_vectors(store: Store, article_ids: Sequence[str], events: Sequence[Event]) -> None:

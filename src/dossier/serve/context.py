@@ -16,6 +16,7 @@ from dossier.api import Dossier
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 1000
 MAX_UPLOAD = 10 * 1024 * 1024  # bytes in one ingest request
+READS = frozenset({"GET", "HEAD"})
 
 
 @dataclass(frozen=True)
@@ -34,10 +35,16 @@ def settings(request: Request) -> Settings:
 @contextmanager
 def open_db(request: Request) -> Iterator[Dossier]:
     """The store, opened for this request in the thread that serves it (an SQLite
-    connection belongs to one thread); a missing store is a clear error."""
+    connection belongs to one thread); a missing store is a clear error. A read (GET or
+    HEAD) sees one committed state throughout, so an ingest committing meanwhile cannot
+    tear a page from its total, nor a row from its details."""
     db = dossier.open(settings(request).db, create=False)
     try:
-        yield db
+        if request.method in READS:
+            with db.store.snapshot():
+                yield db
+        else:
+            yield db
     finally:
         db.close()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Collection, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -89,6 +89,11 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def transaction(self) -> AbstractContextManager[None]:
         """All writes inside commit together or not at all."""
+
+    def snapshot(self) -> AbstractContextManager[None]:
+        """Reads inside see one committed state, whatever commits meanwhile (a listing's
+        total and its page agree). Nothing may be written inside."""
+        return nullcontext()
 
     @abc.abstractmethod
     def close(self) -> None: ...

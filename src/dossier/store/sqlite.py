@@ -77,6 +77,19 @@ class SQLiteStore(RecordMixin, StateMixin, QueryMixin, WorkspaceMixin, CurationM
         finally:
             self._depth = 0
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """A read transaction: in WAL mode it neither waits for a writer nor holds one
+        up, and every read inside sees the state of its first read."""
+        if self._depth or self._conn.in_transaction:
+            yield  # inside a transaction already: it is one state
+            return
+        self._run("BEGIN DEFERRED")
+        try:
+            yield
+        finally:
+            self._rollback()  # reads only: nothing to commit
+
     def _rollback(self) -> None:
         """Undo the open transaction (SQLite may have rolled a failed one back itself)."""
         if self._conn.in_transaction:
