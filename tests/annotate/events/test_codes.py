@@ -71,3 +71,8 @@ def test_protesters_clashing_with_police_is_a_violent_protest() -> None:
 def test_workers_beginning_a_strike_is_a_strike() -> None:
     ev = by_trigger(events_of("Nurses began a strike that could last weeks."), "began")
     assert ev.code.startswith("143")
+
+
+def test_going_on_strike_is_a_strike_that_took_place() -> None:
+    ev = by_trigger(events_of("Bus drivers in Lyon went on strike on Monday."), "strike")
+    assert (ev.code, ev.status) == ("143", "asserted")

@@ -193,8 +193,11 @@ def _governor_flags(tok: Any) -> set[str]:
             infinitive = dep == "advcl" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in cur.children
             )
-            if lemma in EXPECTING and (
-                dep in ("xcomp", "prep", "pobj", "pcomp", "dobj", "acl") or infinitive
+            going = lemma == "go" and dep != "xcomp"  # 'went on strike' is done
+            if (
+                lemma in EXPECTING
+                and not going
+                and (dep in ("xcomp", "prep", "pobj", "pcomp", "dobj", "acl") or infinitive)
             ):
                 flags.add("expected")
             if lemma in HYPOTHESIZING and dep in ("xcomp", "ccomp", "dobj", "pcomp", "prep"):

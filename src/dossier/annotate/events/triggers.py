@@ -163,6 +163,11 @@ def choose_sense(senses: list[Sense], tok: Any, lex: Lexicon) -> str | None:
             ):
                 return sense.code
             continue
+        if sense.word_class == "on":
+            # 'went on strike', 'are on strike': the noun after 'on' names a state of its own
+            if tok.dep_ == "pobj" and tok.head.lower_ == "on":
+                return sense.code
+            continue
         if sense.word_class in ("xcomp", "dobj"):
             if any(c.dep_ == sense.word_class for c in tok.children):
                 return sense.code
