@@ -30,6 +30,8 @@ demo: $(STAMP)
 	@echo "  $(VENV)/bin/dossier --db $(DEMO_DB) explain ROW_ID   (an id from the timeline)"
 	@echo "  $(VENV)/bin/dossier --db $(DEMO_DB) entities"
 	@echo "  $(VENV)/bin/dossier --db $(DEMO_DB) articles --json"
+	@echo "  $(VENV)/bin/dossier --db $(DEMO_DB) timeline --key"
+	@echo "  $(VENV)/bin/dossier --db $(DEMO_DB) serve   (the web workspace at http://127.0.0.1:8765/)"
 	@echo "  $(VENV)/bin/dossier --db $(DEMO_DB) ingest ../shared/seeds"
 
 test: $(STAMP)
