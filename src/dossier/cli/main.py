@@ -212,6 +212,27 @@ def _page_note(rows: list[Any], offset: int | None, as_json: bool) -> None:
         )
 
 
+def _list(
+    ctx: typer.Context,
+    db: str | None,
+    as_json: bool,
+    printer: Callable[[Console, list[Any]], None],
+    method: str,
+    filters: dict[str, Any],
+    limit: int | None,
+    offset: int | None,
+    **extra: Any,
+) -> None:
+    """One listing: filters checked (bad values: one line), one API method, one printer."""
+    from dossier.query import Filters
+
+    Filters(since=filters.get("since"), until=filters.get("until"), limit=limit, offset=offset)
+    with _open(ctx, db) as store:
+        rows = getattr(store, method)(**extra, **filters, limit=limit, offset=offset)
+    _emit(rows, as_json, printer)
+    _page_note(rows, offset, as_json)
+
+
 def _listing(
     name: str, method: str, printer: Callable[[Console, list[Any]], None], doc: str
 ) -> None:
@@ -229,15 +250,8 @@ def _listing(
         db: CmdDbOpt = None,
         as_json: JsonOpt = False,
     ) -> None:
-        from dossier.query import Filters
-
-        Filters(since=since, until=until, limit=limit, offset=offset)  # bad values: one line
-        with _open(ctx, db) as store:
-            rows = getattr(store, method)(
-                entity=entity, since=since, until=until, source=source, limit=limit, offset=offset
-            )
-        _emit(rows, as_json, printer)
-        _page_note(rows, offset, as_json)
+        filters = {"entity": entity, "since": since, "until": until, "source": source}
+        _list(ctx, db, as_json, printer, method, filters, limit, offset)
 
     command.__doc__ = doc
     app.command(name)(command)
@@ -338,21 +352,11 @@ def quotes(
     as_json: JsonOpt = False,
 ) -> None:
     """Who said what, with the cue, the kind and who relayed it."""
-    from dossier.query import Filters
-
-    Filters(since=since, until=until, limit=limit, offset=offset)  # bad values: one line
-    with _open(ctx, db) as store:
-        rows = store.quotes(
-            attributions,
-            entity=entity,
-            since=since,
-            until=until,
-            source=source,
-            limit=limit,
-            offset=offset,
-        )
-    _emit(rows, as_json, render.print_quotes)
-    _page_note(rows, offset, as_json)
+    filters = {"entity": entity, "since": since, "until": until, "source": source}
+    _list(
+        ctx, db, as_json, render.print_quotes, "quotes", filters, limit, offset,
+        attributions=attributions,
+    )  # fmt: skip
 
 
 _listing(

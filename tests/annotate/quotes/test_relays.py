@@ -67,7 +67,7 @@ def test_according_to_at_sentence_end(nlp: Any) -> None:
 
 
 _COAUTHORS = (
-    "As also reported by Mia Lund, Omar Haddad, and Lena Fischer,\n\n"
+    "Mia Lund, Omar Haddad and Lena Fischer wrote in their report:\n\n"
     '"[The mayor] warned the council that the levee "could fail within days" '
     'if repairs were delayed."\n(Harbour Gazette : 4 May 2024)\n'
 )
@@ -77,5 +77,5 @@ def test_co_authors_of_one_report_are_one_relay(nlp: Any) -> None:
     _, _, quotes = run(nlp, _COAUTHORS)
     q = by_phrase(quotes, "could fail within days")
     names = [r.name for r in q.relayed_by]
-    assert "Mia Lund, Omar Haddad, and Lena Fischer" in names
+    assert "Mia Lund, Omar Haddad and Lena Fischer" in names
     assert not {"Omar Haddad", "Lena Fischer"} & set(names)
