@@ -154,11 +154,9 @@ class Dossier:
         quote's own or its article's; ``source`` also matches the relay chain). What was
         said or written only, unless ``attributions``: then also the views, wishes and
         findings attributed to someone ('wants to', 'believes', 'polls show')."""
-        from dossier.annotate.quotes.lexicon import not_speech_cues
-
         q = self._query(filters)
         if not attributions:
-            q.extra["not_cues"] = not_speech_cues()
+            q.extra["speech_only"] = True
         page = self.store.page_quotes(q)
         speakers = self.store.entities_of_mentions(
             [q.speaker_mention_id for q in page.items if q.speaker_mention_id]

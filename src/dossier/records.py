@@ -220,6 +220,8 @@ class Quote:
     relayed_by: list[Relay] = field(default_factory=list)
     hedges: list[str] = field(default_factory=list)
     date: str | None = None
+    speech: bool = True  # said or written (False: a view, wish or finding attributed)
+    repeats: list[tuple[int, int]] = field(default_factory=list)  # the same quote again
 
 
 @dataclass

@@ -72,14 +72,12 @@ class QuoteView:
     article: ArticleView
 
     def as_json(self) -> dict[str, Any]:
-        from dossier.annotate.quotes.lexicon import is_speech
-
         q = self.quote
         return {
             "id": q.id,
             "article_id": q.article_id,
             "text": q.text,
-            "speech": is_speech(q.cue),
+            "speech": q.speech,
             "speaker": self.speaker.name if self.speaker else None,
             "speaker_id": self.speaker.id if self.speaker else None,
             "speaker_text": q.speaker_text,
@@ -93,6 +91,7 @@ class QuoteView:
             "source": self.article.label,
             "start": q.start,
             "end": q.end,
+            "repeats": [list(r) for r in q.repeats],
             "extractor": f"{q.extractor}/{q.version}",
         }
 

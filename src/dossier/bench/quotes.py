@@ -179,10 +179,18 @@ def _textacy_baseline(
     return report
 
 
-def run_quotes_bench(data: Path, limit: int | None = None) -> dict[str, Any]:
-    """Score :func:`extract_quotes` on a PolNeAR-style file; see the module docstring."""
+def run_quotes_bench(
+    data: Path, limit: int | None = None, speech: bool = False, scorer_path: Path | None = None
+) -> dict[str, Any]:
+    """Score :func:`extract_quotes` on a PolNeAR-style file; see the module docstring.
+
+    ``speech``: score only the quotes marked as speech (what ``dossier quotes`` lists), for
+    gold that marks only what was said or written. ``scorer_path``: the scorer, when the
+    data file is not next to it (a file written for a check, such as the quote styles)."""
     data = Path(data)
-    scorer = common.load_scorer(data, SCORER)
+    scorer = common.load_scorer(
+        data if scorer_path is None else Path(scorer_path).parent / SCORER, SCORER
+    )
     rows = load_rows(data, limit)
     nlp = nlp_mod.load()
     parse_s = quote_s = 0.0
@@ -199,6 +207,8 @@ def run_quotes_bench(data: Path, limit: int | None = None) -> dict[str, Any]:
         t0 = time.perf_counter()
         quotes = extract_quotes(article, doc, mentions, [])
         quote_s += time.perf_counter() - t0
+        if speech:
+            quotes = [q for q in quotes if q.speech]
         system_rows.append(system_row(row["doc_id"], text, quotes))
     res = _score(scorer, data, {r["doc_id"] for r in rows}, system_rows)
     n = len(rows)
@@ -212,5 +222,6 @@ def run_quotes_bench(data: Path, limit: int | None = None) -> dict[str, Any]:
             "docs": n,
         }
     )
+    report["speech_only"] = speech
     report["baseline"] = _textacy_baseline(scorer, data, rows, docs)
     return report

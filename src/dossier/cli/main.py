@@ -488,9 +488,20 @@ def bench_time(
 
 @bench_app.command("quotes")
 @handles_errors
-def bench_quotes(data: DataOpt, limit: BenchLimit = None, as_json: JsonOpt = False) -> None:
+def bench_quotes(
+    data: DataOpt,
+    limit: BenchLimit = None,
+    as_json: JsonOpt = False,
+    speech: Annotated[
+        bool, typer.Option("--speech", help="Score only the quotes `quotes` lists (speech).")
+    ] = False,
+    scorer: Annotated[
+        Path | None,
+        typer.Option("--scorer", help="score_quotes.py, when it is not next to the data file."),
+    ] = None,
+) -> None:
     """Quote extraction and speaker attribution, with textacy as the baseline."""
-    _run_bench("quotes", data, as_json, limit=limit)
+    _run_bench("quotes", data, as_json, limit=limit, speech=speech, scorer_path=scorer)
 
 
 @bench_app.command("events")

@@ -29,6 +29,7 @@ SKIPPED: dict[str, set[str]] = {
 
 _COLUMNS: dict[type, list[tuple[str, str]]] = {}
 _LIST_FIELDS: dict[type, frozenset[str]] = {}
+_BOOL_FIELDS: dict[type, frozenset[str]] = {}
 
 
 def columns(cls: type) -> list[tuple[str, str]]:
@@ -50,6 +51,13 @@ def _list_fields(cls: type) -> frozenset[str]:
         hints = typing.get_type_hints(cls)
         _LIST_FIELDS[cls] = frozenset(n for n, h in hints.items() if typing.get_origin(h) is list)
     return _LIST_FIELDS[cls]
+
+
+def _bool_fields(cls: type) -> frozenset[str]:
+    if cls not in _BOOL_FIELDS:
+        hints = typing.get_type_hints(cls)
+        _BOOL_FIELDS[cls] = frozenset(n for n, h in hints.items() if h is bool)
+    return _BOOL_FIELDS[cls]
 
 
 def _is_list(cls: type, name: str) -> bool:
@@ -89,9 +97,11 @@ def from_row(cls: type[T], row: dict[str, Any]) -> T:
             items = json.loads(value) if value else []
             if fname == "relayed_by":
                 items = [Relay(**item) for item in items]
-            elif fname == "removed":
+            elif fname in ("removed", "repeats"):
                 items = [tuple(item) for item in items]
             value = items
+        elif fname in _bool_fields(cls) and value is not None:
+            value = bool(value)  # SQL stores booleans as 0/1
         kwargs[fname] = value
     return cls(**kwargs)
 

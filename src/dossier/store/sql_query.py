@@ -147,9 +147,8 @@ class QueryMixin(SQLBase):
         w.dates(q, "x.date_lo", "x.date_hi")
         if q.source:
             w.source(q, "a.label", "a.url", "x.relayed_by")
-        if q.extra.get("not_cues"):
-            cues = sorted(q.extra["not_cues"])
-            w.add(f"(x.cue IS NULL OR x.cue NOT IN ({', '.join('?' for _ in cues)}))", *cues)
+        if q.extra.get("speech_only"):
+            w.add("x.speech = 1")
         base = "SELECT x.* FROM quotes x" + (
             " JOIN articles a ON a.id = x.article_id" if q.source else ""
         )

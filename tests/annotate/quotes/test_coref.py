@@ -56,3 +56,15 @@ def test_pronoun_without_antecedent_stays_unresolved(nlp: Any) -> None:
     _, _, quotes = run(nlp, "She said the vote would be held again in spring.")
     q = by_phrase(quotes, "vote would be held")
     assert q.speaker_resolution == "unresolved" and q.speaker_mention_id is None
+
+
+def test_a_description_resolves_to_the_person_whose_role_is_of_its_kind(nlp: Any) -> None:
+    text = (
+        "Prime Minister Ana Costa met shipping magnate Felix Brandt in Lisbon on Monday. "
+        "Costa thanked Brandt for the new terminal.\n\n"
+        "The Danish-born investor said he would build a second one next year."
+    )
+    _, mentions, quotes = run(nlp, text)
+    (q,) = [q for q in quotes if "second one" in q.text]
+    speaker = next(m for m in mentions if m.id == q.speaker_mention_id)
+    assert "Brandt" in speaker.text

@@ -36,7 +36,9 @@ from dossier.annotate.quotes.relay import (
     named_relay,
     trailer_relay,
 )
+from dossier.annotate.quotes.repeats import merge_repeats
 from dossier.annotate.quotes.speakers import SpeakerSpan
+from dossier.annotate.quotes.speech import heading_lines, is_speech_quote
 from dossier.ids import span_id
 from dossier.records import Article, Mention, Quote, Relay, TimeExpr
 
@@ -242,6 +244,7 @@ def assemble(
         if not any(d.start <= (cl.cue_start or 0) <= (d.cue_end or 0) for d in dashes)
     ]
     accs = according_to(ix, in_quote) + nominal_frames(ix, in_quote) + in_source(ix, in_quote)
+    headlined: set[int] = set()  # 'Senator Jones: Deal Is Dead.': a heading that attributes
     for col in colon_attributions(ix):
         # a quote-marked headline quote keeps its marks and takes the speaker
         marked = [
@@ -252,8 +255,10 @@ def assemble(
         if marked:
             if marked[0].speaker is None and marked[0].cue_lemma is None:
                 marked[0].speaker = col.speaker
+            headlined.add(id(marked[0]))
         elif not in_quote(col.start):
             accs.append(col)
+            headlined.add(id(col))
     _link_clauses(clauses, directs)
 
     for d in directs:
@@ -263,10 +268,19 @@ def assemble(
     block_chains = [_relay_block(ix, d) for d in directs if d.block and d.mark is not None]
 
     cands = [c for c in directs + clauses + accs + dashes if not c.absorbed]
+    in_heading = _ranges_test(heading_lines(ix))
     keep: list[Cand] = []
     for c in cands:
         if not _says_something(text[c.start : c.end]):
             continue  # 'explained that' with the clause cut off: nothing is attributed
+        if (
+            in_heading(c.start)
+            and id(c) not in headlined
+            and (c.kind != "direct" or c.speaker is None)
+        ):
+            # headings are not quotes ('Mill to shut, workers say'): the body gives the
+            # words, with their speaker; a pull quote signed on its line ('“...” ― Name') is
+            continue
         if (
             c.kind == "direct"
             and c.cue_lemma is None
@@ -306,8 +320,8 @@ def assemble(
         c.hedges = hedges_for(ix, c)
         if c.date is None:
             c.date = _date(ix, c, times)
-        out.append(_record(article, c, extractor, version))
-    return out
+        out.append(_record(article, c, extractor, version, is_speech_quote(ix, c)))
+    return merge_repeats(out)
 
 
 _EMPTY_WORDS = frozenset({"that", "this", "it", "so", "which", "what", "whether", "how"})
@@ -417,7 +431,7 @@ def _date(ix: DocIndex, c: Cand, times: list[TimeExpr]) -> str | None:
     return best[1] if best else None
 
 
-def _record(article: Article, c: Cand, extractor: str, version: str) -> Quote:
+def _record(article: Article, c: Cand, extractor: str, version: str, speech: bool) -> Quote:
     sp = c.speaker
     return Quote(
         id=span_id("q", article.id, c.start, c.end, c.kind),
@@ -441,4 +455,5 @@ def _record(article: Article, c: Cand, extractor: str, version: str) -> Quote:
         relayed_by=c.relays,
         hedges=c.hedges,
         date=c.date,
+        speech=speech,
     )

@@ -21,6 +21,7 @@ from dossier.annotate.quotes.lexicon import (
     PRONOUNS_NEUTER,
     PRONOUNS_PLURAL,
     name_genders,
+    role_classes,
 )
 from dossier.records import Mention
 
@@ -193,4 +194,23 @@ class Coref:
             score = hits - (len(mods) - hits) * 0.5
             if best is None or (score, m.start) >= (best[0], best[1]):
                 best = (score, m.start, m)
-        return best[2] if best else None
+        return best[2] if best else self._same_kind(head, pos)
+
+    def _same_kind(self, head: str, pos: int) -> Mention | None:
+        """The latest person before ``pos`` whose role is of the kind the description's
+        head names ('the entrepreneur' -> the 'tech billionaire'), when only one person
+        in the article has a role of that kind."""
+        kinds = role_classes()
+        kind = kinds.get(head)
+        if kind is None:
+            return None
+        found: dict[str, Mention] = {}
+        for m in self.ix.mentions:
+            if m.start >= pos:
+                break
+            if m.type != "PERSON" or self.in_quote(m.start):
+                continue
+            person = self.people.get(_key(m.text))
+            if person is not None and any(kinds.get(r) == kind for r in person.roles):
+                found[person.key] = m
+        return next(iter(found.values())) if len(found) == 1 else None

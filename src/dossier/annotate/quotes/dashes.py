@@ -23,18 +23,38 @@ _CUE_RE = re.compile(
     r"(?:,|[ \t][–—])[ \t]+(?P<verb>[a-z]+)[ \t]+(?P<who>[^,.;!?\n]*(?:\.[ \t]?[A-Z][^,.;!?\n]*)*)"
 )
 MAX_SPEAKER_WORDS = 14
+MAX_ROLE_WORDS = 3  # lowercase words a dash quote's speaker may open with ('retired farmer')
 _SEP_RE = re.compile(r",|[ \t][–—]")
 
 
 def _cue_verb(word: str) -> str | None:
-    """The lemma-ish form of a past/present speech verb ('recalled' -> 'recall')."""
+    """The lemma of a past/present speech verb ('recalled' -> 'recall'); the verb list
+    holds lemmas and some forms, so a form is taken back to a lemma it lists."""
     verbs = speech_verbs()
-    if word not in verbs:
-        return None
-    for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("s", ""), ("d", "")):
+    irregular = {"said": "say", "told": "tell", "wrote": "write", "spoke": "speak"}
+    if word in irregular:
+        return irregular[word]
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("es", ""),
+        ("s", ""),
+        ("d", ""),
+    ):
         if word.endswith(suffix) and word[: -len(suffix)] + repl in verbs:
             return word[: -len(suffix)] + repl
-    return {"said": "say", "told": "tell", "wrote": "write"}.get(word, word)
+    return word if word in verbs else None
+
+
+def _names_someone(who: str) -> bool:
+    """A speaker phrase: a name first ('Jane Doe, a teacher') or after a few lowercase
+    role words ('farmer Jane Doe')."""
+    words = who.split()
+    if not words or len(words) > MAX_SPEAKER_WORDS:
+        return False
+    return any(w[:1].isupper() for w in words[: MAX_ROLE_WORDS + 1])
 
 
 def dash_quotes(ix: DocIndex) -> list[Cand]:
@@ -52,7 +72,7 @@ def dash_quotes(ix: DocIndex) -> list[Cand]:
                 if m is None:
                     continue
                 who = m.group("who").strip()
-                if not who or not who[:1].isupper() or len(who.split()) > MAX_SPEAKER_WORDS:
+                if not _names_someone(who):
                     continue
                 lemma = _cue_verb(m.group("verb"))
                 if lemma is None:

@@ -107,6 +107,12 @@ def name_genders() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def role_classes() -> dict[str, str]:
+    """Role noun to the kind of person it describes (``role_classes.tsv``)."""
+    return {row[1].lower(): row[0] for row in read_table("role_classes.tsv") if len(row) >= 2}
+
+
+@lru_cache(maxsize=1)
 def media_names() -> frozenset[str]:
     """Outlet names and generic media words (``media_outlets.txt``), lower case."""
     out: set[str] = set()
