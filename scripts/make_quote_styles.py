@@ -5,7 +5,9 @@ seeds: blog relays, dash quotes of translated reports, wire copy, headings and r
 Markup: ``⟦N:content⟧`` is the content of gold quote N and ``⟪N:speaker⟫`` its speaker;
 ``⟦N=M:content⟧`` is a quote whose speaker is quote M's (a quote going on). Only what
 someone said or wrote is marked; wishes, findings, headings and repeats are not.
-Run: ``python scripts/make_quote_styles.py``.
+Run: ``python scripts/make_quote_styles.py``. ``quote_styles_check/`` (its file
+``quote_styles_check.jsonl``, built with ``main(folder, out)``) was written blind to the
+rules, by a session that never read the extractor: score on it, never tune on it.
 """
 
 from __future__ import annotations
@@ -90,7 +92,5 @@ def main(folder: Path, out: Path) -> None:
 
 if __name__ == "__main__":
     root = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
-    main(
-        root / "quote_styles",
-        Path(sys.argv[1]) if len(sys.argv) > 1 else root / "quote_styles.jsonl",
-    )
+    name = sys.argv[1] if len(sys.argv) > 1 else "quote_styles"
+    main(root / name, root / f"{name}.jsonl")

@@ -105,3 +105,16 @@ def test_floating_quote_scores_with_the_quote_before_it() -> None:
     assert len(rows) == 1
     pieces = [text[a:b] for a, b in rows[0]["spans"]]
     assert pieces == ['"We start today,"', '"Nobody will stop us."']
+
+
+STYLES = Path(__file__).resolve().parents[1] / "fixtures" / "quote_styles_check.jsonl"
+
+
+def test_speech_scores_only_what_quotes_lists() -> None:
+    if not DATA.is_file():
+        pytest.skip(f"the shipped scorer is not at {DATA.parent} (../shared is absent): skipping")
+    scorer = DATA.parent / "score_quotes.py"
+    every = run_quotes_bench(STYLES, limit=2, scorer_path=scorer)
+    speech = run_quotes_bench(STYLES, limit=2, speech=True, scorer_path=scorer)
+    assert speech["speech_only"] and not every["speech_only"]
+    assert 0 < speech["n_pred"] < every["n_pred"]  # the check file holds non-speech traps
