@@ -76,3 +76,8 @@ def test_workers_beginning_a_strike_is_a_strike() -> None:
 def test_going_on_strike_is_a_strike_that_took_place() -> None:
     ev = by_trigger(events_of("Bus drivers in Lyon went on strike on Monday."), "strike")
     assert (ev.code, ev.status) == ("143", "asserted")
+
+
+def test_issuing_an_arrest_warrant_is_an_arrest() -> None:
+    events = events_of("A tribunal in Arusha issued an arrest warrant for the militia leader.")
+    assert any(ev.code == "173" for ev in events)
