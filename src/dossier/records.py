@@ -79,6 +79,8 @@ class Article:
     # An inferred publication window (published_how == "inferred"): never shown as stated.
     published_earliest: str | None = None  # ISO day
     published_latest: str | None = None  # ISO day
+    language: str | None = None  # detected ISO 639-1 code; None if too short to tell
+    dateline: str | None = None  # the dateline's place as written ("PYONGYANG")
 
 
 @dataclass
