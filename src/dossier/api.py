@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TextIO, TypeVar, Unpack, cast
+from typing import IO, TYPE_CHECKING, Any, Generic, TextIO, TypeVar, Unpack, cast
 
 from dossier.errors import NotFound
 from dossier.pipeline import IngestReport, Pipeline, Progress, default_workers
@@ -30,6 +30,7 @@ from dossier.views import (
 
 if TYPE_CHECKING:
     from dossier.curation import Change
+    from dossier.export import ExportReport
     from dossier.workspace import ArticleDetail, EntityDetail, RowDetail
 
 DEFAULT_DB = "dossier.sqlite"
@@ -397,6 +398,25 @@ class Dossier:
         from dossier.workspace import actor_graph
 
         return actor_graph(self, limit)
+
+    # ------------------------------------------------------------------- exports
+    def export(
+        self, format: str, out: str | Path | IO[bytes], table: str | None = None, **filters: Any
+    ) -> ExportReport:
+        """Write the record in ``format`` (``dossier.export.FORMATS``: csv, parquet, gdelt,
+        plover, acled, graphml, gexf, timelinejs) to ``out``, a path or a binary file.
+        ``table`` (csv, parquet) is a listing (``export.TABLES``; default the timeline);
+        ``filters`` are the listings' (entity, since, until, source, limit)."""
+        from dossier.export import export
+
+        return export(self, format, out, table, **filters)
+
+    def datasette_metadata(self) -> dict[str, Any]:
+        """Datasette metadata (titles, descriptions of tables and views) for this store,
+        for ``datasette STORE -m metadata.json``."""
+        from dossier.export.datasette import metadata
+
+        return metadata(Path(self.location).stem)
 
     # ------------------------------------------------------------------ curation
     def mark(self, timeline_id: str, verdict: str, by: str = "api") -> Change:

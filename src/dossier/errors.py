@@ -47,3 +47,10 @@ class QueryError(DossierError):
     """A filter value is malformed (for example a date that is not ISO 8601)."""
 
     code = "bad_query"
+
+
+class ExportError(DossierError):
+    """An export cannot be written: an unknown format or table, or an option the format
+    does not take. The message lists what it does take."""
+
+    code = "bad_export"
