@@ -49,7 +49,7 @@ class QueryError(DossierError):
     code = "bad_query"
 
 
-class ExportError(DossierError):
+class ExportError(QueryError):
     """An export cannot be written: an unknown format or table, or an option the format
     does not take. The message lists what it does take."""
 

@@ -582,10 +582,11 @@ def bench_timeline(
     _run_bench("timeline", data, as_json, limit=limit, workers=workers, keep=keep)
 
 
-# the web commands (serve, curate, bench serve) register themselves on the apps above
-from dossier.cli import web  # noqa: E402
+# the web commands (serve, curate, bench serve) and the exports register themselves on the
+# apps above
+from dossier.cli import export, web  # noqa: E402
 
-__all__ = ["app", "main", "web"]
+__all__ = ["app", "export", "main", "web"]
 
 
 def main() -> None:

@@ -25,7 +25,7 @@ class _Edge:
 
 def graph(db: Dossier, filters: FilterArgs) -> Any:
     """The network of the timeline rows ``filters`` select (a ``networkx.DiGraph``)."""
-    import networkx as nx
+    import networkx as nx  # type: ignore[import-untyped]
 
     from dossier.annotate.events.lexicon import code_name
 

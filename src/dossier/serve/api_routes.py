@@ -3,9 +3,12 @@ the answer. Listings answer ``{"items", "total", "limit", "offset"}``."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+import tempfile
+from collections.abc import Iterator
+from typing import IO, Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
@@ -122,6 +125,58 @@ def graph(request: Request) -> dict[str, Any]:
     """The actor network: nodes, and edges by CAMEO family weighted by row count."""
     with open_db(request) as db:
         return db.actor_graph()
+
+
+@router.get(
+    "/export",
+    response_class=Response,
+    responses={200: {"description": "The file, offered for download under its name."}},
+)
+def export(
+    request: Request,
+    format: Annotated[
+        str, Query(description="csv, parquet, gdelt, plover, acled, graphml, gexf, timelinejs.")
+    ],
+    table: Annotated[
+        str | None,
+        Query(
+            description="csv/parquet: timeline (default), events, quotes, entities, "
+            "articles or contradictions."
+        ),
+    ] = None,
+    entity: Annotated[str | None, Query(description="A name or alias.")] = None,
+    since: Annotated[str | None, Query(description="From this date on (YYYY[-MM[-DD]]).")] = None,
+    until: Annotated[str | None, Query(description="Up to this date (YYYY[-MM[-DD]]).")] = None,
+    source: Annotated[str | None, Query(description="Outlet, site or file name.")] = None,
+    limit: Annotated[int | None, Query(ge=0, description="At most this many rows.")] = None,
+) -> Response:
+    """The record as a file for other tools (`dossier export`): CSV or Parquet of a listing,
+    GDELT 2.0, PLOVER JSON lines, ACLED CSV, GraphML, GEXF or TimelineJS."""
+    from dossier.export import format_of
+
+    spec = format_of(format)
+    buf = tempfile.SpooledTemporaryFile(max_size=SPOOL)  # noqa: SIM115 (closed by _chunks)
+    with open_db(request) as db:
+        report = db.export(
+            spec.name, buf, table or None, entity=entity or None, since=since or None,
+            until=until or None, source=source or None, limit=limit,
+        )  # fmt: skip
+    name = spec.filename(report.table)
+    buf.seek(0)
+    return StreamingResponse(
+        _chunks(buf),
+        media_type=spec.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+SPOOL = 8 * 1024 * 1024  # bytes of an export kept in memory before it goes to a file
+
+
+def _chunks(buf: IO[bytes], size: int = 64 * 1024) -> Iterator[bytes]:
+    with buf:
+        while chunk := buf.read(size):
+            yield chunk
 
 
 @router.post(
