@@ -96,3 +96,16 @@ def test_every_described_table_exists(seeds_store: Path) -> None:
 
 def test_the_api_gives_the_metadata_for_its_store(db: Dossier, seeds_store: Path) -> None:
     assert set(db.datasette_metadata()["databases"]) == {seeds_store.stem}
+
+
+def test_the_postgresql_twin_creates_the_same_views() -> None:
+    import re
+
+    from dossier.resources import data_path
+
+    store = data_path("x").parent.parent / "store"
+    found = {
+        kind: re.findall(r"CREATE VIEW (\w+)", (store / kind / "0010_views.sql").read_text())
+        for kind in ("migrations", "migrations_pg")
+    }
+    assert found["migrations"] == found["migrations_pg"] == list(VIEWS)
