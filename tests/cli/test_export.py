@@ -44,6 +44,14 @@ def test_export_takes_a_table_and_the_listing_filters(store: str, tmp_path: Path
     assert [r["id"] for r in csv.DictReader(out.open(encoding="utf-8"))] == want
 
 
+def test_out_dash_writes_to_stdout(store: str) -> None:
+    args = ["--db", store, "export", "--format", "plover", "--out", "-", "--limit", "5"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0 and "to stdout" in result.stderr
+    lines = result.stdout.splitlines()
+    assert lines and all(json.loads(line)["event_type"] for line in lines)
+
+
 def test_an_unknown_format_is_one_line_and_exit_2(store: str, tmp_path: Path) -> None:
     out = tmp_path / "x"
     result = runner.invoke(app, ["--db", store, "export", "--format", "xls", "--out", str(out)])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Annotated
 
 import typer
 
@@ -36,7 +36,7 @@ def export(
             help="csv, parquet, gdelt, plover, acled, graphml, gexf or timelinejs.",
         ),
     ],
-    out_file: Annotated[Path, typer.Option("--out", help="The file to write.")],
+    out_file: Annotated[Path, typer.Option("--out", help="The file to write (- for stdout).")],
     table: Annotated[
         str | None,
         typer.Option(
@@ -54,13 +54,18 @@ def export(
 ) -> None:
     """Write the record for other tools: CSV or Parquet of any listing, GDELT 2.0 events,
     PLOVER JSON lines, ACLED CSV, the actor network (GraphML, GEXF), TimelineJS."""
+    to_stdout = str(out_file) == "-"
+    target: Path | IO[bytes] = sys.stdout.buffer if to_stdout else out_file
     with _open(ctx, db) as store:
         report = store.export(
-            fmt, out_file, table, entity=entity, since=since, until=until, source=source,
+            fmt, target, table, entity=entity, since=since, until=until, source=source,
             limit=limit,
         )  # fmt: skip
+    if to_stdout:
+        sys.stdout.flush()
     what = f"{report.format} ({report.table})" if report.table else report.format
-    err.print(f"wrote {report.rows} record(s) as {what} to {render.escape(str(out_file))}")
+    where = "stdout" if to_stdout else render.escape(str(out_file))
+    err.print(f"wrote {report.rows} record(s) as {what} to {where}")
 
 
 @app.command("datasette-metadata")
