@@ -67,3 +67,8 @@ def test_an_export_writes_to_an_open_binary_file(db: Dossier) -> None:
 def test_the_report_counts_the_rows_written(db: Dossier, tmp_path: Path) -> None:
     report = db.export("csv", tmp_path / "t.csv", limit=7)
     assert (report.rows, report.table, report.path) == (7, "timeline", str(tmp_path / "t.csv"))
+
+
+def test_a_folder_that_does_not_exist_is_a_clear_error(db: Dossier, tmp_path: Path) -> None:
+    with pytest.raises(ExportError, match="cannot write"):
+        db.export("csv", tmp_path / "no" / "such" / "t.csv")

@@ -136,7 +136,14 @@ def export(
         return ExportReport(spec.name, table, n)
     path = Path(out)
     try:
-        with path.open("wb") as fh:
+        fh = path.open("wb")
+    except OSError as exc:
+        raise ExportError(
+            f"cannot write {path}: {exc.strerror or exc}: give --out a file in a folder that "
+            "exists and can be written"
+        ) from exc
+    try:
+        with fh:
             n = int(module.write(db, fh, table, args, spec.name))
     except BaseException:
         if path.exists() and not path.is_dir():

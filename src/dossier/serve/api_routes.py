@@ -156,11 +156,15 @@ def export(
 
     spec = format_of(format)
     buf = tempfile.SpooledTemporaryFile(max_size=SPOOL)  # noqa: SIM115 (closed by _chunks)
-    with open_db(request) as db:
-        report = db.export(
-            spec.name, buf, table or None, entity=entity or None, since=since or None,
-            until=until or None, source=source or None, limit=limit,
-        )  # fmt: skip
+    try:
+        with open_db(request) as db:
+            report = db.export(
+                spec.name, buf, table or None, entity=entity or None, since=since or None,
+                until=until or None, source=source or None, limit=limit,
+            )  # fmt: skip
+    except BaseException:
+        buf.close()
+        raise
     name = spec.filename(report.table)
     buf.seek(0)
     return StreamingResponse(
