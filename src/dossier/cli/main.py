@@ -71,6 +71,13 @@ OffsetOpt = Annotated[
     int | None, typer.Option("--offset", min=0, help="Skip this many rows first (paging).")
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON Lines instead of text.")]
+AllowPrivateOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private",
+        help="Fetch URLs on private, loopback and link-local addresses too (your own servers).",
+    ),
+]
 
 
 def handles_errors(func: F) -> F:
@@ -117,7 +124,11 @@ def _emit(rows: list[Any], as_json: bool, printer: Callable[[Console, list[Any]]
 @handles_errors
 def ingest(
     ctx: typer.Context,
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Files, folders, globs, web archives, feeds, URLs, or - for stdin."),
+    ],
+    allow_private: AllowPrivateOpt = False,
     workers: Annotated[
         int | None,
         typer.Option(
@@ -129,7 +140,8 @@ def ingest(
     db: CmdDbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Read articles (.txt, .html, .json, .jsonl), annotate them and store the record."""
+    """Read articles (.txt, .html, .json, .jsonl, .warc, feeds, URLs), annotate them and
+    store the record."""
     from dossier.cli.progress import progress_for
     from dossier.ingest.sources import count_documents
 
@@ -138,7 +150,10 @@ def ingest(
     if workers is None and total is not None and total < SMALL_INGEST:
         workers = 1  # starting processes (each loads the model) costs more than it saves
     with _open(ctx, db, create=True) as store, progress_for(err, total) as progress:
-        report = store.ingest(inputs, stdin=stdin, progress=progress, workers=workers)
+        report = store.ingest(
+            inputs, stdin=stdin, progress=progress, workers=workers, allow_private=allow_private
+        )
+    render.print_report_notes(err, report)
     for failure in report.failures:
         err.print(f"[red]error:[/red] {render.escape(failure.describe())}")
     if report.rebuilt:
@@ -161,6 +176,9 @@ def ingest(
                     "resumed": report.resumed,
                     "interrupted_at": report.interrupted_at,
                     "kept": report.kept,
+                    "not_annotated": [
+                        {"path": p, "language": lang} for p, lang in report.not_annotated
+                    ],
                 }
             )
             + "\n"
