@@ -88,6 +88,7 @@ class Dossier:
         workers: int | None = 1,
         allow_private: bool = False,
         stop: Callable[[], bool] | None = None,
+        dask: str | None = None,
     ) -> IngestReport:
         """Read, clean, annotate and store articles, and resolve what they touch.
 
@@ -98,7 +99,9 @@ class Dossier:
         each with its annotations and resolution in one transaction, so an interruption
         loses only the batch in flight; ``stop`` is asked after each article, and True
         ends the ingest there with everything read so far stored. ``workers`` processes
-        parse and annotate (None: one per core).
+        parse and annotate (None: one per core); with ``dask`` (``tcp://HOST:PORT`` of a
+        running scheduler, or ``local:N``) they run on a Dask cluster instead, and the
+        record is the same.
         """
         from dossier.curation import reapply_deletions
         from dossier.ingest.web import FetchPolicy
@@ -108,7 +111,13 @@ class Dossier:
         limits = Limits.from_env()
         policy = FetchPolicy(allow_private=allow_private, limits=limits)
         pipe = Pipeline(
-            self.store, workers=n, progress=progress, limits=limits, policy=policy, stop=stop
+            self.store,
+            workers=n,
+            progress=progress,
+            limits=limits,
+            policy=policy,
+            stop=stop,
+            engine=dask,
         )
         report = pipe.run([str(i) for i in inputs], stdin=stdin)
         reapply_deletions(self, report)  # an article curation deleted stays deleted

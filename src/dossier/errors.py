@@ -47,3 +47,11 @@ class QueryError(DossierError):
     """A filter value is malformed (for example a date that is not ISO 8601)."""
 
     code = "bad_query"
+
+
+class EngineError(DossierError):
+    """The compute engine (a Dask cluster) cannot be reached or started. The message
+    names it and says what to do."""
+
+    code = "engine_error"
+    http_status = 503

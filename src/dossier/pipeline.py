@@ -19,6 +19,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from dossier.engine import Engine
 from dossier.errors import DossierError
 from dossier.ingest import prepare, read_inputs
 from dossier.ingest.dedup import NearDuplicateIndex, signature
@@ -136,6 +137,7 @@ class Pipeline:
         batch_size: int = BATCH,
         policy: FetchPolicy | None = None,
         stop: Callable[[], bool] | None = None,
+        engine: str | None = None,
     ) -> None:
         self.store = store
         self.workers = workers
@@ -145,10 +147,12 @@ class Pipeline:
         self.batch_size = batch_size
         self.policy = policy or FetchPolicy(limits=self.limits)
         self.stop = stop  # asked between articles: True ends the ingest there, cleanly
+        self.engine = engine  # a Dask address (tcp://HOST:PORT or local:N), else None
         self.stages = Stages()
         self.report = IngestReport()
         self._done = 0
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: ProcessPoolExecutor | Engine | None = None
+        self._window = 2  # batches annotated ahead of the one being stored
         self._unchanged: list[tuple[str, str]] = []  # (path, id) of inputs stored as they are
 
     # ------------------------------------------------------------------ running
@@ -170,7 +174,14 @@ class Pipeline:
         self.report.interrupted_at = self.store.flag(RUNNING)
         if self.report.interrupted_at is None:  # else: still the start of the killed one
             self.store.set_flag(RUNNING, now())
-        if self.workers > 1 and self.annotator is None:
+        if self.engine is not None and self.annotator is None:
+            from dossier.engine import open_engine
+
+            engine = open_engine(self.engine)
+            self._pool = engine
+            # enough batches in flight to keep every worker busy
+            self._window = max(2, -(-engine.workers * CHUNK // self.batch_size) + 1)
+        elif self.workers > 1 and self.annotator is None:
             import multiprocessing
 
             self._pool = ProcessPoolExecutor(
@@ -249,7 +260,7 @@ class Pipeline:
             if filled + len(batch.unchanged) >= self.batch_size:
                 self._start(batch, pending)
                 batch = _Batch()
-                while len(pending) > (2 if self._pool is not None else 0):
+                while len(pending) > (self._window if self._pool is not None else 0):
                     self._finish(pending.popleft())
                 if not pending:
                     index = NearDuplicateIndex(

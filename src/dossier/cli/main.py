@@ -129,6 +129,13 @@ def ingest(
         typer.Argument(help="Files, folders, globs, web archives, feeds, URLs, or - for stdin."),
     ],
     allow_private: AllowPrivateOpt = False,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            help="Parse and annotate on a Dask cluster: tcp://HOST:PORT, or local:N workers.",
+        ),
+    ] = None,
     workers: Annotated[
         int | None,
         typer.Option(
@@ -151,7 +158,12 @@ def ingest(
         workers = 1  # starting processes (each loads the model) costs more than it saves
     with _open(ctx, db, create=True) as store, progress_for(err, total) as progress:
         report = store.ingest(
-            inputs, stdin=stdin, progress=progress, workers=workers, allow_private=allow_private
+            inputs,
+            stdin=stdin,
+            progress=progress,
+            workers=workers,
+            allow_private=allow_private,
+            dask=dask,
         )
     render.print_report_notes(err, report)
     for failure in report.failures:
@@ -601,9 +613,9 @@ def bench_timeline(
 
 
 # the web commands (serve, curate, bench serve) register themselves on the apps above
-from dossier.cli import web  # noqa: E402
+from dossier.cli import watch, web  # noqa: E402
 
-__all__ = ["app", "main", "web"]
+__all__ = ["app", "main", "watch", "web"]
 
 
 def main() -> None:
