@@ -3,6 +3,7 @@ map a path to a status, headers and a body (or a function of the request)."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -58,10 +59,9 @@ def _handler(site: Site) -> Callable[..., BaseHTTPRequestHandler]:
             if not page.chunked:
                 self.send_header("Content-Length", str(len(page.body)))
             self.end_headers()
-            try:
+            # the client may stop reading (a size limit): expected
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(page.body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client stopped reading (a size limit): expected
 
         def log_message(self, format: str, *args: object) -> None:
             return None

@@ -13,7 +13,10 @@ from dossier.records import IngestFailure
 from dossier.settings import Limits
 from website import Site, serving
 
-PAGE = "<html><head><title>A harbour reopens</title></head><body><p>Ferries ran again.</p></body></html>"
+PAGE = (
+    "<html><head><title>A harbour reopens</title></head>"
+    "<body><p>Ferries ran again.</p></body></html>"
+)
 LOCAL = (ipaddress.ip_network("127.0.0.1/32"),)  # this test server, and nothing else
 
 
