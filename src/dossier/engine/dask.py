@@ -11,6 +11,7 @@ dossier installed (the same version: tasks are sent by reference to its function
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Callable
 from typing import Any
@@ -20,7 +21,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from dossier.errors import EngineError
 
 _LOCAL = re.compile(r"^local:(\d+)$")
-CONNECT_TIMEOUT = "30s"
+CONNECT_TIMEOUT = "30s"  # $DOSSIER_DASK_TIMEOUT overrides
 
 
 class LoadModel(WorkerPlugin):
@@ -57,7 +58,8 @@ class DaskEngine:
                 )
                 self.client = Client(self._cluster)
             elif spec.startswith(("tcp://", "tls://", "ws://", "wss://")):
-                self.client = Client(spec, timeout=CONNECT_TIMEOUT)
+                timeout = os.environ.get("DOSSIER_DASK_TIMEOUT") or CONNECT_TIMEOUT
+                self.client = Client(spec, timeout=timeout)
             else:
                 raise EngineError(
                     f"--dask {spec!r} is not a Dask address: give tcp://HOST:PORT of a "
