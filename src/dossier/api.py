@@ -30,6 +30,7 @@ from dossier.views import (
 
 if TYPE_CHECKING:
     from dossier.curation import Change
+    from dossier.engine import Engine
     from dossier.workspace import ArticleDetail, EntityDetail, RowDetail
 
 DEFAULT_DB = "dossier.sqlite"
@@ -88,7 +89,7 @@ class Dossier:
         workers: int | None = 1,
         allow_private: bool = False,
         stop: Callable[[], bool] | None = None,
-        dask: str | None = None,
+        dask: str | Engine | None = None,
     ) -> IngestReport:
         """Read, clean, annotate and store articles, and resolve what they touch.
 

@@ -137,7 +137,7 @@ class Pipeline:
         batch_size: int = BATCH,
         policy: FetchPolicy | None = None,
         stop: Callable[[], bool] | None = None,
-        engine: str | None = None,
+        engine: str | Engine | None = None,
     ) -> None:
         self.store = store
         self.workers = workers
@@ -147,7 +147,9 @@ class Pipeline:
         self.batch_size = batch_size
         self.policy = policy or FetchPolicy(limits=self.limits)
         self.stop = stop  # asked between articles: True ends the ingest there, cleanly
-        self.engine = engine  # a Dask address (tcp://HOST:PORT or local:N), else None
+        # a Dask address (tcp://HOST:PORT or local:N), or an engine already started (kept
+        # running at the end: its owner shuts it down), else None
+        self.engine = engine
         self.stages = Stages()
         self.report = IngestReport()
         self._done = 0
@@ -174,10 +176,14 @@ class Pipeline:
         self.report.interrupted_at = self.store.flag(RUNNING)
         if self.report.interrupted_at is None:  # else: still the start of the killed one
             self.store.set_flag(RUNNING, now())
+        owned = True
         if self.engine is not None and self.annotator is None:
             from dossier.engine import open_engine
 
-            engine = open_engine(self.engine)
+            if isinstance(self.engine, str):
+                engine = open_engine(self.engine)
+            else:
+                engine, owned = self.engine, False
             self._pool = engine
             # enough batches in flight to keep every worker busy
             self._window = max(2, -(-engine.workers * CHUNK // self.batch_size) + 1)
@@ -191,7 +197,7 @@ class Pipeline:
             self._resume()
             self._stream(items)
         finally:
-            if self._pool is not None:
+            if self._pool is not None and owned:
                 self._pool.shutdown(cancel_futures=True)
         if self.report.interrupted_at is not None:
             self._split_kept(self.report.interrupted_at)

@@ -586,10 +586,16 @@ def bench_throughput(
             "--synthetic", help="Scale run: a store of N articles recombined from the texts."
         ),
     ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", help="Annotate on a Dask cluster: tcp://HOST:PORT or local:N."),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Ingest speed against bare spaCy over the same texts, or the scale run."""
-    _run_bench("throughput", data, as_json, limit=limit, workers=workers, synthetic=synthetic)
+    _run_bench(
+        "throughput", data, as_json, limit=limit, workers=workers, synthetic=synthetic, dask=dask
+    )
 
 
 @bench_app.command("timeline")
