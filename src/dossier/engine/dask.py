@@ -43,6 +43,8 @@ class DaskEngine:
 
         self.spec = spec
         self._cluster: Any = None
+        # the cluster's own INFO lines (workers joining, closing) are not the user's news
+        logging.getLogger("distributed").setLevel(logging.WARNING)
         local = _LOCAL.match(spec.strip())
         try:
             if local:
