@@ -151,11 +151,14 @@ def ingest(
     store the record."""
     from dossier.cli.progress import progress_for
     from dossier.ingest.sources import count_documents
+    from dossier.ingest.web import is_url
 
     stdin = sys.stdin if "-" in inputs else None
     total = count_documents(inputs)
     if workers is None and total is not None and total < SMALL_INGEST:
         workers = 1  # starting processes (each loads the model) costs more than it saves
+    elif workers is None and any(is_url(i) for i in inputs):
+        workers = 1  # a page or a feed: fetching, not parsing, is what it waits on
     with _open(ctx, db, create=True) as store, progress_for(err, total) as progress:
         report = store.ingest(
             inputs,
