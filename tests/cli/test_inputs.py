@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from typer.testing import CliRunner
-from website import serving
 
 from dossier.cli.main import app
+from website import serving
 
 runner = CliRunner()
 PAGE = (

@@ -12,11 +12,11 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from website import Site, serving
 
 import dossier
 from dossier.ingest import prepare, read_inputs
 from dossier.records import RawDocument
+from website import Site, serving
 
 ZYTE = Path(__file__).resolve().parents[3] / "shared" / "bench" / "ingest" / "zyte"
 PAGES = 6  # Zyte pages used (the first by name): enough to see each path work
