@@ -256,7 +256,8 @@ def read_stdin(stream: TextIO, limits: Limits | None = None) -> Iterator[Result]
 
 def count_documents(inputs: list[str] | tuple[str, ...]) -> int | None:
     """How many documents the inputs hold (JSON Lines files by their non-blank lines, every
-    other file as one), for progress; None when standard input is among them."""
+    other file as one), for progress; None when standard input, a URL, a web archive or a
+    feed is among them (their documents are known only once read)."""
     total = 0
     cap = Limits.from_env().max_decompressed_bytes
     for item in expand(tuple(inputs)):
@@ -264,6 +265,8 @@ def count_documents(inputs: list[str] | tuple[str, ...]) -> int | None:
             return None
         if isinstance(item, IngestFailure | str):
             continue
+        if is_warc(item) or item.suffix.lower() in FEED_EXTENSIONS:
+            return None  # its pages or items are only known once it is read
         fmt, gz = format_of(item)
         if fmt != "jsonl":
             total += 1
