@@ -8,7 +8,7 @@ with ``total``, ``limit`` and ``offset``).
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Generic, TextIO, TypeVar, Unpack, cast
 
@@ -30,6 +30,7 @@ from dossier.views import (
 
 if TYPE_CHECKING:
     from dossier.curation import Change
+    from dossier.engine import Engine
     from dossier.export import ExportReport
     from dossier.workspace import ArticleDetail, EntityDetail, RowDetail
 
@@ -87,18 +88,39 @@ class Dossier:
         stdin: TextIO | None = None,
         progress: Progress | None = None,
         workers: int | None = 1,
+        allow_private: bool = False,
+        stop: Callable[[], bool] | None = None,
+        dask: str | Engine | None = None,
     ) -> IngestReport:
         """Read, clean, annotate and store articles, and resolve what they touch.
 
-        Bad inputs never stop the batch: each becomes an ``IngestFailure``, stored and
-        returned. Articles are stored in batches, each with its annotations and
-        resolution in one transaction, so an interruption loses only the batch in
-        flight. ``workers`` processes parse and annotate (None: one per core).
+        Inputs are files, folders, globs, ``-`` (stdin), web archives, feed files and
+        http(s) URLs of pages or feeds; URLs on private, loopback or link-local addresses
+        are refused unless ``allow_private``. Bad inputs never stop the batch: each
+        becomes an ``IngestFailure``, stored and returned. Articles are stored in batches,
+        each with its annotations and resolution in one transaction, so an interruption
+        loses only the batch in flight; ``stop`` is asked after each article, and True
+        ends the ingest there with everything read so far stored. ``workers`` processes
+        parse and annotate (None: one per core); with ``dask`` (``tcp://HOST:PORT`` of a
+        running scheduler, or ``local:N``) they run on a Dask cluster instead, and the
+        record is the same.
         """
         from dossier.curation import reapply_deletions
+        from dossier.ingest.web import FetchPolicy
+        from dossier.settings import Limits
 
         n = default_workers() if workers is None else max(1, workers)
-        pipe = Pipeline(self.store, workers=n, progress=progress)
+        limits = Limits.from_env()
+        policy = FetchPolicy(allow_private=allow_private, limits=limits)
+        pipe = Pipeline(
+            self.store,
+            workers=n,
+            progress=progress,
+            limits=limits,
+            policy=policy,
+            stop=stop,
+            engine=dask,
+        )
         report = pipe.run([str(i) for i in inputs], stdin=stdin)
         reapply_deletions(self, report)  # an article curation deleted stays deleted
         return report

@@ -49,6 +49,14 @@ class QueryError(DossierError):
     code = "bad_query"
 
 
+class EngineError(DossierError):
+    """The compute engine (a Dask cluster) cannot be reached or started. The message
+    names it and says what to do."""
+
+    code = "engine_error"
+    http_status = 503
+
+
 class ExportError(QueryError):
     """An export cannot be written: an unknown format or table, or an option the format
     does not take. The message lists what it does take."""

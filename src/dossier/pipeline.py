@@ -19,9 +19,12 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from dossier.engine import Engine
 from dossier.errors import DossierError
 from dossier.ingest import prepare, read_inputs
 from dossier.ingest.dedup import NearDuplicateIndex, signature
+from dossier.ingest.language import ENGLISH
+from dossier.ingest.web import FetchPolicy
 from dossier.records import Annotations, Article, IngestFailure, RawDocument, Sighting
 from dossier.settings import Limits
 from dossier.store import Store
@@ -43,6 +46,8 @@ class IngestReport:
     duplicates: list[Sighting] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)  # paths already stored as they are
     failures: list[IngestFailure] = field(default_factory=list)
+    not_annotated: list[tuple[str, str]] = field(default_factory=list)  # (path, language)
+    stopped: bool = False  # stopped on request (Ctrl-C in watch) between articles
     resumed: int = 0  # unannotated articles found in the store and annotated
     interrupted_at: str | None = None  # when the ingest this one resumes began (killed)
     kept: list[str] = field(default_factory=list)  # paths that interrupted ingest stored
@@ -114,6 +119,7 @@ class _Batch:
     sightings: list[Sighting] = field(default_factory=list)
     failures: list[IngestFailure] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    feed_items: list[tuple[str, str, str | None, str]] = field(default_factory=list)
     results: list[Annotations | IngestFailure] = field(default_factory=list)
     futures: list[Future[tuple[list[Annotations | IngestFailure], dict[str, float]]]] = field(
         default_factory=list
@@ -129,6 +135,9 @@ class Pipeline:
         limits: Limits | None = None,
         annotator: Annotator | None = None,
         batch_size: int = BATCH,
+        policy: FetchPolicy | None = None,
+        stop: Callable[[], bool] | None = None,
+        engine: str | Engine | None = None,
     ) -> None:
         self.store = store
         self.workers = workers
@@ -136,10 +145,16 @@ class Pipeline:
         self.limits = limits or Limits.from_env()
         self.annotator = annotator
         self.batch_size = batch_size
+        self.policy = policy or FetchPolicy(limits=self.limits)
+        self.stop = stop  # asked between articles: True ends the ingest there, cleanly
+        # a Dask address (tcp://HOST:PORT or local:N), or an engine already started (kept
+        # running at the end: its owner shuts it down), else None
+        self.engine = engine
         self.stages = Stages()
         self.report = IngestReport()
         self._done = 0
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: ProcessPoolExecutor | Engine | None = None
+        self._window = 2  # batches annotated ahead of the one being stored
         self._unchanged: list[tuple[str, str]] = []  # (path, id) of inputs stored as they are
 
     # ------------------------------------------------------------------ running
@@ -161,7 +176,18 @@ class Pipeline:
         self.report.interrupted_at = self.store.flag(RUNNING)
         if self.report.interrupted_at is None:  # else: still the start of the killed one
             self.store.set_flag(RUNNING, now())
-        if self.workers > 1 and self.annotator is None:
+        owned = True
+        if self.engine is not None and self.annotator is None:
+            from dossier.engine import open_engine
+
+            if isinstance(self.engine, str):
+                engine = open_engine(self.engine)
+            else:
+                engine, owned = self.engine, False
+            self._pool = engine
+            # enough batches in flight to keep every worker busy
+            self._window = max(2, -(-engine.workers * CHUNK // self.batch_size) + 1)
+        elif self.workers > 1 and self.annotator is None:
             import multiprocessing
 
             self._pool = ProcessPoolExecutor(
@@ -171,7 +197,7 @@ class Pipeline:
             self._resume()
             self._stream(items)
         finally:
-            if self._pool is not None:
+            if self._pool is not None and owned:
                 self._pool.shutdown(cancel_futures=True)
         if self.report.interrupted_at is not None:
             self._split_kept(self.report.interrupted_at)
@@ -194,7 +220,15 @@ class Pipeline:
     def _read(
         self, inputs: Sequence[str], stdin: TextIO | None
     ) -> Iterator[RawDocument | IngestFailure]:
-        items = iter(read_inputs(list(inputs), stdin=stdin, limits=self.limits))
+        items = iter(
+            read_inputs(
+                list(inputs),
+                stdin=stdin,
+                limits=self.limits,
+                policy=self.policy,
+                seen=self.store.feed_items_seen,
+            )
+        )
         while True:
             with self.stages.time("read"):
                 item = next(items, None)
@@ -223,13 +257,16 @@ class Pipeline:
         batch = _Batch()
         for item in items:
             self._take(item, batch, index, seen)
+            if self.stop is not None and self.stop():
+                self.report.stopped = True
+                break
             # inputs found stored count too: a re-run after a kill cuts the same batches
             # as the run it resumes, so the record is the one an uncut run makes
             filled = len(batch.fresh) + len(batch.sightings) + len(batch.failures)
             if filled + len(batch.unchanged) >= self.batch_size:
                 self._start(batch, pending)
                 batch = _Batch()
-                while len(pending) > (2 if self._pool is not None else 0):
+                while len(pending) > (self._window if self._pool is not None else 0):
                     self._finish(pending.popleft())
                 if not pending:
                     index = NearDuplicateIndex(
@@ -265,6 +302,7 @@ class Pipeline:
                 return
             stored = self.store.article_paths([article.id]).get(article.id)
             if stored is not None or article.id in seen:
+                _feed_item(batch, item, article.id)
                 if stored is not None and stored == article.path:
                     batch.unchanged.append(article.path)
                     self._unchanged.append((article.path, article.id))
@@ -274,8 +312,10 @@ class Pipeline:
             sig = signature(article.text)
             near = index.find(sig)
             if near is not None:
+                _feed_item(batch, item, near[0])
                 batch.sightings.append(_sighting(near[0], article, "near", near[1]))
                 return
+            _feed_item(batch, item, article.id)
             index.add(article.id, sig)
             seen[article.id] = article.path
             batch.fresh.append((article, sig))
@@ -290,15 +330,22 @@ class Pipeline:
         )
 
     def _start(self, batch: _Batch, pending: deque[_Batch]) -> None:
-        """Send a batch's articles to be annotated (now, or to the workers)."""
-        articles = [a for a, _ in batch.fresh]
+        """Send a batch's articles to be annotated (now, or to the workers). An article
+        not in English is stored with no annotations: the models read English only."""
+        articles = []
+        for a, _ in batch.fresh:
+            if a.language not in (None, ENGLISH):
+                batch.results.append(Annotations(a.id))
+                self.report.not_annotated.append((a.path, a.language))
+            else:
+                articles.append(a)
         if self._pool is not None:
             for start in range(0, len(articles), CHUNK):
                 batch.futures.append(
                     self._pool.submit(_worker_task, articles[start : start + CHUNK])
                 )
         else:
-            batch.results = self._annotate_now(articles)
+            batch.results.extend(self._annotate_now(articles))
         pending.append(batch)
 
     def _annotate_now(self, articles: Sequence[Article]) -> list[Annotations | IngestFailure]:
@@ -358,7 +405,10 @@ class Pipeline:
                 failures.append(
                     IngestFailure(s.path, "annotate", "a copy of an article that failed above")
                 )
-        if not (keep or stored or sightings or failures):
+        # a feed item is remembered with what it became, so a failed one is tried again
+        known = kept | {s.article_id for s in sightings}
+        items = [f for f in batch.feed_items if f[3] in known or f[3] not in fresh]
+        if not (keep or stored or sightings or failures or items):
             self.report.unchanged.extend(batch.unchanged)
             return
         with self.store.transaction():
@@ -371,11 +421,17 @@ class Pipeline:
                         self.store.put_annotations(ann)
                 for s in sightings:
                     self.store.put_sighting(s)
+                self.store.put_feed_items(items)
             resolve_new(self.store, [a.id for a, _ in keep] + [a.id for a in stored], self.stages)
         self.report.added.extend(a.id for a, _ in keep)
         self.report.duplicates.extend(sightings)
         self.report.unchanged.extend(batch.unchanged)
         self.report.failures.extend(failures)
+
+
+def _feed_item(batch: _Batch, item: RawDocument, article_id: str) -> None:
+    if item.feed is not None and item.item is not None:
+        batch.feed_items.append((item.feed, item.item, item.url, article_id))
 
 
 def _sighting(target: str, article: Article, kind: str, similarity: float) -> Sighting:

@@ -58,6 +58,8 @@ class RawDocument:
     source: str | None = None  # outlet or site name
     author: str | None = None
     published: str | None = None  # ISO date from metadata, if any
+    feed: str | None = None  # the feed it came from (URL or file), for feed items
+    item: str | None = None  # the feed item's id (guid, else link)
 
 
 @dataclass

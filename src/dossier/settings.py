@@ -47,7 +47,9 @@ class Limits:
     ``max_decompressed_bytes``: a compressed file is read only up to this many bytes.
     ``max_depth``: HTML or JSON nested deeper than this is refused.
     ``fallback_encoding``: the encoding of text that is not UTF-8 and declares none;
-    without it such a file is refused (never guessed)."""
+    without it such a file is refused (never guessed).
+    ``fetch_timeout``: seconds a URL may take to connect, and between bytes of its answer.
+    ``max_redirects``: redirects followed when fetching a URL before giving up."""
 
     max_chars: int = 2_000_000
     part_chars: int = 100_000
@@ -55,6 +57,8 @@ class Limits:
     max_decompressed_bytes: int = 200_000_000
     max_depth: int = 200
     fallback_encoding: str | None = None
+    fetch_timeout: float = 20.0
+    max_redirects: int = 5
 
     @classmethod
     def from_env(cls) -> Limits:
@@ -67,4 +71,6 @@ class Limits:
             ),
             max_depth=_int_env("DOSSIER_MAX_DEPTH", cls.max_depth),
             fallback_encoding=_encoding_env("DOSSIER_FALLBACK_ENCODING"),
+            fetch_timeout=float(_int_env("DOSSIER_FETCH_TIMEOUT", int(cls.fetch_timeout))),
+            max_redirects=_int_env("DOSSIER_MAX_REDIRECTS", cls.max_redirects),
         )

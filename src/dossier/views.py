@@ -57,6 +57,8 @@ class ArticleView:
                 else None
             ),
             "format": a.fmt,
+            "language": a.language,
+            "dateline": a.dateline,
             "duplicates": _plain(self.duplicates),
             "off_topic": self.off_topic,
         }

@@ -125,3 +125,15 @@ def test_throughput_scale_run_reports_its_table() -> None:
     keys = {"seconds_per_1k_articles", "one_more_article_seconds", "timeline_query_ms"}
     assert keys <= metrics.keys() and metrics["articles"] == 40
     assert metrics["annotated_again"] == 0  # every recombined article kept its annotations
+
+
+def test_throughput_on_a_dask_cluster_reports_its_workers() -> None:
+    data = BENCH / "quotes" / "polnear_dev.jsonl"
+    if not data.exists():
+        pytest.skip(f"benchmark file {data} absent (../shared is not here)")
+    args = ["bench", "throughput", "--data", str(data), "--limit", "4", "--dask", "local:1"]
+    result = runner.invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    metrics = json.loads(result.stdout.strip().splitlines()[-1])
+    assert (metrics["engine"], metrics["workers"], metrics["stored"]) == ("dask local:1", 1, 4)
+    assert metrics["engine_start_seconds"] > 0

@@ -78,6 +78,6 @@ def test_fixtures_share_no_ten_word_run_with_seeds(seeds_dir: Path, fixtures: Pa
     seed_runs: set[tuple[str, ...]] = set()
     for p in seeds_dir.glob("*.txt"):
         seed_runs |= runs(p.read_text(encoding="utf-8"))
-    ours = [*fixtures.glob("*"), *Path(__file__).parent.glob("*.py")]
+    ours = [*(p for p in fixtures.rglob("*") if p.is_file()), *Path(__file__).parent.glob("*.py")]
     shared = [p.name for p in ours if runs(p.read_text(encoding="utf-8")) & seed_runs]
     assert shared == []

@@ -8,11 +8,12 @@ from them), then quotes (events stated inside quotes are tied to them), then eve
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from time import perf_counter
 from typing import Any
 
 from dossier.annotate import nlp
-from dossier.records import Annotations, Article
+from dossier.records import Annotations, Article, Event
 from dossier.timing import Stages
 
 
@@ -54,5 +55,26 @@ def annotate_doc(article: Article, doc: Any, stages: Stages | None = None) -> An
     with clock.time("events"):
         events = extract_events(article, doc, mentions, times, quotes)
         events = resolve_group_actors(article.text, events, mentions, article.published)
+        events = [_off_dateline(e, article) for e in events]
         add_hints(doc, events)
     return Annotations(article.id, mentions, times, quotes, events)
+
+
+def _off_dateline(event: Event, article: Article) -> Event:
+    """The event without an actor read off the article's dateline: "SEOUL, June 19 -"
+    says where the report was filed, not who acted."""
+    if article.dateline is None:
+        return event
+    from dossier.ingest.byline import find_dateline
+
+    line = find_dateline(article.text)
+    if line is None:
+        return event
+    out = event
+    for side in ("source", "target"):
+        start = getattr(event, f"{side}_start")
+        if start is not None and line.start <= start < line.end:
+            out = replace(out) if out is event else out
+            for name in ("text", "start", "end", "mention_id", "code"):
+                setattr(out, f"{side}_{name}", None)
+    return out

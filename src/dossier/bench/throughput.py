@@ -56,6 +56,7 @@ def run_throughput_bench(
     limit: int | None = 200,
     workers: int = 1,
     synthetic: int | None = None,
+    dask: str | None = None,
 ) -> dict[str, Any]:
     if synthetic is not None:
         from dossier.bench.throughput_scale import run_scale
@@ -82,21 +83,36 @@ def run_throughput_bench(
     del bare
     nlp.load()
     embeddings.embed(["warm up"])
+    engine: Any = None
+    engine_seconds = None
+    if dask is not None:  # started (each worker loading the model) before the clock runs
+        from dossier.engine import open_engine
+
+        start = time.perf_counter()
+        engine = open_engine(dask)
+        engine_seconds = time.perf_counter() - start
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "articles.jsonl"
         with path.open("w", encoding="utf-8") as fh:
             for row in rows:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-        with dossier.open(Path(tmp) / "bench.sqlite") as db:
-            start = time.perf_counter()
-            report = db.ingest([str(path)], workers=workers)
-            dossier_seconds = time.perf_counter() - start
+        try:
+            with dossier.open(Path(tmp) / "bench.sqlite") as db:
+                start = time.perf_counter()
+                report = db.ingest([str(path)], workers=workers, dask=engine)
+                dossier_seconds = time.perf_counter() - start
+            dask_workers = engine.workers if engine is not None else None
+        finally:
+            if engine is not None:
+                engine.shutdown()
     return {
         "articles": len(rows),
         "tokens": tokens,
         "stored": len(report.added),
         "failed": len(report.failures),
-        "workers": workers,
+        "workers": dask_workers if dask is not None else workers,
+        "engine": f"dask {dask}" if dask is not None else "local",
+        "engine_start_seconds": round(engine_seconds, 3) if engine_seconds is not None else None,
         "spacy_seconds": round(spacy_seconds, 3),
         "dossier_seconds": round(dossier_seconds, 3),
         "ratio": round(spacy_seconds / dossier_seconds, 4) if dossier_seconds else None,

@@ -71,6 +71,13 @@ OffsetOpt = Annotated[
     int | None, typer.Option("--offset", min=0, help="Skip this many rows first (paging).")
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON Lines instead of text.")]
+AllowPrivateOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private",
+        help="Fetch URLs on private, loopback and link-local addresses too (your own servers).",
+    ),
+]
 
 
 def handles_errors(func: F) -> F:
@@ -117,7 +124,18 @@ def _emit(rows: list[Any], as_json: bool, printer: Callable[[Console, list[Any]]
 @handles_errors
 def ingest(
     ctx: typer.Context,
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Files, folders, globs, web archives, feeds, URLs, or - for stdin."),
+    ],
+    allow_private: AllowPrivateOpt = False,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            help="Parse and annotate on a Dask cluster: tcp://HOST:PORT, or local:N workers.",
+        ),
+    ] = None,
     workers: Annotated[
         int | None,
         typer.Option(
@@ -129,16 +147,28 @@ def ingest(
     db: CmdDbOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Read articles (.txt, .html, .json, .jsonl), annotate them and store the record."""
+    """Read articles (.txt, .html, .json, .jsonl, .warc, feeds, URLs), annotate them and
+    store the record."""
     from dossier.cli.progress import progress_for
     from dossier.ingest.sources import count_documents
+    from dossier.ingest.web import is_url
 
     stdin = sys.stdin if "-" in inputs else None
     total = count_documents(inputs)
     if workers is None and total is not None and total < SMALL_INGEST:
         workers = 1  # starting processes (each loads the model) costs more than it saves
+    elif workers is None and any(is_url(i) for i in inputs):
+        workers = 1  # a page or a feed: fetching, not parsing, is what it waits on
     with _open(ctx, db, create=True) as store, progress_for(err, total) as progress:
-        report = store.ingest(inputs, stdin=stdin, progress=progress, workers=workers)
+        report = store.ingest(
+            inputs,
+            stdin=stdin,
+            progress=progress,
+            workers=workers,
+            allow_private=allow_private,
+            dask=dask,
+        )
+    render.print_report_notes(err, report)
     for failure in report.failures:
         err.print(f"[red]error:[/red] {render.escape(failure.describe())}")
     if report.rebuilt:
@@ -161,6 +191,9 @@ def ingest(
                     "resumed": report.resumed,
                     "interrupted_at": report.interrupted_at,
                     "kept": report.kept,
+                    "not_annotated": [
+                        {"path": p, "language": lang} for p, lang in report.not_annotated
+                    ],
                 }
             )
             + "\n"
@@ -556,10 +589,16 @@ def bench_throughput(
             "--synthetic", help="Scale run: a store of N articles recombined from the texts."
         ),
     ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", help="Annotate on a Dask cluster: tcp://HOST:PORT or local:N."),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Ingest speed against bare spaCy over the same texts, or the scale run."""
-    _run_bench("throughput", data, as_json, limit=limit, workers=workers, synthetic=synthetic)
+    _run_bench(
+        "throughput", data, as_json, limit=limit, workers=workers, synthetic=synthetic, dask=dask
+    )
 
 
 @bench_app.command("timeline")
@@ -582,11 +621,11 @@ def bench_timeline(
     _run_bench("timeline", data, as_json, limit=limit, workers=workers, keep=keep)
 
 
-# the web commands (serve, curate, bench serve) and the exports register themselves on the
-# apps above
-from dossier.cli import export, web  # noqa: E402
+# the web commands (serve, curate, bench serve), watch and the exports register themselves on
+# the apps above
+from dossier.cli import export, watch, web  # noqa: E402
 
-__all__ = ["app", "export", "main", "web"]
+__all__ = ["app", "export", "main", "watch", "web"]
 
 
 def main() -> None:

@@ -227,3 +227,19 @@ def _fmt(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.4f}"
     return str(value)
+
+
+def print_report_notes(console: Console, report: Any) -> None:
+    """What an ingest did besides storing: articles kept without annotations (not in
+    English), a stop on request."""
+    if report.not_annotated:
+        counts: dict[str, int] = {}
+        for _path, lang in report.not_annotated:
+            counts[lang] = counts.get(lang, 0) + 1
+        langs = ", ".join(f"{lang} {n}" for lang, n in sorted(counts.items()))
+        console.print(
+            f"stored {len(report.not_annotated)} article(s) not in English ({langs}) without "
+            "annotations: dossier's models read English only"
+        )
+    if report.stopped:
+        console.print("stopped on request: everything read before the stop is stored")

@@ -25,7 +25,7 @@ class _Edge:
 
 def graph(db: Dossier, filters: FilterArgs) -> Any:
     """The network of the timeline rows ``filters`` select (a ``networkx.DiGraph``)."""
-    import networkx as nx  # type: ignore[import-untyped]
+    import networkx as nx
 
     from dossier.annotate.events.lexicon import code_name
 

@@ -82,8 +82,8 @@ def _coerce(kind: str, column: str, value: Any) -> Any:
 def write_parquet(batches: Iterator[list[dict[str, Any]]], out: IO[bytes]) -> int:
     """One row group per page; the column types are read off the first page (a column
     empty there is text)."""
-    import pyarrow as pa  # type: ignore[import-untyped]
-    import pyarrow.parquet as pq  # type: ignore[import-untyped]
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
     types = {"bool": pa.bool_(), "int": pa.int64(), "float": pa.float64(), "string": pa.string()}
     kinds: dict[str, str] = {}

@@ -12,8 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from dossier.ingest.feeds import FEED_EXTENSIONS, Seen, looks_like_feed, read_feed
 from dossier.ingest.formats import EXTENSIONS, Fmt, Result, decode, read_jsonl, read_text, sniff
 from dossier.ingest.guard import gunzip, unsupported_content, unsupported_name
+from dossier.ingest.warc import is_warc, read_warc
+from dossier.ingest.web import FetchPolicy, is_url
 from dossier.records import IngestFailure
 from dossier.settings import Limits
 
@@ -49,8 +52,8 @@ def expand(inputs: list[str] | tuple[str, ...]) -> Iterator[Path | str | IngestF
             yield path
 
     for item in inputs:
-        if item == STDIN:
-            yield STDIN
+        if item == STDIN or is_url(item):
+            yield item
             continue
         path = Path(item).expanduser()
         if path.is_file():
@@ -171,14 +174,23 @@ def _read_bounded(path: Path, limits: Limits) -> bytes | IngestFailure:
     return data
 
 
-def read_file(path: Path, limits: Limits | None = None) -> Iterator[Result]:
+def read_file(
+    path: Path,
+    limits: Limits | None = None,
+    seen: Seen | None = None,
+    policy: FetchPolicy | None = None,
+) -> Iterator[Result]:
     """Documents from one file; failures for anything that cannot be read or is over a
-    limit. JSON Lines files are read line by line."""
+    limit. JSON Lines files are read line by line, web archives record by record; a
+    feed file's new items are read (their links fetched under ``policy``)."""
     limits = limits or Limits()
     name = str(path)
     refused = unsupported_name(path)
     if refused:
         yield IngestFailure(name, "read", refused)
+        return
+    if is_warc(path):
+        yield from read_warc(path, limits)
         return
     fmt, gz = format_of(path)
     if fmt == "jsonl":
@@ -213,6 +225,11 @@ def read_file(path: Path, limits: Limits | None = None) -> Iterator[Result]:
     if refused:
         yield IngestFailure(name, "read", refused)
         return
+    if path.suffix.lower() in FEED_EXTENSIONS or (fmt is None and looks_like_feed(data)):
+        from dossier.ingest.remote import read_page
+
+        yield from read_feed(data, name, seen, policy, read_page)
+        return
     text = decode(data, name, html=fmt == "html" or fmt is None, fallback=limits.fallback_encoding)
     if isinstance(text, IngestFailure):
         yield text
@@ -239,14 +256,17 @@ def read_stdin(stream: TextIO, limits: Limits | None = None) -> Iterator[Result]
 
 def count_documents(inputs: list[str] | tuple[str, ...]) -> int | None:
     """How many documents the inputs hold (JSON Lines files by their non-blank lines, every
-    other file as one), for progress; None when standard input is among them."""
+    other file as one), for progress; None when standard input, a URL, a web archive or a
+    feed is among them (their documents are known only once read)."""
     total = 0
     cap = Limits.from_env().max_decompressed_bytes
     for item in expand(tuple(inputs)):
-        if item == STDIN:
+        if item == STDIN or (isinstance(item, str) and is_url(item)):
             return None
         if isinstance(item, IngestFailure | str):
             continue
+        if is_warc(item) or item.suffix.lower() in FEED_EXTENSIONS:
+            return None  # its pages or items are only known once it is read
         fmt, gz = format_of(item)
         if fmt != "jsonl":
             total += 1

@@ -200,6 +200,14 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def clear_failures(self) -> int: ...
 
+    @abc.abstractmethod
+    def feed_items_seen(self, feed: str, items: Collection[str]) -> set[str]:
+        """Those of ``items`` (feed item ids) of ``feed`` already read and stored."""
+
+    @abc.abstractmethod
+    def put_feed_items(self, rows: Sequence[tuple[str, str, str | None, str]]) -> None:
+        """Remember feed items read: (feed, item id, link, the article id it is stored as)."""
+
     # --- annotations
     @abc.abstractmethod
     def put_annotations(self, ann: Annotations) -> None:

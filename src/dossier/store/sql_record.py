@@ -242,6 +242,19 @@ class RecordMixin(SQLBase):
         self._x("DELETE FROM failures")
         return int(n)
 
+    def feed_items_seen(self, feed: str, items: Collection[str]) -> set[str]:
+        sql = "SELECT item FROM feed_items WHERE feed = ? AND item IN ({marks})"
+        return {r[0] for r in self._in(sql, items, (feed,))}
+
+    def put_feed_items(self, rows: Sequence[tuple[str, str, str | None, str]]) -> None:
+        at = now()
+        self._many(
+            "INSERT INTO feed_items (feed, item, link, article_id, seen_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (feed, item) DO UPDATE SET "
+            "link = excluded.link, article_id = excluded.article_id, seen_at = excluded.seen_at",
+            [(*r, at) for r in rows],
+        )
+
     # --------------------------------------------------------------- annotations
     def put_annotations(self, ann: Annotations) -> None:
         published = self._q(

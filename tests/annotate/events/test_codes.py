@@ -81,3 +81,12 @@ def test_going_on_strike_is_a_strike_that_took_place() -> None:
 def test_issuing_an_arrest_warrant_is_an_arrest() -> None:
     events = events_of("A tribunal in Arusha issued an arrest warrant for the militia leader.")
     assert any(ev.code == "173" for ev in events)
+
+
+def test_deepening_a_partnership_is_diplomatic_cooperation() -> None:
+    ev = by_trigger(
+        events_of("Chile and Peru are seeking to deepen their partnership, ministers said."),
+        "deepen",
+    )
+    assert (ev.code, ev.source_text, ev.target_text) == ("050", "Chile", "Peru")
+    assert ev.status == "expected"

@@ -152,3 +152,20 @@ def test_the_one_charged_with_an_act_is_its_alleged_doer() -> None:
 def test_the_one_arrested_for_an_act_is_its_doer() -> None:
     ev = by_trigger(events_of("Police arrested Omar Lind for stabbing a guard."), "stabbing")
     assert ev.source_text == "Omar Lind"
+
+
+def test_coordinated_subjects_of_a_cooperative_act_cooperate_with_each_other() -> None:
+    ev = by_trigger(
+        events_of("Chile and Peru pledged to expand naval cooperation next year."), "pledged"
+    )
+    assert (ev.code, ev.source_text, ev.target_text) == ("030", "Chile", "Peru")
+
+
+def test_the_kind_of_cooperation_is_not_its_target() -> None:
+    events = events_of("Chile and Peru pledged to expand military cooperation.")
+    assert all(ev.target_text != "military" for ev in events)
+
+
+def test_an_event_attended_lends_its_subject() -> None:
+    ev = by_trigger(events_of("The Kenyan president will attend a summit in Lisbon."), "summit")
+    assert (ev.code, ev.source_text, ev.status) == ("040", "The Kenyan president", "expected")

@@ -42,6 +42,8 @@ OBJECT_CONTROL = frozenset(
         "ban",
     }
 )
+# Cooperative roots: coordinated subjects with no other target act toward each other.
+MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # Prepositions whose objects are not the target of the event.
 NOT_TARGET_PREPS = frozenset(
     {
@@ -316,6 +318,9 @@ def verb_roles(finder: ActorFinder, tok: Any, code: str, symmetric: bool) -> Rol
         subj = child(comp, "nsubj", "nsubjpass") if comp is not None else None
         if subj is not None:
             target = finder.actor(subj)
+    if target is None and len(sources) >= 2 and code[:2] in MUTUAL_ROOTS:
+        # 'Russia and China vowed to expand cooperation': they cooperate with each other
+        return Roles(sources[:1], sources[1])
     if target is None and not code.startswith("01"):
         target = _named_object(finder, tok, sources)
     if target is not None and any(s.start == target.start for s in sources):
