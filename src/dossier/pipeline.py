@@ -413,6 +413,14 @@ class Pipeline:
             return
         with self.store.transaction():
             with self.stages.time("store"):
+                # another ingest may have stored some of these since they were read: they
+                # are duplicates now (checked under the write lock, so never stored twice)
+                keep, late, unchanged = self._stored_meanwhile(keep)
+                if late or unchanged:
+                    kept = {a.id for a, _ in keep} | {a.id for a in stored}
+                    sightings.extend(late)
+                    batch.unchanged.extend(unchanged)
+                    items = [f for f in items if f[3] in kept or f[3] not in fresh]
                 for f in failures:
                     self.store.put_failure(f)
                 self.store.put_articles(keep)
@@ -427,6 +435,33 @@ class Pipeline:
         self.report.duplicates.extend(sightings)
         self.report.unchanged.extend(batch.unchanged)
         self.report.failures.extend(failures)
+
+
+    def _stored_meanwhile(
+        self, keep: list[tuple[Article, bytes]]
+    ) -> tuple[list[tuple[Article, bytes]], list[Sighting], list[str]]:
+        """Of the articles about to be stored, those a concurrent ingest stored (or stored a
+        near copy of) after they were read: (still to store, sightings, unchanged paths)."""
+        if not keep:
+            return keep, [], []
+        paths = self.store.article_paths([a.id for a, _ in keep])
+        index = NearDuplicateIndex(
+            candidates=self.store.band_candidates, lookup=lambda ids: self.store.minhashes(ids)
+        )
+        out: list[tuple[Article, bytes]] = []
+        late: list[Sighting] = []
+        unchanged: list[str] = []
+        for article, sig in keep:
+            path = paths.get(article.id)
+            if path == article.path:
+                unchanged.append(article.path)
+            elif path is not None:
+                late.append(_sighting(article.id, article, "exact", 1.0))
+            elif sig and (near := index.find(sig)) is not None:
+                late.append(_sighting(near[0], article, "near", near[1]))
+            else:
+                out.append((article, sig))
+        return out, late, unchanged
 
 
 def _feed_item(batch: _Batch, item: RawDocument, article_id: str) -> None:

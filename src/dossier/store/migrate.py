@@ -65,9 +65,11 @@ def migrate_sqlite(conn: sqlite3.Connection, location: str) -> int:
         if mig.number in done:
             continue
         # The migration and its bookkeeping row commit together (the name is validated
-        # by _NAME, so it is safe to inline).
+        # by _NAME, so it is safe to inline), under the write lock: when two processes
+        # open a new store at once, the second waits, then fails on the first's tables or
+        # on its bookkeeping row, rolls back, and finds the migration applied.
         script = (
-            f"BEGIN;\n{mig.sql}\nINSERT INTO schema_migrations "
+            f"BEGIN IMMEDIATE;\n{mig.sql}\nINSERT INTO schema_migrations "
             f"VALUES ({mig.number}, '{mig.name}', datetime('now'));\nCOMMIT;"
         )
         try:
@@ -75,5 +77,10 @@ def migrate_sqlite(conn: sqlite3.Connection, location: str) -> int:
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            applied = conn.execute(
+                "SELECT 1 FROM schema_migrations WHERE number = ?", (mig.number,)
+            ).fetchone()
+            if applied:
+                continue  # another process applied it meanwhile
             raise MigrationError(f"migration {mig.name} failed on {location}: {exc}") from exc
     return newest
