@@ -4,7 +4,9 @@ Each statement is rewritten once (cached): ``?`` placeholders become ``%s`` (and
 literal ``%`` ``%%``); ``INSERT OR IGNORE``/``OR REPLACE`` become ``ON CONFLICT``
 clauses on the table's primary key; ``LIKE`` is ``ILIKE`` (SQLite's LIKE ignores ASCII
 case, and the text columns' "C" collation folds only ASCII); every ``ORDER BY`` term
-puts NULLs where SQLite does (first ascending, last descending); ``LIMIT ?`` with -1
+puts NULLs where SQLite does (first ascending, last descending), and rows of one table
+that tie come in the order they were inserted (each table keeps SQLite's rowid as a
+column); ``LIMIT ?`` with -1
 means no limit; ``json_array_length``, ``GLOB`` and ``date(x, '+N day')`` get their
 PostgreSQL equivalents. String literals are left as they are.
 """
@@ -19,7 +21,8 @@ _INSERT = re.compile(r"^\s*INSERT OR (IGNORE|REPLACE) INTO (\w+)\s*(\(([^)]*)\))
 _LIKE = re.compile(r"\bLIKE\b")
 _LIMIT = re.compile(r"\bLIMIT \?")
 _JSON_LEN = re.compile(r"json_array_length\(([\w.]+)\)")
-_DATE_ADD = re.compile(r"\bdate\(((?:[^()]|\([^()]*\))*), '\+(\d+) day'\)")
+_DATE_ADD = re.compile(r"\bdate\(((?:[^()]|\([^()]*\))*), (\x00\d+\x00)\)")
+_DAYS = re.compile(r"^'\+(\d+) days?'$")
 _GLOB = re.compile(r"\bGLOB (\x00\d+\x00)")
 _ORDER = re.compile(r"\bORDER BY\b")
 _INSERT_INTO = re.compile(r"^\s*INSERT INTO (\w+)\b")
@@ -106,13 +109,46 @@ def _order_nulls(sql: str) -> str:
     return "".join(out)
 
 
+def _blank(sql: str) -> str:
+    """``sql`` with what is inside parentheses blanked (same length): its top level."""
+    out, depth = [], 0
+    for ch in sql:
+        if ch == ")":
+            depth -= 1
+        out.append(ch if depth == 0 or ch in "()" else " ")
+        if ch == "(":
+            depth += 1
+    return "".join(out)
+
+
+_AGGREGATE = re.compile(r"\b(JOIN|GROUP BY|UNION|DISTINCT|COUNT|MIN|MAX|SUM)\b")
+_FROM = re.compile(r"\bFROM (\w+)(?: (?!WHERE\b|ORDER\b|LIMIT\b|GROUP\b)(\w+))?")
+_TAIL = re.compile(r"\s(LIMIT|OFFSET)\b")
+
+
+def _tiebreak(sql: str, schema: Schema) -> str:
+    """A select of one table's rows in SQLite's order where it leaves one open: rows
+    that tie (or every row, without ORDER BY) in the order they were inserted (rowid)."""
+    top = _blank(sql)
+    if not top.lstrip().startswith("SELECT") or _AGGREGATE.search(top):
+        return sql
+    m = _FROM.search(top)
+    if m is None or "rowid" not in schema.columns.get(m.group(1), ()):
+        return sql
+    col = f"{m.group(2)}.rowid" if m.group(2) else "rowid"
+    order = _ORDER.search(top)
+    tail = _TAIL.search(top, order.end() if order else m.end())
+    at = tail.start() if tail else len(sql)
+    return sql[:at] + (f", {col}" if order else f" ORDER BY {col}") + sql[at:]
+
+
 def _upsert(verb: str, table: str, cols: list[str], schema: Schema) -> str:
     if verb == "IGNORE":
         return " ON CONFLICT DO NOTHING"
     keys = schema.keys[table]
     names = [c.strip().strip('"') for c in cols] if cols else schema.columns[table]
-    sets = [f'"{c}" = EXCLUDED."{c}"' for c in names if c not in keys]
-    if "rowid" in schema.columns[table] and "rowid" not in names:
+    sets = [f'"{c}" = EXCLUDED."{c}"' for c in names if c not in keys and c != "rowid"]
+    if "rowid" in schema.columns[table]:
         sets.append("rowid = DEFAULT")  # SQLite's REPLACE deletes, then inserts: a new rowid
     conflict = ", ".join(f'"{k}"' for k in keys)
     if not sets:
@@ -140,7 +176,14 @@ def translate(sql: str, schema: Schema, params: bool, returning: bool = False) -
     body = _LIKE.sub("ILIKE", body)
     body = _LIMIT.sub("LIMIT NULLIF(?, -1)", body)
     body = _JSON_LEN.sub(r"json_array_length((\1)::json)", body)
-    body = _DATE_ADD.sub(r"dossier_date_add(\1, \2)", body)
+
+    def date_add(d: re.Match[str]) -> str:
+        days = _DAYS.match(literals[int(d.group(2).strip("\x00"))])
+        if days is None:
+            raise ValueError(f"no PostgreSQL twin of {d.group(0)!r}")
+        return f"dossier_date_add({d.group(1)}, {days.group(1)})"
+
+    body = _DATE_ADD.sub(date_add, body)
 
     def glob(g: re.Match[str]) -> str:
         pattern = literals[int(g.group(1).strip("\x00"))][1:-1].replace("''", "'")
@@ -148,7 +191,7 @@ def translate(sql: str, schema: Schema, params: bool, returning: bool = False) -
         return f"~ \x00{len(literals) - 1}\x00"
 
     body = _GLOB.sub(glob, body)
-    body = _order_nulls(body)
+    body = _order_nulls(_tiebreak(body, schema))
     body += suffix
     if returning:
         target = _INSERT_INTO.match(body)
