@@ -233,3 +233,20 @@ class PostgresStore(RecordMixin, StateMixin, QueryMixin, WorkspaceMixin, Curatio
         return self._run(
             self._translate(sql, bool(params), False), _params(params) or None
         ).fetchall()
+
+    def _copy_columns(self, table: str) -> list[str]:
+        return [c for c in self._schema.columns.get(table, []) if c != "rowid"]
+
+    def _copy_order(self, table: str) -> str:
+        return "rowid" if "rowid" in self._schema.columns.get(table, []) else "id"
+
+    def _last_id(self, table: str) -> int:
+        rows = self._q(
+            "SELECT pg_sequence_last_value(CAST(pg_get_serial_sequence(?, 'id') AS regclass))",
+            (table,),
+        )
+        return int(rows[0][0]) if rows and rows[0][0] is not None else 0
+
+    def _set_last_id(self, table: str, value: int) -> None:
+        if value > self._last_id(table):
+            self._q("SELECT setval(pg_get_serial_sequence(?, 'id'), ?)", (table, value))

@@ -144,3 +144,21 @@ class SQLiteStore(RecordMixin, StateMixin, QueryMixin, WorkspaceMixin, CurationM
 
     def _q(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         return list(self._conn.execute(sql, params))
+
+    def _copy_columns(self, table: str) -> list[str]:
+        return [r[1] for r in self._conn.execute(f"PRAGMA table_info({table})")]
+
+    def _copy_order(self, table: str) -> str:
+        return "rowid"
+
+    def _last_id(self, table: str) -> int:
+        rows = self._q("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,))
+        return int(rows[0][0]) if rows else 0
+
+    def _set_last_id(self, table: str, value: int) -> None:
+        if value <= self._last_id(table):
+            return
+        if self._q("SELECT 1 FROM sqlite_sequence WHERE name = ?", (table,)):
+            self._x("UPDATE sqlite_sequence SET seq = ? WHERE name = ?", (value, table))
+        else:
+            self._x("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (table, value))
