@@ -583,6 +583,7 @@ def bench_timeline(
 
 
 # the web commands (serve, curate, bench serve) register themselves on the apps above
+import dossier.cli.migrate  # noqa: E402, F401  (dossier migrate registers itself too)
 from dossier.cli import web  # noqa: E402
 
 __all__ = ["app", "main", "web"]

@@ -88,7 +88,9 @@ def migrate_sqlite(conn: sqlite3.Connection, location: str) -> int:
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise MigrationError(f"migration {mig.name} failed on {location}: {exc}") from exc
+            raise MigrationError(
+                f"migration {mig.name} failed on {location}: {_line(exc)}"
+            ) from exc
     return newest
 
 
@@ -125,7 +127,7 @@ def migrate_postgres(conn: Any, location: str) -> int:
                     conn.execute(mig.sql)
                 except psycopg.Error as exc:
                     raise MigrationError(
-                        f"migration {mig.name} failed on {location}: {exc}"
+                        f"migration {mig.name} failed on {location}: {_line(exc)}"
                     ) from exc
                 conn.execute(
                     "INSERT INTO schema_migrations VALUES (%s, %s, "
@@ -133,5 +135,9 @@ def migrate_postgres(conn: Any, location: str) -> int:
                     (mig.number, mig.name),
                 )
     except psycopg.Error as exc:
-        raise MigrationError(f"could not migrate {location}: {exc}") from exc
+        raise MigrationError(f"could not migrate {location}: {_line(exc)}") from exc
     return newest
+
+
+def _line(exc: BaseException) -> str:
+    return " ".join(part.strip() for part in str(exc).splitlines() if part.strip())

@@ -30,6 +30,11 @@ from dossier.store.sql_workspace import WorkspaceMixin
 WRITE_LOCK = 0x646F7373696571  # pg_advisory_xact_lock key every write transaction takes
 
 
+def one_line(exc: BaseException) -> str:
+    """A psycopg error's message (several lines: the error, its detail) as one line."""
+    return " ".join(part.strip() for part in str(exc).splitlines() if part.strip())
+
+
 def display(url: str) -> str:
     """The URL without its password (for messages)."""
     return re.sub(r"^(\w+://[^:/@]*):[^@/]*@", r"\1:***@", url)
@@ -91,7 +96,7 @@ class PostgresStore(RecordMixin, StateMixin, QueryMixin, WorkspaceMixin, Curatio
         except psycopg.Error as exc:
             raise StoreError(
                 f"cannot connect to the PostgreSQL store {self.location}: "
-                f"{str(exc).strip()}: start the server, create the database "
+                f"{one_line(exc)}: start the server, create the database "
                 "(`createdb NAME`), or fix the --db URL"
             ) from exc
         try:
@@ -176,7 +181,7 @@ class PostgresStore(RecordMixin, StateMixin, QueryMixin, WorkspaceMixin, Curatio
 
     def _write_error(self, exc: psycopg.Error) -> StoreError | None:
         """A failed statement as what to do about it; None for an error that is a bug."""
-        text = str(exc).strip()
+        text = one_line(exc)
         if isinstance(exc, psycopg.errors.DiskFull):
             return StoreError(
                 f"could not write {self.location}: {text}: free some disk space on the "
