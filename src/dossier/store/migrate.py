@@ -88,9 +88,7 @@ def migrate_sqlite(conn: sqlite3.Connection, location: str) -> int:
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise MigrationError(
-                f"migration {mig.name} failed on {location}: {_line(exc)}"
-            ) from exc
+            raise MigrationError(f"migration {mig.name} failed on {location}: {exc}") from exc
     return newest
 
 
