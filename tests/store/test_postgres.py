@@ -242,3 +242,10 @@ def test_write_transactions_run_one_at_a_time(pg_url: str) -> None:
     s = PostgresStore(pg_url)
     assert s.flag("n") == "15"
     s.close()
+
+
+def test_the_store_keeps_its_whole_url_to_be_opened_again(pg_url: str) -> None:
+    with_password = pg_url.replace("dossier@", "dossier:pw@", 1)  # trust: any password works
+    s = open_store(with_password)
+    assert s.location == with_password
+    s.close()

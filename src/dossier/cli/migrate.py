@@ -10,6 +10,7 @@ import typer
 
 from dossier.cli import render
 from dossier.cli.main import app, err, handles_errors, out
+from dossier.store import shown
 
 
 @app.command("migrate")
@@ -31,17 +32,8 @@ def migrate(
         err.print(f"[dim]{render.escape(table)}: {n} rows[/dim]")
 
     copied = copy_store_at(source, target, progress)
+    rows = f"{sum(copied.values())} rows in {len(copied)} tables"
     out.print(
-        f"copied {copied.get('articles', 0)} articles ({sum(copied.values())} rows in "
-        f"{len(copied)} tables) from {render.escape(source)} to {render.escape(_shown(target))}"
+        f"copied {copied.get('articles', 0)} articles ({rows}) from "
+        f"{render.escape(shown(source))} to {render.escape(shown(target))}"
     )
-
-
-def _shown(location: str) -> str:
-    from dossier.store import is_postgres
-
-    if is_postgres(location):
-        from dossier.store.postgres import display
-
-        return display(location)
-    return location

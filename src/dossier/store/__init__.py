@@ -3,16 +3,22 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from dossier.store.base import Page, Query, Store, StoredFailure
 
-__all__ = ["Page", "Query", "Store", "StoredFailure", "is_postgres", "open_store"]
+__all__ = ["Page", "Query", "Store", "StoredFailure", "is_postgres", "open_store", "shown"]
 
 
 def is_postgres(location: str | Path) -> bool:
     """Whether ``location`` names a PostgreSQL store (a ``postgresql://`` URL)."""
     return isinstance(location, str) and location.startswith(("postgresql://", "postgres://"))
+
+
+def shown(location: str | Path) -> str:
+    """``location`` as messages name it: a URL without its password."""
+    return re.sub(r"^(\w+://[^:/@]*):[^@/]*@", r"\1:***@", str(location))
 
 
 def open_store(location: str | Path, create: bool = True) -> Store:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from dossier.errors import StoreError
-from dossier.store import open_store
+from dossier.store import open_store, shown
 from dossier.store.base import Store
 from dossier.store.migrate import available
 from dossier.store.sql_base import SQLBase
@@ -38,7 +38,7 @@ def _identity_tables() -> set[str]:
 
 def _sql(store: Store) -> SQLBase:
     if not isinstance(store, SQLBase):
-        raise StoreError(f"cannot copy {store.location}: it is not an SQL store")
+        raise StoreError(f"cannot copy {shown(store.location)}: it is not an SQL store")
     return store
 
 
@@ -53,12 +53,12 @@ def copy_store(
     copied per table. ``progress`` hears each table as it is done."""
     src, dst = _sql(source), _sql(target)
     if source.location == target.location:
-        raise StoreError(f"cannot copy {source.location} onto itself: pass another --to")
+        raise StoreError(f"cannot copy {shown(source.location)} onto itself: pass another --to")
     held = {t: n for t, n in _counts(dst).items() if n}
     if held:
         what = f"{held.get('articles', 0)} articles; rows in {len(held)} tables"
         raise StoreError(
-            f"the target store {target.location} is not empty ({what}): copy into a new, "
+            f"the target store {shown(target.location)} is not empty ({what}): copy into a new, "
             "empty database (for PostgreSQL, `createdb NAME`; for SQLite, a new file), or "
             "empty this one first"
         )

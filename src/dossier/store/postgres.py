@@ -10,7 +10,6 @@ a REPEATABLE READ, READ ONLY transaction.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from functools import lru_cache
@@ -19,7 +18,7 @@ from typing import Any
 import psycopg
 
 from dossier.errors import StoreError
-from dossier.store import pg_dialect
+from dossier.store import pg_dialect, shown
 from dossier.store.migrate import migrate_postgres, postgres_version
 from dossier.store.sql_curation import CurationMixin
 from dossier.store.sql_query import QueryMixin
@@ -37,7 +36,7 @@ def one_line(exc: BaseException) -> str:
 
 def display(url: str) -> str:
     """The URL without its password (for messages)."""
-    return re.sub(r"^(\w+://[^:/@]*):[^@/]*@", r"\1:***@", url)
+    return shown(url)
 
 
 class Row(tuple[Any, ...]):
@@ -88,24 +87,25 @@ class PostgresStore(RecordMixin, StateMixin, QueryMixin, WorkspaceMixin, Curatio
     """A store in one PostgreSQL database (its default schema)."""
 
     def __init__(self, url: str, create: bool = True) -> None:
-        self.location = display(url)
+        self.location = url  # serve opens the store again by it: the password stays
+        self._shown = display(url)
         try:
             self._conn: psycopg.Connection[Any] = psycopg.connect(
                 url, autocommit=True, row_factory=_row_factory
             )
         except psycopg.Error as exc:
             raise StoreError(
-                f"cannot connect to the PostgreSQL store {self.location}: "
+                f"cannot connect to the PostgreSQL store {self._shown}: "
                 f"{one_line(exc)}: start the server, create the database "
                 "(`createdb NAME`), or fix the --db URL"
             ) from exc
         try:
             if not create and postgres_version(self._conn) is None:
                 raise StoreError(
-                    f"no store at {self.location}: ingest articles first "
+                    f"no store at {self._shown}: ingest articles first "
                     "(`dossier ingest FILES`), or pass --db with an existing store"
                 )
-            migrate_postgres(self._conn, self.location)
+            migrate_postgres(self._conn, self._shown)
             self._schema = self._read_schema()
         except BaseException:
             self._conn.close()
@@ -184,7 +184,7 @@ class PostgresStore(RecordMixin, StateMixin, QueryMixin, WorkspaceMixin, Curatio
         text = one_line(exc)
         if isinstance(exc, psycopg.errors.DiskFull):
             return StoreError(
-                f"could not write {self.location}: {text}: free some disk space on the "
+                f"could not write {self._shown}: {text}: free some disk space on the "
                 "database server and run the command again (everything committed before "
                 "is kept)"
             )
@@ -192,12 +192,12 @@ class PostgresStore(RecordMixin, StateMixin, QueryMixin, WorkspaceMixin, Curatio
             exc, psycopg.errors.InsufficientPrivilege | psycopg.errors.ReadOnlySqlTransaction
         ):
             return StoreError(
-                f"could not write {self.location}: {text}: grant the user write access "
+                f"could not write {self._shown}: {text}: grant the user write access "
                 "to the database, or pass another --db"
             )
         if isinstance(exc, psycopg.OperationalError):
             return StoreError(
-                f"lost the PostgreSQL store {self.location}: {text}: check that the server "
+                f"lost the PostgreSQL store {self._shown}: {text}: check that the server "
                 "is running and run the command again (everything committed before is kept)"
             )
         return None
