@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 
-from dossier.errors import StoreError
+from dossier.errors import MigrationError, StoreError
 from dossier.records import (
     Annotations,
     Article,
@@ -249,3 +249,11 @@ def test_the_store_keeps_its_whole_url_to_be_opened_again(pg_url: str) -> None:
     s = open_store(with_password)
     assert s.location == with_password
     s.close()
+
+
+def test_a_store_from_a_newer_dossier_is_refused(pg_url: str) -> None:
+    PostgresStore(pg_url).close()
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("INSERT INTO schema_migrations VALUES (999, '0999_future.sql', 'now')")
+    with pytest.raises(MigrationError, match="newer than this dossier"):
+        PostgresStore(pg_url)

@@ -19,7 +19,7 @@ import psycopg
 
 from dossier.errors import StoreError
 from dossier.store import pg_dialect, shown
-from dossier.store.migrate import migrate_postgres, postgres_version
+from dossier.store.migrate import POSTGRES, available, migrate_postgres, postgres_version
 from dossier.store.sql_curation import CurationMixin
 from dossier.store.sql_query import QueryMixin
 from dossier.store.sql_record import RecordMixin
@@ -100,12 +100,14 @@ class PostgresStore(RecordMixin, StateMixin, QueryMixin, WorkspaceMixin, Curatio
                 "(`createdb NAME`), or fix the --db URL"
             ) from exc
         try:
-            if not create and postgres_version(self._conn) is None:
+            version = postgres_version(self._conn)
+            if not create and version is None:
                 raise StoreError(
                     f"no store at {self._shown}: ingest articles first "
                     "(`dossier ingest FILES`), or pass --db with an existing store"
                 )
-            migrate_postgres(self._conn, self._shown)
+            if version != len(available(POSTGRES)):  # up to date: opening writes nothing
+                migrate_postgres(self._conn, self._shown)
             self._schema = self._read_schema()
         except BaseException:
             self._conn.close()
