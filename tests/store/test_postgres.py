@@ -257,3 +257,11 @@ def test_a_store_from_a_newer_dossier_is_refused(pg_url: str) -> None:
         conn.execute("INSERT INTO schema_migrations VALUES (999, '0999_future.sql', 'now')")
     with pytest.raises(MigrationError, match="newer than this dossier"):
         PostgresStore(pg_url)
+
+
+def test_dossier_db_may_name_a_postgres_url(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import dossier
+
+    monkeypatch.setenv("DOSSIER_DB", pg_url)
+    with dossier.open() as d:
+        assert isinstance(d.store, PostgresStore)
