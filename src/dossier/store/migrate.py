@@ -88,8 +88,18 @@ def migrate_sqlite(conn: sqlite3.Connection, location: str) -> int:
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            if _applied(conn, mig.number):  # by another process opening it at the same time
+                continue
             raise MigrationError(f"migration {mig.name} failed on {location}: {exc}") from exc
     return newest
+
+
+def _applied(conn: sqlite3.Connection, number: int) -> bool:
+    try:
+        row = conn.execute("SELECT 1 FROM schema_migrations WHERE number = ?", (number,))
+        return row.fetchone() is not None
+    except sqlite3.Error:
+        return False
 
 
 def postgres_version(conn: Any) -> int | None:
