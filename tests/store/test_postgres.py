@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import psycopg
 import pytest
@@ -265,3 +266,10 @@ def test_dossier_db_may_name_a_postgres_url(pg_url: str, monkeypatch: pytest.Mon
     monkeypatch.setenv("DOSSIER_DB", pg_url)
     with dossier.open() as d:
         assert isinstance(d.store, PostgresStore)
+
+
+def test_a_database_that_is_not_utf8_is_refused_saying_what_to_do(pg_server: Any) -> None:
+    with psycopg.connect(pg_server.base_url(), autocommit=True) as conn:
+        conn.execute("CREATE DATABASE ascii ENCODING 'SQL_ASCII' TEMPLATE template0")
+    with pytest.raises(StoreError, match=r"not UTF-8 .*createdb --encoding=UTF8"):
+        PostgresStore(pg_server.base_url("ascii"))

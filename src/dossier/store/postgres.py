@@ -100,6 +100,14 @@ class PostgresStore(RecordMixin, StateMixin, QueryMixin, WorkspaceMixin, Curatio
                 "(`createdb NAME`), or fix the --db URL"
             ) from exc
         try:
+            row = self._conn.execute("SHOW server_encoding").fetchone()
+            encoding = row[0] if row else "?"
+            if encoding != "UTF8":
+                raise StoreError(
+                    f"the database of {self._shown} is not UTF-8 ({encoding}): create one "
+                    "that is (`createdb --encoding=UTF8 --template=template0 NAME`) and pass "
+                    "it as --db"
+                )
             version = postgres_version(self._conn)
             if not create and version is None:
                 raise StoreError(
