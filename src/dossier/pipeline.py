@@ -13,6 +13,7 @@ dossier) has them annotated first: "resumed N unannotated articles".
 from __future__ import annotations
 
 import os
+import socket
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -113,6 +114,40 @@ def _worker_task(
     return annotate_here(articles, stages), stages.seconds
 
 
+@dataclass(frozen=True)
+class _Mark:
+    """The mark of a running ingest: when it started, on which host, in which process."""
+
+    start: str
+    host: str = field(default_factory=socket.gethostname)
+    pid: int = field(default_factory=os.getpid)
+
+    @classmethod
+    def read(cls, value: str | None) -> _Mark | None:
+        if not value:
+            return None
+        start, _, rest = value.partition("|")
+        host, _, pid = rest.partition("|")
+        if not host or not pid.isdigit():
+            return cls(start, "", 0)  # an older dossier's mark: a bare start time
+        return cls(start, host, int(pid))
+
+    def value(self) -> str:
+        return f"{self.start}|{self.host}|{self.pid}"
+
+    def alive(self) -> bool:
+        """Whether the ingest that left the mark is still running (on this host)."""
+        if self.host != socket.gethostname() or self.pid <= 0 or self.pid == os.getpid():
+            return False
+        try:
+            os.kill(self.pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True  # a process of another user: alive
+        return True
+
+
 @dataclass
 class _Batch:
     fresh: list[tuple[Article, bytes]] = field(default_factory=list)
@@ -170,12 +205,18 @@ class Pipeline:
             rebuild(self.store, self.stages, stories=True)
             self.store.set_flag("rebuild", None)
             self.report.rebuilt = True
-        # An ingest marks the store while it runs; a mark left behind is an ingest that
-        # was killed (its committed batches are kept, the rest is read again now). The
-        # mark keeps the start of the first of several killed ingests in a row.
-        self.report.interrupted_at = self.store.flag(RUNNING)
-        if self.report.interrupted_at is None:  # else: still the start of the killed one
-            self.store.set_flag(RUNNING, now())
+        # An ingest marks the store while it runs (its start, host and process); a mark
+        # left behind is an ingest that was killed (its committed batches are kept, the
+        # rest is read again now). The mark keeps the start of the first of several killed
+        # ingests in a row. A mark of an ingest still running on this machine is another
+        # ingest at work beside this one: neither an interruption nor this one's to clear.
+        mark = _Mark.read(self.store.flag(RUNNING))
+        owns_mark = mark is None or not mark.alive()
+        if mark is not None and owns_mark:
+            self.report.interrupted_at = mark.start
+        if owns_mark:
+            start = mark.start if mark is not None else now()
+            self.store.set_flag(RUNNING, _Mark(start).value())
         owned = True
         if self.engine is not None and self.annotator is None:
             from dossier.engine import open_engine
@@ -201,7 +242,8 @@ class Pipeline:
                 self._pool.shutdown(cancel_futures=True)
         if self.report.interrupted_at is not None:
             self._split_kept(self.report.interrupted_at)
-        self.store.set_flag(RUNNING, None)
+        if owns_mark:
+            self.store.set_flag(RUNNING, None)
         self.report.stages = self.stages.rounded()
         return self.report
 
@@ -435,7 +477,6 @@ class Pipeline:
         self.report.duplicates.extend(sightings)
         self.report.unchanged.extend(batch.unchanged)
         self.report.failures.extend(failures)
-
 
     def _stored_meanwhile(
         self, keep: list[tuple[Article, bytes]]

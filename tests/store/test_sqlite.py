@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import multiprocessing
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -208,3 +210,26 @@ def test_day_counts_tell_apart_reports_days_and_weeks_later() -> None:
         2,
         1,
     )
+
+
+def _open_at_once(path: str, barrier: Any, results: Any) -> None:
+    barrier.wait()
+    try:
+        SQLiteStore(path).close()
+        results.put("ok")
+    except Exception as exc:  # the test shows what failed
+        results.put(f"{type(exc).__name__}: {exc}")
+
+
+def test_a_new_store_opened_by_processes_at_once_opens_in_each(tmp_path: Path) -> None:
+    """Each migrates it, or waits for the one migrating it (two ingests at once)."""
+    ctx = multiprocessing.get_context("fork")
+    for attempt in range(3):
+        path = str(tmp_path / f"s{attempt}.sqlite")
+        barrier, results = ctx.Barrier(3), ctx.Queue()
+        procs = [ctx.Process(target=_open_at_once, args=(path, barrier, results)) for _ in "abc"]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(60)
+        assert [results.get(timeout=5) for _ in procs] == ["ok", "ok", "ok"]

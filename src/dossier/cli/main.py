@@ -621,11 +621,11 @@ def bench_timeline(
     _run_bench("timeline", data, as_json, limit=limit, workers=workers, keep=keep)
 
 
-# the web commands (serve, curate, bench serve), watch and the exports register themselves on
-# the apps above
-from dossier.cli import export, watch, web  # noqa: E402
+# the web commands (serve, curate, bench serve), watch, the exports and migrate register
+# themselves on the apps above
+from dossier.cli import export, migrate, watch, web  # noqa: E402
 
-__all__ = ["app", "export", "main", "watch", "web"]
+__all__ = ["app", "export", "main", "migrate", "watch", "web"]
 
 
 def main() -> None:

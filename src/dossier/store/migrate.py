@@ -1,4 +1,8 @@
-"""Numbered schema migrations: ``store/migrations/NNNN_name.sql``, applied in order, once."""
+"""Numbered schema migrations: ``store/migrations/NNNN_name.sql``, applied in order, once.
+
+PostgreSQL stores apply the twin of each, ``store/migrations_pg/NNNN_name.sql`` (same
+numbers and names), and keep the same bookkeeping table, ``schema_migrations``.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 from dossier.errors import MigrationError
 
@@ -19,9 +24,14 @@ class Migration:
     sql: str
 
 
-def available() -> list[Migration]:
-    """Every migration shipped with this dossier, in order."""
-    folder = resources.files("dossier.store") / "migrations"
+SQLITE = "migrations"
+POSTGRES = "migrations_pg"
+_MIGRATE_LOCK = 0x646F7373696572  # pg_advisory_xact_lock key: one migrating at a time
+
+
+def available(folder_name: str = SQLITE) -> list[Migration]:
+    """Every migration shipped with this dossier (for SQLite, or ``POSTGRES``), in order."""
+    folder = resources.files("dossier.store") / folder_name
     found = []
     for entry in folder.iterdir():
         m = _NAME.match(entry.name)
@@ -34,6 +44,15 @@ def available() -> list[Migration]:
     return found
 
 
+def _too_new(version: Any, location: str, migrations: list[Migration]) -> None:
+    newest = migrations[-1].number if migrations else 0
+    if version is not None and version > newest:
+        raise MigrationError(
+            f"{location} has schema version {version}, newer than this dossier knows "
+            f"({newest}): upgrade dossier, or use another --db file"
+        )
+
+
 def check_version(conn: sqlite3.Connection, location: str) -> None:
     """Refuse a store from a newer dossier before anything is written to it."""
     known = conn.execute(
@@ -42,13 +61,7 @@ def check_version(conn: sqlite3.Connection, location: str) -> None:
     if not known:
         return
     row = conn.execute("SELECT MAX(number) FROM schema_migrations").fetchone()
-    migrations = available()
-    newest = migrations[-1].number if migrations else 0
-    if row and row[0] is not None and row[0] > newest:
-        raise MigrationError(
-            f"{location} has schema version {row[0]}, newer than this dossier knows "
-            f"({newest}): upgrade dossier, or use another --db file"
-        )
+    _too_new(row[0] if row else None, location, available())
 
 
 def migrate_sqlite(conn: sqlite3.Connection, location: str) -> int:
@@ -77,10 +90,64 @@ def migrate_sqlite(conn: sqlite3.Connection, location: str) -> int:
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            applied = conn.execute(
-                "SELECT 1 FROM schema_migrations WHERE number = ?", (mig.number,)
-            ).fetchone()
-            if applied:
-                continue  # another process applied it meanwhile
+            if _applied(conn, mig.number):  # by another process opening it at the same time
+                continue
             raise MigrationError(f"migration {mig.name} failed on {location}: {exc}") from exc
     return newest
+
+
+def _applied(conn: sqlite3.Connection, number: int) -> bool:
+    try:
+        row = conn.execute("SELECT 1 FROM schema_migrations WHERE number = ?", (number,))
+        return row.fetchone() is not None
+    except sqlite3.Error:
+        return False
+
+
+def postgres_version(conn: Any) -> int | None:
+    """The schema version of a PostgreSQL store (None: no dossier schema there yet)."""
+    known = conn.execute("SELECT to_regclass('schema_migrations')").fetchone()
+    if not known or known[0] is None:
+        return None
+    row = conn.execute("SELECT MAX(number) FROM schema_migrations").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def migrate_postgres(conn: Any, location: str) -> int:
+    """Bring a PostgreSQL store (an autocommit psycopg connection) up to the newest
+    schema, in one transaction, one process at a time; returns the schema version."""
+    import psycopg
+
+    migrations = available(POSTGRES)
+    _too_new(postgres_version(conn), location, migrations)
+    newest = migrations[-1].number if migrations else 0
+    try:
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATE_LOCK,))
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations "
+                "(number BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+            done = {row[0] for row in conn.execute("SELECT number FROM schema_migrations")}
+            _too_new(max(done, default=None), location, migrations)  # one migrated meanwhile
+            for mig in migrations:
+                if mig.number in done:
+                    continue
+                try:
+                    conn.execute(mig.sql)
+                except psycopg.Error as exc:
+                    raise MigrationError(
+                        f"migration {mig.name} failed on {location}: {_line(exc)}"
+                    ) from exc
+                conn.execute(
+                    "INSERT INTO schema_migrations VALUES (%s, %s, "
+                    "to_char(timezone('UTC', now()), 'YYYY-MM-DD HH24:MI:SS'))",
+                    (mig.number, mig.name),
+                )
+    except psycopg.Error as exc:
+        raise MigrationError(f"could not migrate {location}: {_line(exc)}") from exc
+    return newest
+
+
+def _line(exc: BaseException) -> str:
+    return " ".join(part.strip() for part in str(exc).splitlines() if part.strip())

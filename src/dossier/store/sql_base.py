@@ -25,6 +25,23 @@ class SQLBase(Store):
     @abc.abstractmethod
     def _q(self, sql: str, params: Sequence[Any] = ()) -> list[Any]: ...
 
+    # what copying a store (store/copy.py) needs of each dialect
+    @abc.abstractmethod
+    def _copy_columns(self, table: str) -> list[str]:
+        """The columns of ``table`` a copy carries (not the dialect's own, like a rowid)."""
+
+    @abc.abstractmethod
+    def _copy_order(self, table: str) -> str:
+        """The column that orders ``table``'s rows as they were inserted."""
+
+    @abc.abstractmethod
+    def _last_id(self, table: str) -> int:
+        """The last id given in a table with an AUTOINCREMENT id (0: none yet)."""
+
+    @abc.abstractmethod
+    def _set_last_id(self, table: str, value: int) -> None:
+        """Give the next row of ``table`` an id after ``value`` (never one used before)."""
+
     def _in(self, sql: str, values: Collection[Any], params: Sequence[Any] = ()) -> Iterator[Any]:
         """Rows of ``sql`` (which has one ``{marks}`` IN list) over values, chunked."""
         items = list(values)

@@ -91,7 +91,8 @@ class QueryMixin(SQLBase):
         q: Query,
         make: Callable[[Any], T] | None = None,
     ) -> Page[T]:
-        total = int(self._q(f"SELECT COUNT(*) FROM ({base}{where.sql()})", where.params)[0][0])
+        count = f"SELECT COUNT(*) FROM ({base}{where.sql()}) AS matched"
+        total = int(self._q(count, where.params)[0][0])
         sql = f"{base}{where.sql()} ORDER BY {order}"
         params = list(where.params)
         if q.limit is not None or q.offset:
@@ -105,7 +106,7 @@ class QueryMixin(SQLBase):
         if q.entity_ids is None:
             return
         if not q.entity_ids:
-            where.add("0")
+            where.add("1 = 0")
             return
         text, params = _entity_ids(sql, q.entity_ids)
         where.add(text, *params)

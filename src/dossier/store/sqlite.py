@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -15,6 +16,20 @@ from dossier.store.sql_query import QueryMixin
 from dossier.store.sql_record import RecordMixin
 from dossier.store.sql_state import StateMixin
 from dossier.store.sql_workspace import WorkspaceMixin
+
+
+def _journal_wal(conn: sqlite3.Connection, wait: float = 60.0) -> None:
+    """WAL mode. Switching a new file to it takes the file for a moment, without the busy
+    timeout: a store opened by another process at the same instant waits its turn."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 class SQLiteStore(RecordMixin, StateMixin, QueryMixin, WorkspaceMixin, CurationMixin):
@@ -39,7 +54,7 @@ class SQLiteStore(RecordMixin, StateMixin, QueryMixin, WorkspaceMixin, CurationM
             self._conn.row_factory = sqlite3.Row
             check_version(self._conn, self.location)  # before the pragmas write to it
             self._conn.execute("PRAGMA foreign_keys = ON")
-            self._conn.execute("PRAGMA journal_mode = WAL")
+            _journal_wal(self._conn)
             self._conn.execute("PRAGMA synchronous = NORMAL")
             self._conn.execute("PRAGMA cache_size = -65536")
             migrate_sqlite(self._conn, self.location)
@@ -144,3 +159,21 @@ class SQLiteStore(RecordMixin, StateMixin, QueryMixin, WorkspaceMixin, CurationM
 
     def _q(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         return list(self._conn.execute(sql, params))
+
+    def _copy_columns(self, table: str) -> list[str]:
+        return [r[1] for r in self._conn.execute(f"PRAGMA table_info({table})")]
+
+    def _copy_order(self, table: str) -> str:
+        return "rowid"
+
+    def _last_id(self, table: str) -> int:
+        rows = self._q("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,))
+        return int(rows[0][0]) if rows else 0
+
+    def _set_last_id(self, table: str, value: int) -> None:
+        if value <= self._last_id(table):
+            return
+        if self._q("SELECT 1 FROM sqlite_sequence WHERE name = ?", (table,)):
+            self._x("UPDATE sqlite_sequence SET seq = ? WHERE name = ?", (value, table))
+        else:
+            self._x("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (table, value))
