@@ -35,6 +35,10 @@ _OFF_TOPIC = (
     "{article} IN (SELECT article_id FROM story_members WHERE story_id NOT IN "
     f"({_SHARED_STORIES})) AND NOT {_SHARES_NAMES}"
 )
+_OFF_TOPIC_ARTICLES = (
+    "SELECT sm.article_id FROM story_members sm WHERE sm.story_id NOT IN "
+    f"({_SHARED_STORIES}) AND NOT " + _SHARES_NAMES.format(article="sm.article_id")
+)
 _LONGEST = 366  # days: the longest interval a stored date stands for (a year)
 
 
@@ -181,9 +185,10 @@ class QueryMixin(SQLBase):
         if x.get("min_confidence") is not None:
             w.add("t.confidence >= ?", float(x["min_confidence"]))
         if x.get("on_topic"):
-            off = _OFF_TOPIC.format(article="ta.article_id")
+            # the off-topic articles as one set (few: the lone ones), not a test per row
+            off = _OFF_TOPIC_ARTICLES
             w.add(f"(NOT EXISTS ({_SHARED_STORIES}) OR t.id IN (SELECT ta.row_id FROM "
-                  f"timeline_articles ta WHERE NOT ({off})))")  # fmt: skip
+                  f"timeline_articles ta WHERE ta.article_id NOT IN ({off})))")  # fmt: skip
         if x.get("days"):
             days = list(x["days"])
             w.add(f"t.date IN ({', '.join('?' for _ in days)})", *days)
