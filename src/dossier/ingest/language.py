@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 ENGLISH = "en"
-SAMPLE_CHARS = 3000  # enough text to tell; the whole of a long article is not needed
+SAMPLE_CHARS = 1000  # enough text to tell (2.4 ms an article; 3,000 characters cost 4.3)
 MIN_LETTERS = 40  # fewer letters than this: too short to tell
 MIN_CONFIDENCE = 0.5
 
