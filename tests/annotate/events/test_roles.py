@@ -169,3 +169,8 @@ def test_the_kind_of_cooperation_is_not_its_target() -> None:
 def test_an_event_attended_lends_its_subject() -> None:
     ev = by_trigger(events_of("The Kenyan president will attend a summit in Lisbon."), "summit")
     assert (ev.code, ev.source_text, ev.status) == ("040", "The Kenyan president", "expected")
+
+
+def test_people_named_by_common_nouns_are_actors_of_an_assault() -> None:
+    ev = by_trigger(events_of("Two teenagers beat a driver outside the station."), "beat")
+    assert (ev.code, ev.source_text, ev.target_text) == ("182", "Two teenagers", "a driver")
