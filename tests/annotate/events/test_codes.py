@@ -90,3 +90,8 @@ def test_deepening_a_partnership_is_diplomatic_cooperation() -> None:
     )
     assert (ev.code, ev.source_text, ev.target_text) == ("050", "Chile", "Peru")
     assert ev.status == "expected"
+
+
+def test_an_act_pledged_is_the_pledge_coded_as_that_intent() -> None:
+    events = events_of("Chile agreed to hold talks with Peru next month.")
+    assert [(ev.code, ev.trigger, ev.target_text) for ev in events] == [("036", "agreed", "Peru")]

@@ -4,7 +4,9 @@
 ships were hit as a volley of rockets fell' gives a verb and a noun attack.
 Two events merge when their codes agree to three digits, one trigger lies inside the other's
 clause, and their actors do not contradict each other; violent events (roots 18-20) of one
-sentence merge whenever their actors agree.
+sentence merge whenever their actors agree. A cooperative act announced inside a pledge
+('vowed to strengthen military ties', 'agreed to hold talks') is the pledge's content, not
+a second happening: the pledge keeps it, coded as the intent to do that act (032, 036).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 
 from dossier.annotate.events.coding import plover_coding
-from dossier.annotate.events.lexicon import goldstein
+from dossier.annotate.events.lexicon import cameo_convention, code_name, goldstein
 from dossier.records import Event
 
 _FIELDS = ("source", "target", "place")
@@ -78,10 +80,52 @@ def _combine(keep: Event, other: Event) -> Event:
     return dataclasses.replace(keep, **changes)  # type: ignore[arg-type]
 
 
+_CONTENT_ROOTS = ("04", "05", "06", "07", "08")  # acts an intent (03x) can announce
+
+
+def _same_party(a: Event, b: Event) -> bool:
+    for f in ("source", "target"):
+        ta, tb = getattr(a, f"{f}_text"), getattr(b, f"{f}_text")
+        ma, mb = getattr(a, f"{f}_mention_id"), getattr(b, f"{f}_mention_id")
+        if ta and tb and ta != tb and not (ma and ma == mb):
+            return False
+    return True
+
+
+def _fold_intents(events: list[Event]) -> list[Event]:
+    """Each announced cooperative act inside an intent's clause, folded into the intent."""
+    out = list(events)
+    for ev in events:
+        if ev.status != "expected" or not ev.code.startswith(_CONTENT_ROOTS):
+            continue
+        for k, pledge in enumerate(out):
+            if pledge is ev or not pledge.code.startswith("03") or pledge.status == "negated":
+                continue
+            if not (_inside(ev, pledge) and _same_party(pledge, ev)):
+                continue
+            folded = _combine(pledge, ev)
+            intent = cameo_convention(ev.code, "expected")
+            if pledge.code == "030" and intent.startswith("03"):
+                pc = plover_coding(intent, pledge.status)
+                folded = dataclasses.replace(
+                    folded,
+                    code=intent,
+                    code_name=code_name(intent),
+                    plover=pc.category,
+                    plover_mode=pc.mode,
+                    plover_context=pc.contexts,
+                    goldstein=pc.goldstein,
+                )
+            out[k] = folded
+            out = [e for e in out if e is not ev]
+            break
+    return out
+
+
 def merge_events(events: list[Event]) -> list[Event]:
     """The events of one sentence, with duplicates of one happening merged."""
     out: list[Event] = []
-    for ev in events:
+    for ev in _fold_intents(events):
         for k, prev in enumerate(out):
             violent = _violent(prev) and _violent(ev)
             if (prev.code[:3] != ev.code[:3] and not violent) or _conflict(prev, ev):
