@@ -95,3 +95,18 @@ def test_deepening_a_partnership_is_diplomatic_cooperation() -> None:
 def test_an_act_pledged_is_the_pledge_coded_as_that_intent() -> None:
     events = events_of("Chile agreed to hold talks with Peru next month.")
     assert [(ev.code, ev.trigger, ev.target_text) for ev in events] == [("036", "agreed", "Peru")]
+
+
+def test_an_act_urged_is_the_appeal_coded_as_the_appeal_for_it() -> None:
+    events = events_of("The council urged Chile and Peru to resume talks.")
+    assert [(ev.code, ev.trigger, ev.target_text) for ev in events] == [("026", "urged", "Chile")]
+
+
+def test_a_prison_sentence_is_legal_action() -> None:
+    ev = by_trigger(events_of("A court in Lima sentenced the mayor to four years."), "sentenced")
+    assert (ev.code, ev.target_text) == ("173", "the mayor")
+
+
+def test_an_ambush_is_military_force() -> None:
+    ev = by_trigger(events_of("Insurgents ambushed an army patrol near the border."), "ambushed")
+    assert ev.code == "190"

@@ -92,20 +92,46 @@ def _same_party(a: Event, b: Event) -> bool:
     return True
 
 
+# The appeal for an act of each cooperative root ('urged them to resume talks': 026).
+_APPEAL = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
+
+
+def _asked_of(appeal: Event, act: Event) -> bool:
+    """Whether ``act`` is what ``appeal`` asks for: its doer is the appeal's target, or
+    no one, or the appealing party itself as the parse lends it ('called on both sides
+    to hold talks' gives the talks the caller's subject)."""
+    if act.source_text is None:
+        return True
+    for side in ("target", "source"):
+        text, mention = getattr(appeal, f"{side}_text"), getattr(appeal, f"{side}_mention_id")
+        if text is not None and (
+            act.source_text == text or (mention and act.source_mention_id == mention)
+        ):
+            return True
+    return False
+
+
 def _fold_intents(events: list[Event]) -> list[Event]:
-    """Each announced cooperative act inside an intent's clause, folded into the intent."""
+    """Each cooperative act a pledge announces, or an appeal asks for, inside its clause:
+    folded into the pledge (coded as the intent to do the act) or the appeal (coded as
+    the appeal for it)."""
     out = list(events)
     for ev in events:
-        if ev.status != "expected" or not ev.code.startswith(_CONTENT_ROOTS):
+        if ev.status == "negated" or not ev.code.startswith(_CONTENT_ROOTS):
             continue
         for k, pledge in enumerate(out):
-            if pledge is ev or not pledge.code.startswith("03") or pledge.status == "negated":
+            if pledge is ev or pledge.status == "negated" or not _inside(ev, pledge):
                 continue
-            if not (_inside(ev, pledge) and _same_party(pledge, ev)):
+            if pledge.code.startswith("03") and ev.status == "expected":
+                if not _same_party(pledge, ev):
+                    continue
+                generic, intent = "030", cameo_convention(ev.code, "expected")
+            elif pledge.code.startswith("02") and _asked_of(pledge, ev):
+                generic, intent = "020", _APPEAL[ev.code[:2]]
+            else:
                 continue
-            folded = _combine(pledge, ev)
-            intent = cameo_convention(ev.code, "expected")
-            if pledge.code == "030" and intent.startswith("03"):
+            folded = _combine(pledge, ev) if pledge.code.startswith("03") else pledge
+            if pledge.code == generic and intent[:2] == generic[:2]:
                 pc = plover_coding(intent, pledge.status)
                 folded = dataclasses.replace(
                     folded,
