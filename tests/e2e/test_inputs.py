@@ -160,3 +160,27 @@ def test_a_web_archive_of_the_zyte_pages_gives_each_with_its_uri(
         urls = {view.article.url for view in db.articles(limit=1000)}
     assert report.ok and len(report.added) == PAGES
     assert urls == {page["url"] for page in zyte.values()}
+
+
+def test_watching_a_folder_the_seeds_arrive_in_ingests_each_once(
+    seeds_dir: Path, tmp_path: Path
+) -> None:
+    import os
+    import shutil
+
+    from dossier.watch import Watcher
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    with dossier.open(tmp_path / "s.sqlite") as db:
+        watcher = Watcher(db, [str(inbox)], every=0.01)
+        rounds = []
+        for batch in (seeds[:2], seeds[2:], []):
+            for seed in batch:
+                shutil.copy(seed, inbox / seed.name)
+                os.utime(inbox / seed.name, (0, 0))  # written long ago: settled
+            rounds.append(watcher.round(len(rounds) + 1))
+        stored = _stored_ids(db)
+    assert [len(r.report.added) for r in rounds] == [2, 3, 0]
+    assert stored == _ids_of_files(seeds)
