@@ -115,3 +115,10 @@ def test_mention_code_reads_the_role() -> None:
         role="Kremlin spokesman",
     )
     assert mention_code(m) == "RUSGOV"
+
+
+def test_a_sector_named_without_a_country_takes_the_country_of_its_sentence() -> None:
+    ev = by_trigger(
+        events_of("Riot police detained a dozen students in Nairobi on Tuesday."), "detained"
+    )
+    assert ev.source_code == "KENCOP"

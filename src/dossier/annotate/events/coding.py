@@ -54,6 +54,11 @@ PHRASE_DEPS = frozenset(
 QUALIFYING_PREPS = frozenset({"of", "in", "from", "at", "for"})
 
 
+# Sectors that act where they are (police, courts, rebels, protesters, civilians, schools,
+# hospitals, unions): one named without a country takes its sentence's country.
+LOCAL_SECTORS = frozenset({"COP", "JUD", "REB", "OPP", "CVL", "EDU", "MED", "LAB", "BUS"})
+
+
 @dataclass(frozen=True)
 class PloverCoding:
     category: str | None
@@ -286,7 +291,31 @@ class ActorCoder:
             found = actor_code(fuller, date) if fuller else ""
         if not found:
             found = self._geocoded(actor, text)
+        if not found:
+            found = self._placed_sector(actor, text)
         return found or None
+
+    def _placed_sector(self, actor: Actor, text: str) -> str:
+        """A sector named without a country ('police', 'rebels', 'a court') in a sentence
+        whose places all lie in one country: that country's (as a coder reads 'Police in
+        Goma arrested ...' as Congolese police)."""
+        sector = sector_code(text)
+        if sector not in LOCAL_SECTORS or actor.token_i < 0 or actor.text.lower() in PRONOUNS:
+            return ""  # leaders, governments and armies travel: where they act is not theirs
+        if any(c.dep_ == "poss" for c in self.doc[actor.token_i].children):
+            return ""  # 'its soldiers': the possessor's, not the place's
+        sent = self.doc[actor.token_i].sent
+        lo, hi = sent.start_char, sent.end_char
+        countries = set()
+        for m in self.by_start[bisect_left(self.starts, lo) :]:
+            if m.start >= hi:
+                break
+            if m.type == "PLACE" and m.country_code:
+                countries.add(m.country_code)
+        if len(countries) != 1:
+            return ""
+        iso3 = alpha3(countries.pop())
+        return iso3 + sector if iso3 else ""
 
     def _geocoded(self, actor: Actor, text: str) -> str:
         """The country of a geocoded place or demonym mention in the actor's phrase ('in
