@@ -55,26 +55,30 @@ def annotate_doc(article: Article, doc: Any, stages: Stages | None = None) -> An
     with clock.time("events"):
         events = extract_events(article, doc, mentions, times, quotes)
         events = resolve_group_actors(article.text, events, mentions, article.published)
-        events = [_off_dateline(e, article) for e in events]
+        events = _off_dateline(events, article)
         add_hints(doc, events)
     return Annotations(article.id, mentions, times, quotes, events)
 
 
-def _off_dateline(event: Event, article: Article) -> Event:
-    """The event without an actor read off the article's dateline: "SEOUL, June 19 -"
+def _off_dateline(events: list[Event], article: Article) -> list[Event]:
+    """The events without an actor read off the article's dateline: "SEOUL, June 19 -"
     says where the report was filed, not who acted."""
     if article.dateline is None:
-        return event
+        return events
     from dossier.ingest.byline import find_dateline
 
-    line = find_dateline(article.text)
+    line = find_dateline(article.text)  # its span (the article keeps only the place)
     if line is None:
-        return event
-    out = event
-    for side in ("source", "target"):
-        start = getattr(event, f"{side}_start")
-        if start is not None and line.start <= start < line.end:
-            out = replace(out) if out is event else out
-            for name in ("text", "start", "end", "mention_id", "code"):
-                setattr(out, f"{side}_{name}", None)
+        return events
+    out = []
+    for event in events:
+        for side in ("source", "target"):
+            start = getattr(event, f"{side}_start")
+            if start is not None and line.start <= start < line.end:
+                cleared: dict[str, Any] = {f"{side}_{n}": None for n in _ACTOR_FIELDS}
+                event = replace(event, **cleared)
+        out.append(event)
     return out
+
+
+_ACTOR_FIELDS = ("text", "start", "end", "mention_id", "code")

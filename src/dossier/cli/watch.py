@@ -6,13 +6,15 @@ from __future__ import annotations
 import signal
 import sys
 from types import FrameType
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from dossier.cli import render
 from dossier.cli.main import AllowPrivateOpt, CmdDbOpt, JsonOpt, _open, app, err, handles_errors
-from dossier.watch import Round, Watcher, parse_every
+
+if TYPE_CHECKING:
+    from dossier.watch import Round
 
 
 class _StopFlag:
@@ -47,6 +49,8 @@ def watch(
     as_json: JsonOpt = False,
 ) -> None:
     """Ingest new files in folders and new feed items, every so often, until Ctrl-C."""
+    from dossier.watch import Watcher, parse_every  # the pipeline loads only when it runs
+
     seconds = parse_every(every)
     flag = _StopFlag()
     signal.signal(signal.SIGINT, flag.handle)

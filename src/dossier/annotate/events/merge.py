@@ -20,15 +20,22 @@ from dossier.records import Event
 _FIELDS = ("source", "target", "place")
 
 
-def _conflict(a: Event, b: Event) -> bool:
-    if a.status != b.status:
-        return True  # 'swore to fight until they gain control': two different happenings
+def _same_party(a: Event, b: Event) -> bool:
     for f in ("source", "target"):
         ta, tb = getattr(a, f"{f}_text"), getattr(b, f"{f}_text")
         ma, mb = getattr(a, f"{f}_mention_id"), getattr(b, f"{f}_mention_id")
         if ta and tb and ta != tb and not (ma and ma == mb):
-            return True
-    return False
+            return False
+    return True
+
+
+# The appeal for an act of each cooperative root ('urged them to resume talks': 026).
+_APPEAL = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
+
+
+def _conflict(a: Event, b: Event) -> bool:
+    # a different status: 'swore to fight until they gain control' is two happenings
+    return a.status != b.status or not _same_party(a, b)
 
 
 def _inside(a: Event, b: Event) -> bool:
@@ -81,19 +88,6 @@ def _combine(keep: Event, other: Event) -> Event:
 
 
 _CONTENT_ROOTS = ("04", "05", "06", "07", "08")  # acts an intent (03x) can announce
-
-
-def _same_party(a: Event, b: Event) -> bool:
-    for f in ("source", "target"):
-        ta, tb = getattr(a, f"{f}_text"), getattr(b, f"{f}_text")
-        ma, mb = getattr(a, f"{f}_mention_id"), getattr(b, f"{f}_mention_id")
-        if ta and tb and ta != tb and not (ma and ma == mb):
-            return False
-    return True
-
-
-# The appeal for an act of each cooperative root ('urged them to resume talks': 026).
-_APPEAL = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
 
 
 def _asked_of(appeal: Event, act: Event) -> bool:
