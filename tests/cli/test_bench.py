@@ -137,3 +137,15 @@ def test_throughput_on_a_dask_cluster_reports_its_workers() -> None:
     metrics = json.loads(result.stdout.strip().splitlines()[-1])
     assert (metrics["engine"], metrics["workers"], metrics["stored"]) == ("dask local:1", 1, 4)
     assert metrics["engine_start_seconds"] > 0
+
+
+def test_throughput_into_a_postgresql_store_reports_it(pg_url: str) -> None:
+    data = BENCH / "quotes" / "polnear_dev.jsonl"
+    if not data.exists():
+        pytest.skip(f"benchmark file {data} absent (../shared is not here)")
+    args = ["bench", "throughput", "--data", str(data), "--limit", "3", "--store", pg_url]
+    result = runner.invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    metrics = json.loads(result.stdout.strip().splitlines()[-1])
+    assert (metrics["store"], metrics["stored"]) == ("postgresql", 3)
+    assert metrics["timeline_query_ms"] > 0

@@ -57,6 +57,7 @@ def run_throughput_bench(
     workers: int = 1,
     synthetic: int | None = None,
     dask: str | None = None,
+    store: str | None = None,
 ) -> dict[str, Any]:
     if synthetic is not None:
         from dossier.bench.throughput_scale import run_scale
@@ -97,10 +98,13 @@ def run_throughput_bench(
             for row in rows:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
         try:
-            with dossier.open(Path(tmp) / "bench.sqlite") as db:
+            with dossier.open(store or Path(tmp) / "bench.sqlite") as db:
+                if store is not None and db.articles(limit=0).total:
+                    raise InputError(f"--store {store} is not empty: give a new, empty store")
                 start = time.perf_counter()
                 report = db.ingest([str(path)], workers=workers, dask=engine)
                 dossier_seconds = time.perf_counter() - start
+                query_ms = _timeline_ms(db)
             dask_workers = engine.workers if engine is not None else None
         finally:
             if engine is not None:
@@ -112,6 +116,8 @@ def run_throughput_bench(
         "failed": len(report.failures),
         "workers": dask_workers if dask is not None else workers,
         "engine": f"dask {dask}" if dask is not None else "local",
+        "store": "postgresql" if (store or "").startswith("postgres") else "sqlite",
+        "timeline_query_ms": query_ms,
         "engine_start_seconds": round(engine_seconds, 3) if engine_seconds is not None else None,
         "spacy_seconds": round(spacy_seconds, 3),
         "dossier_seconds": round(dossier_seconds, 3),
@@ -126,3 +132,13 @@ def run_throughput_bench(
             round(spacy_batch_seconds / dossier_seconds, 4) if dossier_seconds else None
         ),
     }
+
+
+def _timeline_ms(db: Any, repeat: int = 5) -> float:
+    """Milliseconds of a first page of the timeline, the median of ``repeat``."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        db.timeline(limit=50)
+        times.append(time.perf_counter() - start)
+    return round(sorted(times)[repeat // 2] * 1000, 2)

@@ -593,11 +593,24 @@ def bench_throughput(
         str | None,
         typer.Option("--dask", help="Annotate on a Dask cluster: tcp://HOST:PORT or local:N."),
     ] = None,
+    store: Annotated[
+        str | None,
+        typer.Option(
+            "--store", help="Ingest into this new, empty store (a PostgreSQL URL), not a temp file."
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Ingest speed against bare spaCy over the same texts, or the scale run."""
     _run_bench(
-        "throughput", data, as_json, limit=limit, workers=workers, synthetic=synthetic, dask=dask
+        "throughput",
+        data,
+        as_json,
+        limit=limit,
+        workers=workers,
+        synthetic=synthetic,
+        dask=dask,
+        store=store,
     )
 
 
