@@ -200,7 +200,7 @@ def run_quotes_bench(
         text = row["text"]
         article = Article(id=str(row["doc_id"]), text=text, path=str(data), fmt="jsonl")
         t0 = time.perf_counter()
-        doc = nlp(text)
+        doc = nlp(nlp_mod.plain_spaces(text))
         parse_s += time.perf_counter() - t0
         docs.append(doc)
         mentions = extract_mentions(article, doc)

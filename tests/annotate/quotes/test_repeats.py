@@ -43,3 +43,17 @@ def test_the_same_words_from_two_speakers_are_two_quotes(nlp: Any) -> None:
     )
     _, _, quotes = run(nlp, text)
     assert len([q for q in quotes if "accept this budget" in q.text]) == 2
+
+
+def test_a_phrase_quoted_first_and_in_full_later_keeps_the_full_quote(nlp: Any) -> None:
+    text = (
+        '"The costliest mistake this city ever made," Ana Pereira said of the port plan.\n\n'
+        '"I have read every page of it," Pereira said. "It was the costliest mistake this '
+        'city ever made, and nobody has said sorry. We will pay for it for thirty years."'
+    )
+    _, _, quotes = run(nlp, text)
+    found = [q for q in quotes if "costliest mistake" in q.text]
+    assert len(found) == 1
+    (q,) = found
+    assert "thirty years" in q.text
+    assert [text[s:e] for s, e in q.repeats] == ["The costliest mistake this city ever made"]

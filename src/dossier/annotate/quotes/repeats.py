@@ -4,7 +4,9 @@ Blogs and live pages quote the same words twice: in the body and again in a summ
 a pull quote or an 'ibid' list. The repeat's words are the first quote's, or a run of
 them (a cut-down repeat), or nearly all of them; its speaker is the same person or
 unnamed. The quote kept is the first one, given a resolved speaker a repeat has when it
-has none; the repeats' spans are kept on it (``Quote.repeats``).
+has none; the repeats' spans are kept on it (``Quote.repeats``). When the repeat is the
+fuller one (a phrase quoted in the lead, the whole passage further down), the fuller
+one is kept and the first becomes its repeat, so no words are lost.
 """
 
 from __future__ import annotations
@@ -63,31 +65,45 @@ def _repeats(a: list[str], b: list[str]) -> bool:
     return match.size >= max(MIN_RUN_WORDS, MIN_SHARE * len(short))
 
 
+def _fold(into: Quote, repeat: Quote) -> None:
+    """``repeat``'s span (and its own repeats) kept on ``into``; its speaker when
+    ``into`` has none resolved."""
+    into.repeats.append((repeat.start, repeat.end))
+    into.repeats.extend(repeat.repeats)
+    into.repeats.sort()
+    if into.speaker_mention_id is None and repeat.speaker_mention_id is not None:
+        into.speaker_text, into.speaker_start, into.speaker_end = (
+            repeat.speaker_text,
+            repeat.speaker_start,
+            repeat.speaker_end,
+        )
+        into.speaker_mention_id = repeat.speaker_mention_id
+        into.speaker_resolution = repeat.speaker_resolution
+
+
 def merge_repeats(quotes: list[Quote]) -> list[Quote]:
-    """``quotes`` of one article (text order) with each repeat folded into the first."""
+    """``quotes`` of one article (text order) with each repeat folded into the first,
+    or the first into the repeat when the repeat holds clearly more words."""
     kept: list[tuple[Quote, list[str]]] = []
     for q in quotes:
         words = _words(q)
-        first = next(
+        at = next(
             (
-                k
-                for k, kw in kept
+                i
+                for i, (k, kw) in enumerate(kept)
                 if (q.start >= k.end or k.start >= q.end)  # elsewhere, not nested in it
                 and _same_speaker(k, q)
                 and _repeats(kw, words)
             ),
             None,
         )
-        if first is None:
+        if at is None:
             kept.append((q, words))
             continue
-        first.repeats.append((q.start, q.end))
-        if first.speaker_mention_id is None and q.speaker_mention_id is not None:
-            first.speaker_text, first.speaker_start, first.speaker_end = (
-                q.speaker_text,
-                q.speaker_start,
-                q.speaker_end,
-            )
-            first.speaker_mention_id = q.speaker_mention_id
-            first.speaker_resolution = q.speaker_resolution
-    return [q for q, _ in kept]
+        first, first_words = kept[at]
+        if len(first_words) < MIN_SHARE * len(words):
+            _fold(q, first)
+            kept[at] = (q, words)
+        else:
+            _fold(first, q)
+    return sorted((q for q, _ in kept), key=lambda q: (q.start, q.end))
