@@ -44,7 +44,9 @@ def load() -> Any:
 # no-break space as a token of its own and misparses the sentence around it. Ingest
 # cleans them away; a text that reaches the parser uncleaned (benchmark rows, stored
 # text of an older ingest) is parsed with ' ' in their place, at the same offsets.
-_ODD_SPACES = str.maketrans(dict.fromkeys([0xA0, 0x202F, 0x2007, *range(0x2000, 0x200B), 0x3000], " "))
+_ODD_SPACES = str.maketrans(
+    dict.fromkeys([0xA0, 0x202F, 0x2007, *range(0x2000, 0x200B), 0x3000], " ")
+)
 
 
 def plain_spaces(text: str) -> str:

@@ -107,3 +107,21 @@ def test_name_after_a_dash_is_the_speaker(nlp: Any) -> None:
     _, _, quotes = run(nlp, text)
     q = by_phrase(quotes, "told me nothing")
     assert q.speaker_text == "Mia Lund"
+
+
+def test_a_gerund_subject_of_a_reported_clause_is_part_of_it(nlp: Any) -> None:
+    text = "He said taxing it could bring millions of dollars to schools in rural counties."
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "millions of dollars")
+    assert q.text.startswith("taxing it could") and q.cue == "say"
+
+
+def test_a_that_clause_after_adjuncts_is_what_was_said(nlp: Any) -> None:
+    text = (
+        "The senator said earlier on Tuesday during a town hall meeting that she may wait "
+        "until the autumn to decide who to endorse."
+    )
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "decide who to endorse")
+    assert (q.cue, q.speaker_text) == ("say", "The senator")
+    assert q.text.startswith("that she may wait")

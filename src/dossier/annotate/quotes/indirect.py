@@ -190,6 +190,9 @@ def _content_of(verb: Any, speech: bool, para: tuple[int, int]) -> tuple[Any, li
                 and not any(c.dep_ == "mark" and c.lower_ != "that" for c in child.children)
             ):
                 return child, list(child.subtree)
+        found = _misparsed_clause(verb, para)
+        if found is not None:
+            return found
     speaker = subject_of(verb)
     if "oprd" in allowed:
         # 'called [him a fraud]', 'deemed [the plan unworkable]': object and predicate
@@ -221,6 +224,38 @@ def _content_of(verb: Any, speech: bool, para: tuple[int, int]) -> tuple[Any, li
         own = {t.i for t in verb.subtree}
         toks = [t for t in head.subtree if t.i not in own]
         return head, toks
+    return None
+
+
+def _has_subject(tok: Any) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def _misparsed_clause(verb: Any, para: tuple[int, int]) -> tuple[Any, list[Any]] | None:
+    """A speech verb's complement clause that the parser hung elsewhere:
+    - 'said [legalizing it would help]': a gerund subject read as the verb's xcomp,
+      the clause's verb as the gerund's ccomp;
+    - 'said on Friday at a rally [that he would run]': the clause read as a relative
+      clause of the last adjunct's noun, though its 'that' is a conjunction (``mark``),
+      not a relative pronoun."""
+    for child in verb.rights:
+        if not para[0] <= child.idx < para[1]:
+            continue
+        gerund = child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i == verb.i + 1
+        if (
+            gerund
+            and not _has_subject(child)
+            and any(c.dep_ == "ccomp" and _has_subject(c) for c in child.rights)
+        ):
+            return child, list(child.subtree)
+        if child.dep_ == "prep":
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for rel in obj.rights:
+                    that = next(iter(rel.lefts), None) if rel.dep_ == "relcl" else None
+                    if that is not None and that.dep_ == "mark" and that.lower_ == "that":
+                        return rel, list(rel.subtree)
     return None
 
 
