@@ -201,6 +201,8 @@ def _content_of(verb: Any, speech: bool, para: tuple[int, int]) -> tuple[Any, li
         if obj is not None and pred is not None and obj.i < pred.i and obj != speaker:
             return obj, list(obj.subtree) + list(pred.subtree)
     for child in verb.children:
+        if child.dep_ == "dobj" and child.ent_type_ in ("DATE", "TIME"):
+            continue  # 'promised Sunday to ...': when, not what
         if child.dep_ == "dobj" and "dobj" in allowed and child != speaker:
             # 'criticized X for ...', 'called X "..."': the object and what follows it
             toks = list(child.subtree)
@@ -256,7 +258,42 @@ def _misparsed_clause(verb: Any, para: tuple[int, int]) -> tuple[Any, list[Any]]
                     that = next(iter(rel.lefts), None) if rel.dep_ == "relcl" else None
                     if that is not None and that.dep_ == "mark" and that.lower_ == "that":
                         return rel, list(rel.subtree)
-    return None
+    return _clause_after(verb, para)
+
+
+_ADJUNCT_DEPS = frozenset({"prep", "npadvmod", "advmod", "dative", "agent", "punct"})
+_PHRASE_DEPS = frozenset({"det", "compound", "amod", "poss", "nummod", "case"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _clause_after(verb: Any, para: tuple[int, int]) -> tuple[Any, list[Any]] | None:
+    """'telling reporters on Thursday [she viewed him as ...]': a clause that starts right
+    after the cue's addressee and adjuncts (its own subject, then a finite verb), which
+    the parser attached somewhere else. Surface fallback for a speech verb whose
+    complement the parser lost; the clause runs to its verb's last dependent."""
+    doc = verb.doc
+    skip: set[int] = set()
+    for child in verb.rights:
+        addressee = child.dep_ == "dobj" and verb.lemma_.lower() in SPEECH_NO_OBJECT
+        if child.dep_ in _ADJUNCT_DEPS or addressee:
+            skip.update(t.i for t in child.subtree)
+    j = verb.i + 1
+    while j in skip:
+        j += 1
+    if j >= len(doc) or not para[0] <= doc[j].idx < para[1] or doc[j].is_sent_start:
+        return None
+    head = doc[j]
+    while head.dep_ in _PHRASE_DEPS and head.head.i > head.i:
+        head = head.head
+    clause = head.head
+    if head.dep_ not in ("nsubj", "nsubjpass") or clause.i <= head.i or clause.i == verb.i:
+        return None
+    finite = clause.tag_ in _FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in clause.lefts
+    )
+    if not finite or clause.right_edge.i <= clause.i:
+        return None
+    return clause, list(doc[j : clause.right_edge.i + 1])
 
 
 def _passive_report(ix: DocIndex, verb: Any, speech: bool) -> Cand | None:
