@@ -143,3 +143,10 @@ def test_a_day_after_a_pledge_is_not_what_was_pledged(nlp: Any) -> None:
     _, _, quotes = run(nlp, text)
     q = by_phrase(quotes, "road program")
     assert q.text.startswith("to end")
+
+
+def test_a_name_with_a_party_tag_before_the_verb_is_the_speaker(nlp: Any) -> None:
+    text = "Saturday at the state party convention Sen. Ann Marsh (D-OR) said the levy was a fraud."
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "levy was a fraud")
+    assert q.speaker_text == "Sen. Ann Marsh (D-OR)"

@@ -56,6 +56,8 @@ def phrase_of(doc: Any, head: Any) -> tuple[int, int]:
         hi -= 1
     while lo < hi and (cols.is_punct[lo] or cols.is_space[lo]):
         lo += 1
+    if hi + 1 < cols.n and cols.text[hi + 1] == ")" and "(" in cols.text[lo : hi + 1]:
+        hi += 1  # 'Sen. Ann Marsh (D-OR)': the party tag closes with its parenthesis
     if hi - lo + 1 > MAX_SPEAKER_TOKENS:
         lo = hi = head.i
         for child in head.lefts:
@@ -119,16 +121,33 @@ def inverted_subject(doc: Any, verb: Any) -> Any | None:
     i = verb.i + 1
     last = None
     while i < len(doc) and (doc[i].pos_ in NP_POS or doc[i].lower_ in HONORIFICS):
+        if doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i].head.i != verb.i:
+            return None  # 'said the governor was ...': the reported clause's subject
         if doc[i].pos_ in ("PROPN", "NOUN", "PRON", "NUM"):
             last = doc[i]
         i += 1
     return last
 
 
+def name_before(doc: Any, verb: Any) -> Any | None:
+    """'... Sen. Ann Marsh (D-OR) said ...' parsed without a subject: the name that
+    stands right before the verb (past a parenthesis), when it names a person or body."""
+    i = verb.i - 1
+    if i >= 0 and doc[i].text == ")":
+        while i >= 0 and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    if i < 0 or doc[i].pos_ != "PROPN" or doc[i].ent_type_ not in ("PERSON", "ORG", "NORP"):
+        return None
+    return doc[i]
+
+
 def speaker_for_verb(ix: DocIndex, verb: Any) -> SpeakerSpan | None:
     """The speaker phrase of cue ``verb`` (subject, inverted subject), or ``None``."""
     doc = ix.doc
     subj = subject_of(verb)
+    if subj is None and verb.dep_ == "ROOT":
+        subj = name_before(doc, verb)
     if subj is None and verb.dep_ in ("ROOT", "parataxis", "ccomp", "conj"):
         subj = inverted_subject(doc, verb)
     if subj is None:
