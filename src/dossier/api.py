@@ -14,7 +14,7 @@ from typing import IO, TYPE_CHECKING, Any, Generic, TextIO, TypeVar, Unpack, cas
 
 from dossier.errors import NotFound
 from dossier.pipeline import IngestReport, Pipeline, Progress, default_workers
-from dossier.query import FilterArgs, Filters
+from dossier.query import FilterArgs, Filters, row_filters
 from dossier.records import Article, Entity, Event, TimelineEntry
 from dossier.store import Page, Query, Store, StoredFailure, open_store
 from dossier.views import (
@@ -233,7 +233,7 @@ class Dossier:
         least ``min_confidence``). Rows only off-topic articles report (alone in their
         story while others share one) are left out unless ``off_topic``."""
         q = self._query(filters)
-        q.extra.update(_row_filters(min_sources, dated, status, min_confidence))
+        q.extra.update(row_filters(min_sources, dated, status, min_confidence))
         q.extra["on_topic"] = not off_topic
         page = self.store.page_timeline(q)
         return self._listing(page, self._weighed(page.items))
@@ -278,7 +278,7 @@ class Dossier:
                 break
             chunk = days[start : start + 50]
             q = self._query(cast(FilterArgs, {**filters, "limit": None, "offset": None}))
-            q.extra.update(_row_filters(min_sources, True, status, None))
+            q.extra.update(row_filters(min_sources, True, status, None))
             q.extra["days"] = chunk
             q.extra["on_topic"] = True
             page = self.store.page_timeline(q)
@@ -505,27 +505,6 @@ class Dossier:
 
 
 KEY_PER_DAY = 2  # rows a key day shows at most
-
-
-def _row_filters(
-    min_sources: int | None, dated: bool, status: Sequence[str] | None, conf: float | None
-) -> dict[str, Any]:
-    from dossier.errors import QueryError
-
-    allowed = {"asserted", "negated", "expected", "hypothetical", "reported", "opinion"}
-    if status and not set(status) <= allowed:
-        bad = ", ".join(sorted(set(status) - allowed))
-        raise QueryError(f"--status {bad}: use one of {', '.join(sorted(allowed))}")
-    if min_sources is not None and min_sources < 1:
-        raise QueryError("--min-sources must be 1 or more")
-    if conf is not None and not 0.0 <= conf <= 1.0:
-        raise QueryError("--min-confidence must be between 0 and 1")
-    return {
-        "min_sources": min_sources,
-        "dated": dated,
-        "status": list(status or []),
-        "min_confidence": conf,
-    }
 
 
 def open(path: str | Path | None = None, create: bool = True) -> Dossier:

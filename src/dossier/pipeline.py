@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from dossier.engine import Engine
+from dossier.engine.tasks import annotate_here, worker_init, worker_task
 from dossier.errors import DossierError
 from dossier.ingest import prepare, read_inputs
 from dossier.ingest.dedup import NearDuplicateIndex, signature
@@ -62,56 +63,6 @@ class IngestReport:
 
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
-
-
-def annotate_here(articles: Sequence[Article], stages: Stages) -> list[Annotations | IngestFailure]:
-    """Annotations of each article in this process (a failure for one that breaks)."""
-    from dossier.annotate import annotate
-
-    out: list[Annotations | IngestFailure] = []
-    try:
-        out.extend(annotate(articles, stages=stages))
-        return out
-    except DossierError:
-        raise
-    except Exception:  # one bad article must not sink the others: retry one by one
-        out = []
-    for article in articles:
-        try:
-            out.extend(annotate([article], stages=stages))
-        except DossierError:
-            raise
-        except Exception as exc:
-            out.append(IngestFailure(article.path, "annotate", _why(exc)))
-    return out
-
-
-def _why(exc: Exception) -> str:
-    """An annotator's exception as a reason a user can act on (spaCy's raw codes never
-    reach the user)."""
-    text = str(exc)
-    if "[E088]" in text:
-        return (
-            "the text is longer than the parser takes in one piece: lower "
-            "$DOSSIER_PART_CHARS (it is parsed in parts of that many characters)"
-        )
-    if isinstance(exc, MemoryError):
-        return "out of memory annotating it: lower $DOSSIER_MAX_CHARS or split the text"
-    first = text.splitlines()[0] if text else ""
-    return f"{type(exc).__name__}: {first[:300]}"
-
-
-def _worker_init() -> None:
-    from dossier.annotate import nlp
-
-    nlp.load()
-
-
-def _worker_task(
-    articles: list[Article],
-) -> tuple[list[Annotations | IngestFailure], dict[str, float]]:
-    stages = Stages()
-    return annotate_here(articles, stages), stages.seconds
 
 
 @dataclass(frozen=True)
@@ -232,7 +183,7 @@ class Pipeline:
             import multiprocessing
 
             self._pool = ProcessPoolExecutor(
-                self.workers, multiprocessing.get_context("spawn"), initializer=_worker_init
+                self.workers, multiprocessing.get_context("spawn"), initializer=worker_init
             )
         try:
             self._resume()
@@ -384,7 +335,7 @@ class Pipeline:
         if self._pool is not None:
             for start in range(0, len(articles), CHUNK):
                 batch.futures.append(
-                    self._pool.submit(_worker_task, articles[start : start + CHUNK])
+                    self._pool.submit(worker_task, articles[start : start + CHUNK])
                 )
         else:
             batch.results.extend(self._annotate_now(articles))

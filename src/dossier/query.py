@@ -1,11 +1,12 @@
-"""Query filters shared by every listing: entity, date window, source and paging."""
+"""Query filters shared by every listing: entity, date window, source and paging; and the
+timeline's own (sources, status, confidence)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from dossier.errors import QueryError
 from dossier.records import Entity
@@ -111,3 +112,24 @@ def match_entities(query: str, entities: Iterable[Entity]) -> set[str]:
         return exact
     words = set(q.split())
     return {e.id for e in pool if any(words <= set(_fold(n).split()) for n in [e.name, *e.aliases])}
+
+
+def row_filters(
+    min_sources: int | None, dated: bool, status: Sequence[str] | None, conf: float | None
+) -> dict[str, Any]:
+    """The timeline's own filters, checked (a bad value: a QueryError naming the option),
+    as the store's query takes them."""
+    allowed = {"asserted", "negated", "expected", "hypothetical", "reported", "opinion"}
+    if status and not set(status) <= allowed:
+        bad = ", ".join(sorted(set(status) - allowed))
+        raise QueryError(f"--status {bad}: use one of {', '.join(sorted(allowed))}")
+    if min_sources is not None and min_sources < 1:
+        raise QueryError("--min-sources must be 1 or more")
+    if conf is not None and not 0.0 <= conf <= 1.0:
+        raise QueryError("--min-confidence must be between 0 and 1")
+    return {
+        "min_sources": min_sources,
+        "dated": dated,
+        "status": list(status or []),
+        "min_confidence": conf,
+    }

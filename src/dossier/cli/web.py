@@ -1,5 +1,6 @@
 """The web commands: ``dossier serve``, ``dossier curate ...`` and ``dossier bench serve``,
-registered on the apps of :mod:`dossier.cli.main` (thin adapters over the API)."""
+registered on the apps of :mod:`dossier.cli.main` and :mod:`dossier.cli.bench` (thin adapters
+over the API)."""
 
 from __future__ import annotations
 
@@ -10,17 +11,8 @@ from typing import Annotated, Any
 import typer
 
 from dossier.cli import render
-from dossier.cli.main import (
-    CmdDbOpt,
-    JsonOpt,
-    _open,
-    _run_bench,
-    app,
-    bench_app,
-    err,
-    handles_errors,
-    out,
-)
+from dossier.cli.bench import _run_bench, bench_app
+from dossier.cli.main import CmdDbOpt, JsonOpt, _open, app, err, handles_errors, out
 from dossier.errors import DossierError
 
 curate_app = typer.Typer(

@@ -1,7 +1,8 @@
 """Where parse and annotate run: in this process, in a local process pool (see
-:mod:`dossier.pipeline`), or on a Dask cluster (:mod:`dossier.engine.dask`). An engine
-is anything with ``submit(fn, arg) -> future`` (``future.result()``), ``workers`` and
-``shutdown()``; storing and resolving always stay with the client."""
+:mod:`dossier.pipeline`), or on a Dask cluster (:mod:`dossier.engine.dask`); the task they
+run is :mod:`dossier.engine.tasks`. An engine is anything with ``submit(fn, arg) ->
+future`` (``future.result()``), ``workers`` and ``shutdown()``; storing and resolving
+always stay with the client."""
 
 from __future__ import annotations
 
