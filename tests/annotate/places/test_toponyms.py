@@ -96,3 +96,16 @@ def test_capitalised_dateline_is_a_toponym(nlp: Any) -> None:
 def test_month_after_a_preposition_is_not_a_place(nlp: Any) -> None:
     tops = toponyms(nlp, "The bridge will reopen in March, the council said.")
     assert all(t.text != "March" for t in tops)
+
+
+def test_a_town_written_with_its_state_is_the_town_in_that_state(nlp: Any) -> None:
+    tops = toponyms(nlp, "Firefighters in Athens, Georgia, said the warehouse fire was out.")
+    athens, georgia = find(tops, "Athens"), find(tops, "Georgia")
+    assert (athens.country_code, georgia.kind, georgia.country_code) == ("US", "admin1", "US")
+    assert athens.how == "pair"
+
+
+def test_names_in_a_list_are_not_read_as_town_and_state(nlp: Any) -> None:
+    tops = toponyms(nlp, "Envoys from Georgia, Armenia and Azerbaijan met in Vienna.")
+    assert find(tops, "Georgia").kind == "country"
+    assert all(t.how != "pair" for t in tops)

@@ -152,6 +152,30 @@ def resolver() -> Resolver:
     return _resolver
 
 
+_LIST_GLUE = (", ", " and ", " or ", ", and ", ", or ")
+
+
+def _pairs(
+    text: str, items: Sequence[tuple[int, int, str, str, str | None, bool]]
+) -> list[tuple[int, int]]:
+    """(k, k + 1) for each 'Town, Division' written as a pair: two literal names with only
+    ', ' between them, not inside a list of places ('Washington, Oregon and Idaho')."""
+
+    def glue(k: int) -> str:
+        return text[items[k][1] : items[k + 1][0]]
+
+    out = []
+    for k in range(len(items) - 1):
+        if glue(k) != ", " or not items[k][3] == items[k + 1][3] == "literal":
+            continue
+        if (k + 2 < len(items) and glue(k + 1) in _LIST_GLUE) or (
+            k > 0 and glue(k - 1) in _LIST_GLUE
+        ):
+            continue
+        out.append((k, k + 1))
+    return out
+
+
 def find_toponyms(
     article: Article,
     doc: Any,
@@ -179,7 +203,8 @@ def find_toponyms(
         for s, e, _ in missed_toponyms(doc, mentions, taken, res.gaz):
             use = usage(doc, s, e, "", "PLACE")
             items.append((s, e, article.text[s:e], use, None, is_modifier(doc, s, e)))
-    picks = res.resolve([it[2] for it in items], story)
+    items.sort(key=lambda it: (it[0], it[1]))
+    picks = res.resolve([it[2] for it in items], story, _pairs(article.text, items))
     out = [
         replace(_toponym(s, e, article.text[s:e], use, mid, pick), modifier=mod)
         for (s, e, _, use, mid, mod), pick in zip(items, picks, strict=True)

@@ -193,6 +193,24 @@ def choose(entries: Sequence[Entry], ctx: Context | None, name: str = "") -> Pic
     return Pick(entry, how, margin)
 
 
+def _contains(outer: Entry, inner: Entry) -> bool:
+    if inner.kind != "city" or not inner.country or inner.country != outer.country:
+        return False
+    if outer.kind == "country":
+        return True
+    return outer.kind in ("admin1", "region") and bool(outer.adm) and inner.adm == outer.adm
+
+
+def _in_pair(inner: Sequence[Entry], outer: Sequence[Entry]) -> tuple[Entry, Entry] | None:
+    """'Athens, Georgia', 'Paris, Texas', 'Hamilton, Canada': a town written with its
+    division or country after a comma is the town of that name in it. The entries that
+    fit together, the largest town first; ``None`` when none do (the comma was a list)."""
+    fits = [(a, b) for b in _dedupe(outer) for a in _dedupe(inner) if _contains(b, a)]
+    if not fits:
+        return None
+    return max(fits, key=lambda ab: (score(ab[0], None)[0], score(ab[1], None)[0]))
+
+
 def _may_reach(a: int, b: int) -> bool:
     """Whether strings of ``a`` and ``b`` characters can have a ``fuzz.ratio`` of at least
     ``FUZZY_CUTOFF``: the ratio is 100 * (1 - indel / (a + b)), and the indel distance is
@@ -280,8 +298,23 @@ class Resolver:
         self._fuzzy_cache[key] = hit
         return hit
 
-    def resolve(self, names: Sequence[str], story: Iterable[str] = ()) -> list[Pick | None]:
-        """Picks for all place names of one article, in order."""
+    def resolve(
+        self,
+        names: Sequence[str],
+        story: Iterable[str] = (),
+        pairs: Sequence[tuple[int, int]] = (),
+    ) -> list[Pick | None]:
+        """Picks for all place names of one article, in order. ``pairs``: (i, j) when
+        name j follows name i as its container, 'Athens, Georgia' (see :func:`_in_pair`)."""
+        picks = self._resolve(names, story)
+        for i, j in pairs:
+            both = _in_pair(self.candidates(names[i])[0], self.candidates(names[j])[0])
+            if both is not None:
+                picks[i] = Pick(both[0], "pair", CONFIDENT_MARGIN)
+                picks[j] = Pick(both[1], "pair", CONFIDENT_MARGIN)
+        return picks
+
+    def _resolve(self, names: Sequence[str], story: Iterable[str]) -> list[Pick | None]:
         looked = [self.candidates(n) for n in names]
         keys = [fold(n) for n in names]
         ctx = Context.empty(story)
