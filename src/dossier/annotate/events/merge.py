@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 
 from dossier.annotate.events.coding import plover_coding
-from dossier.annotate.events.lexicon import cameo_convention, code_name, goldstein
+from dossier.annotate.events.lexicon import cameo_convention, code_name, content_code, goldstein
 from dossier.records import Event
 
 _FIELDS = ("source", "target", "place")
@@ -27,10 +27,6 @@ def _same_party(a: Event, b: Event) -> bool:
         if ta and tb and ta != tb and not (ma and ma == mb):
             return False
     return True
-
-
-# The appeal for an act of each cooperative root ('urged them to resume talks': 026).
-_APPEAL = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
 
 
 def _conflict(a: Event, b: Event) -> bool:
@@ -121,7 +117,7 @@ def _fold_intents(events: list[Event]) -> list[Event]:
                     continue
                 generic, intent = "030", cameo_convention(ev.code, "expected")
             elif pledge.code.startswith("02") and _asked_of(pledge, ev):
-                generic, intent = "020", _APPEAL[ev.code[:2]]
+                generic, intent = "020", content_code("020", ev.code[:2]) or "020"
             else:
                 continue
             folded = _combine(pledge, ev) if pledge.code.startswith("03") else pledge

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dossier.annotate.columns import Columns, columns
+from dossier.annotate.events.content import absorb_contents
 from dossier.annotate.events.lexicon import Lexicon, Sense, ending_code
 
 # Clauses that do not belong to the phrase of the word that governs them.
@@ -444,4 +445,4 @@ def find_triggers(sent: Any, lex: Lexicon) -> Iterator[Trigger]:
         if nominal_code is not None:
             found.append(Trigger(tok, nominal_code, nominal=True))
     found.sort(key=lambda t: t.token.i)
-    yield from found
+    yield from absorb_contents(found)
