@@ -51,3 +51,10 @@ def test_content_code_table() -> None:
     assert content_code("120", "08") == "124"
     assert content_code("111", "04") is None
     assert content_code("100", "19") is None
+
+
+def test_rejected_demand_or_aid_is_one_rejection() -> None:
+    assert _codes("The government rejected the rebels' demand for a referendum.") == [
+        ("rejected", "120")
+    ]
+    assert _codes("Iraq refused the aid offered by Kuwait.") == [("refused", "122")]

@@ -2,9 +2,10 @@
 
 A demand, an appeal or a threat names the act it asks for or threatens ('demanded the
 withdrawal of troops', 'called for talks', 'threatened a strike'); a refusal names the act
-refused ('refused to lift the siege'); a protest names what it demands ('rallied demanding
-his release'). CAMEO codes one event there, the demand, appeal, threat, refusal or protest,
-and refines a generic code by the act: a demand for talks is 106, a refusal to yield 124.
+refused ('refused to lift the siege', 'rejected their demands'); a protest names what it
+demands ('rallied demanding his release'). CAMEO codes one event there, the demand,
+appeal, threat, refusal or protest, and refines a generic code by the act: a demand for
+talks is 106, a refusal to yield 124.
 The act is dropped from the triggers; the governing trigger keeps it in its code.
 """
 
@@ -90,7 +91,7 @@ def absorb_contents(found: list[Trigger]) -> list[Trigger]:
         if owner is not None and id(owner) not in dropped:
             kind = owner.code[:2]
             word = trig.light if trig.light is not None else trig.token
-            refusal = kind == _REFUSING and word.dep_ == "xcomp"
+            refusal = kind == _REFUSING and word.dep_ in ("xcomp", "dobj")
             if kind in _ASKING or refusal:
                 refined = content_code(owner.code, root)
                 if refined is not None:
