@@ -75,3 +75,14 @@ def test_every_event_of_a_sentence_is_scored(tmp_path: Path, data: Path) -> None
     roots = report["cameo_levels"]["root_code"]
     assert roots["tp"] == 2  # the attack and the arrest
     assert report["main_event_only"]["cameo_root_f1"] < report["cameo_root_f1"]
+
+
+def test_coordinated_sources_of_one_act_are_one_compound_event(tmp_path: Path, data: Path) -> None:
+    rows = [
+        {"id": "a", "text": "Chad and Niger condemned the coup in Bamako.",
+         "date": "2024-03-04", "gold_events": [{"source": "TCD+NER", "target": "MLIGOV",
+                                                "plover": "DISAPPROVE"}]},
+    ]  # fmt: skip
+    report = run_events_bench(_own_file(tmp_path, data, rows))
+    exact = report["levels"]["exact"]
+    assert (exact["tp"], exact["fp"]) == (1, 0)  # one condemnation, not one per source

@@ -17,9 +17,10 @@ positive; compact dates ('20230913') are read as ISO. Metrics:
   event code left empty because the gold has none: they measure actor coding only. The
   actors are the extractor's own ``source_code``/``target_code``, written the way the gold
   writes them: coordinated parties ('Jordan and Britain agreed') as one compound source
-  with no target; with no coded target, the code of the event's place ('arrived in Amman');
-  an unattributed arrest or attack has the place's country as source, 'UAF' (unidentified
-  armed force) for violence.
+  with no target; the events of coordinated sources of one act ('the army and the police
+  raided') as one event with a compound source; with no coded target, the code of the
+  event's place ('arrived in Amman'); an unattributed arrest or attack has the place's
+  country as source, 'UAF' (unidentified armed force) for violence.
 - ``cameo_root_f1`` / ``cameo_code_f1``: the scorer's ``root_code`` and ``code`` F1 on the
   rows with gold CAMEO codes: the file's own codes where its gold events carry them
   (``ccasr_nyt.jsonl``), else the code whose example in ``cameo_event_codes.csv`` (next to
@@ -222,6 +223,26 @@ def _coded(ev: Event, with_code: bool, run: _Run) -> dict[str, Any]:
     }
 
 
+def _written(events: list[Event], with_code: bool, run: _Run) -> list[dict[str, Any]]:
+    """The sentence's events as the gold writes them: the events the extractor gives
+    each of coordinated sources of one act ('the army and the police raided ...') as one
+    event with a compound source ('IRQMIL+IRQCOP')."""
+    out: list[dict[str, Any]] = []
+    seen: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for ev in events:
+        coded = _coded(ev, with_code, run)
+        key = (ev.trigger_start, coded["code"], coded["plover"], coded["target"])
+        prev = seen.get(key)
+        if prev is None:
+            seen[key] = coded
+            out.append(coded)
+            continue
+        parts = prev["source"].split("+") if prev["source"] else []
+        if coded["source"] and coded["source"] not in parts:
+            prev["source"] = "+".join([*parts, coded["source"]])
+    return out
+
+
 def _codebook_report(data: Path, limit: int | None) -> dict[str, Any]:
     nlp = nlp_mod.load()
     pairs = load_codebook(data)[:limit] if limit else load_codebook(data)
@@ -299,12 +320,12 @@ def run_events_bench(
         event_s += run.event_s
         parse_s += run.parse_s
         main = [run.ev] if run.ev else []
-        pred_actors.append({"id": row["id"], "events": [_coded(e, False, run) for e in run.all]})
+        pred_actors.append({"id": row["id"], "events": _written(run.all, False, run)})
         pred_main.append({"id": row["id"], "events": [_coded(e, False, run) for e in main]})
         gold = _gold_codes(row, examples)
         if gold is not None:
             cameo_gold.append(gold)
-            pred_codes.append({"id": row["id"], "events": [_coded(e, True, run) for e in run.all]})
+            pred_codes.append({"id": row["id"], "events": _written(run.all, True, run)})
             pred_codes_main.append(
                 {"id": row["id"], "events": [_coded(e, True, run) for e in main]}
             )

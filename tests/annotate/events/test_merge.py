@@ -47,3 +47,43 @@ def test_merge_recodes_plover_with_the_finer_code() -> None:
     fine = _event("195", "barrage", plover="ASSAULT", goldstein=-10.0)
     (merged,) = merge_events([coarse, fine])
     assert merged.code == "195" and merged.plover_mode == "heavy-weapons"
+
+
+SHELLING = "Troops shelled the village, killing nine civilians, officials said."
+
+
+def _violence(code: str, trigger: str, target: str, status: str) -> Event:
+    start, t_start = SHELLING.index(trigger), SHELLING.index(target)
+    return Event(
+        id=f"ev-{trigger}",
+        article_id="a",
+        start=0,
+        end=len(SHELLING),
+        text=SHELLING,
+        code=code,
+        extractor="test",
+        version="0",
+        trigger=trigger,
+        trigger_start=start,
+        trigger_end=start + len(trigger),
+        source_text="Troops",
+        source_start=0,
+        source_end=6,
+        target_text=target,
+        target_start=t_start,
+        target_end=t_start + len(target),
+        status=status,  # type: ignore[arg-type]
+    )
+
+
+def test_an_attack_and_its_toll_by_one_side_are_one_reported_event() -> None:
+    shelled = _violence("194", "shelled", "the village", "reported")
+    killing = _violence("1823", "killing", "nine civilians", "asserted")
+    (merged,) = merge_events([shelled, killing])
+    assert merged.status == "reported" and merged.code in ("194", "1823")
+
+
+def test_violence_by_one_side_and_a_threat_of_it_stay_apart() -> None:
+    shelled = _violence("194", "shelled", "the village", "asserted")
+    killing = _violence("1823", "killing", "nine civilians", "expected")
+    assert len(merge_events([shelled, killing])) == 2

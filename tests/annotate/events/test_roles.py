@@ -174,3 +174,9 @@ def test_an_event_attended_lends_its_subject() -> None:
 def test_people_named_by_common_nouns_are_actors_of_an_assault() -> None:
     ev = by_trigger(events_of("Two teenagers beat a driver outside the station."), "beat")
     assert (ev.code, ev.source_text, ev.target_text) == ("182", "Two teenagers", "a driver")
+
+
+def test_a_possessive_pronoun_on_an_event_object_is_the_verbs_subject() -> None:
+    text = "Egyptian students continued their protest against the government in Cairo."
+    ev = by_trigger(events_of(text), "protest")
+    assert ev.source_text == "Egyptian students"

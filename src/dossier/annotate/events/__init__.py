@@ -1,8 +1,10 @@
 """Events: who did what to whom, when and where, coded in CAMEO. Owner: events.
 
 One pass over the spaCy parse of an article: triggers (verbs and nouns of the event
-lexicon, light-verb constructions) -> CAMEO code refined by word classes -> source and
-target actors tied to entity mentions -> place, date, status, quote, quantities, hedges.
+lexicon, light-verb constructions; an act that is the content of a demand, appeal, threat,
+refusal or protest refines that event's code instead: ``content``) -> CAMEO code refined
+by word classes -> source and target actors tied to entity mentions -> place, date,
+status, quote, quantities, hedges.
 Events with neither an actor nor a place are dropped (precision over recall), and events
 of one sentence that describe the same happening are merged. Each event is then coded
 (``coding``): CAMEO actor codes for source and target from their whole phrases and a dated

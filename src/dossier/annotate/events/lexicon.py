@@ -154,6 +154,19 @@ _THREAT = {
     "20": "138",
 }
 _REJECT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+# Asking for an act of each cooperative root: the appeal (026 to meet) and the demand
+# (106 for talks).
+_APPEAL = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
+_DEMAND = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105"}
+_ASKING = {"020": _APPEAL, "100": _DEMAND, "130": _THREAT, "120": _REJECT}
+
+
+def content_code(code: str, act_root: str) -> str | None:
+    """The finer code of a generic appeal, demand, threat or refusal (020, 100, 130,
+    120) by the root of the act it names: an appeal for talks 026, a demand for aid
+    103, a threat to strike 133, a refusal to yield 124; None when there is none."""
+    table = _ASKING.get(code)
+    return table.get(act_root) if table is not None else None
 
 
 def cameo_convention(code: str, status: str, hedges: list[str] | None = None) -> str:

@@ -4,7 +4,8 @@
 ships were hit as a volley of rockets fell' gives a verb and a noun attack.
 Two events merge when their codes agree to three digits, one trigger lies inside the other's
 clause, and their actors do not contradict each other; violent events (roots 18-20) of one
-sentence merge whenever their actors agree. A cooperative act announced inside a pledge
+sentence merge whenever their sources agree (what an attack hit and whom it killed may
+differ), an asserted act with a reported one. A cooperative act announced inside a pledge
 ('vowed to strengthen military ties', 'agreed to hold talks') is the pledge's content, not
 a second happening: the pledge keeps it, coded as the intent to do that act (032, 036).
 """
@@ -14,14 +15,14 @@ from __future__ import annotations
 import dataclasses
 
 from dossier.annotate.events.coding import plover_coding
-from dossier.annotate.events.lexicon import cameo_convention, code_name, goldstein
+from dossier.annotate.events.lexicon import cameo_convention, code_name, content_code, goldstein
 from dossier.records import Event
 
 _FIELDS = ("source", "target", "place")
 
 
-def _same_party(a: Event, b: Event) -> bool:
-    for f in ("source", "target"):
+def _same_party(a: Event, b: Event, fields: tuple[str, ...] = ("source", "target")) -> bool:
+    for f in fields:
         ta, tb = getattr(a, f"{f}_text"), getattr(b, f"{f}_text")
         ma, mb = getattr(a, f"{f}_mention_id"), getattr(b, f"{f}_mention_id")
         if ta and tb and ta != tb and not (ma and ma == mb):
@@ -29,13 +30,19 @@ def _same_party(a: Event, b: Event) -> bool:
     return True
 
 
-# The appeal for an act of each cooperative root ('urged them to resume talks': 026).
-_APPEAL = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
+# Statuses of acts that took place: an act and the toll a party reports of it ('opened
+# fire, killing two, sources said') are one happening whichever of them the attribution
+# reaches.
+_HAPPENED = frozenset({"asserted", "reported"})
 
 
 def _conflict(a: Event, b: Event) -> bool:
     # a different status: 'swore to fight until they gain control' is two happenings
-    return a.status != b.status or not _same_party(a, b)
+    same = a.status == b.status or {a.status, b.status} <= _HAPPENED
+    # one attack names what it hit and whom it killed ('shelled the village, killing
+    # nine'): violence of one sentence by one side is one happening whatever its targets
+    fields = ("source",) if _violent(a) and _violent(b) and a.source_text else ("source", "target")
+    return not same or not _same_party(a, b, fields)
 
 
 def _inside(a: Event, b: Event) -> bool:
@@ -68,6 +75,8 @@ def _combine(keep: Event, other: Event) -> Event:
             for suffix in ("text", "start", "end", "mention_id", "code"):
                 if hasattr(other, f"{f}_{suffix}"):  # places carry no actor code
                     changes[f"{f}_{suffix}"] = getattr(other, f"{f}_{suffix}")
+    if keep.status == "asserted" and other.status == "reported":
+        changes["status"] = "reported"  # a party's account of part of it is of the whole
     if keep.date is None and other.date is not None:
         for f in ("date", "date_precision", "date_how", "time_id"):
             changes[f] = getattr(other, f)
@@ -121,7 +130,7 @@ def _fold_intents(events: list[Event]) -> list[Event]:
                     continue
                 generic, intent = "030", cameo_convention(ev.code, "expected")
             elif pledge.code.startswith("02") and _asked_of(pledge, ev):
-                generic, intent = "020", _APPEAL[ev.code[:2]]
+                generic, intent = "020", content_code("020", ev.code[:2]) or "020"
             else:
                 continue
             folded = _combine(pledge, ev) if pledge.code.startswith("03") else pledge

@@ -373,6 +373,19 @@ def _leads_to_target(tok: Any, trigger: Any) -> bool:
     return dep in TARGET_PATH_DEPS
 
 
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her"})
+
+
+def _possessor(tok: Any) -> Any | None:
+    """Whose the event noun is: its possessor; for a possessive pronoun the subject of the
+    verb the noun is the object of ('the rebels ended [their] offensive': the rebels)."""
+    poss = child(tok, "poss")
+    if poss is None or poss.lower_ not in POSSESSIVE_PRONOUNS or tok.dep_ != "dobj":
+        return poss
+    subj = subject_token(tok.head)
+    return subj if subj is not None and subj.pos_ in ("NOUN", "PROPN") else poss
+
+
 def noun_roles(
     finder: ActorFinder, tok: Any, code: str, symmetric: bool, light: Any | None
 ) -> Roles:
@@ -395,7 +408,7 @@ def noun_roles(
         if len(actors) >= 2:
             sources, target = actors[:1], actors[1]
     if not sources:
-        poss = child(tok, "poss")
+        poss = _possessor(tok)
         cands = [poss] if poss is not None else []
         agents = [o for _, o in prep_objects(tok, ("by", "from"))]
         cands += agents

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dossier.annotate.columns import Columns, columns
+from dossier.annotate.events.content import absorb_contents
 from dossier.annotate.events.lexicon import Lexicon, Sense, ending_code
 
 # Clauses that do not belong to the phrase of the word that governs them.
@@ -25,6 +26,11 @@ ABSORBING = frozenset({"threaten", "warn", "call", "urge", "ask", "appeal", "pre
 # 'as human shields', 'with artillery').
 VERB_CLASS_PREPS = frozenset(
     {"with", "of", "by", "to", "on", "against", "in", "as", "into", "between", "about", "around"}
+)
+# Prepositions of time whose object is a reference point, not a happening the sentence
+# reports ('after the bombing', 'since the invasion', 'following the killing of ...').
+BACKGROUND_PREPS = frozenset(
+    {"after", "before", "since", "following", "during", "amid", "amidst", "despite"}
 )
 ABSORBING_NOUNS = frozenset(
     {"threat", "warning", "ultimatum", "call", "appeal", "request", "demand", "plea"}
@@ -443,5 +449,18 @@ def find_triggers(sent: Any, lex: Lexicon) -> Iterator[Trigger]:
         nominal_code = choose_sense(senses, tok, lex)
         if nominal_code is not None:
             found.append(Trigger(tok, nominal_code, nominal=True))
+    found = [t for t in found if not _background(t)]
     found.sort(key=lambda t: t.token.i)
-    yield from found
+    yield from absorb_contents(found)
+
+
+def _background(trig: Trigger) -> bool:
+    """A trigger that only dates the sentence's happening: the object of a preposition of
+    time ('rebels fled after [the bombing]', 'arrested after [attacking] a guard')."""
+    word = trig.light if trig.light is not None else trig.token
+    for _ in range(3):  # through coordination: 'after the raids and [the arrests]'
+        if word.dep_ != "conj" or word.head.i == word.i:
+            break
+        word = word.head
+    prep = word.head
+    return word.dep_ in ("pobj", "pcomp") and prep.lower_ in BACKGROUND_PREPS
