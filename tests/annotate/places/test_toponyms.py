@@ -109,3 +109,17 @@ def test_names_in_a_list_are_not_read_as_town_and_state(nlp: Any) -> None:
     tops = toponyms(nlp, "Envoys from Georgia, Armenia and Azerbaijan met in Vienna.")
     assert find(tops, "Georgia").kind == "country"
     assert all(t.how != "pair" for t in tops)
+
+
+def test_a_county_is_the_county_not_a_town_of_its_name(nlp: Any) -> None:
+    tops = toponyms(nlp, "Deputies in Lamar County, Texas, searched the river banks.")
+    county = find(tops, "Lamar County")
+    assert (county.kind, county.country_code) == ("admin2", "US")
+    assert county.lat is not None and county.lon is not None
+    assert abs(county.lat - 33.7) < 0.5 and abs(county.lon + 95.6) < 0.5  # north-east Texas
+
+
+def test_the_state_named_beside_a_county_picks_the_county(nlp: Any) -> None:
+    tops = toponyms(nlp, "Schools in Orange County, Florida, stayed shut on Monday.")
+    county = find(tops, "Orange County")
+    assert county.lat is not None and 27.5 < county.lat < 29.5  # central Florida, not California

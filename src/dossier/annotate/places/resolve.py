@@ -40,6 +40,7 @@ KIND_SIZE = {
     "facility": 6.0,
     "city": 5.0,  # a supplement city without population
 }
+COUNTY_SIZE = 4.0  # plus log10 of its ZIP codes: 'Orange County' is first the Californian
 COUNTRY_BONUS = 1.0  # countries are the usual reading of a country name
 MAX_CANDIDATES = 12
 ALTERNATE_PENALTY = 1.5
@@ -51,6 +52,7 @@ _SUFFIXES = (" state", " province", " region", " oblast", " county", " city", " 
 _PREFIXES = ("republic of ", "state of ", "province of ", "city of ", "kingdom of ")
 # Bare compass words name a bloc or a direction ('the West'), not the towns called so.
 _NOT_PLACES = frozenset({"west", "east", "north", "south", "western", "eastern", "northern"})
+LOCAL_KINDS = ("city", "admin2")  # places inside a first-level division
 SAME_COUNTRY = 1.5
 SAME_ADMIN1 = 3.0  # a city in a division the article names ('Paris' near 'Texas')
 CITIES_IN_REGION = 1.5  # a division whose cities the article names (weaker evidence)
@@ -72,6 +74,8 @@ class Pick:
 
 
 def size(e: Entry) -> float:
+    if e.kind == "admin2":
+        return COUNTY_SIZE + math.log10(1 + e.population)
     if e.kind == "city" and e.population > 0:
         return math.log10(e.population + 10)
     if e.kind == "country":
@@ -109,9 +113,9 @@ class Context:
             self.countries[e.country] += 1
         if e.kind in ("admin1", "region") and e.adm:
             self.admin1[e.adm] += 1
-        if e.kind == "city" and e.adm:
+        if e.kind in LOCAL_KINDS and e.adm:
             self.city_admin1[e.adm] += 1
-        if e.lat is not None and e.lon is not None and e.kind in ("city", "facility"):
+        if e.lat is not None and e.lon is not None and e.kind in (*LOCAL_KINDS, "facility"):
             self.points.append((name, e.lat, e.lon))
 
     def own(self, name: str) -> tuple[Counter[str], Counter[str], Counter[str]]:
@@ -124,7 +128,7 @@ class Context:
                 cc[e.country] += 1
             if e.kind in ("admin1", "region") and e.adm:
                 adm[e.adm] += 1
-            if e.kind == "city" and e.adm:
+            if e.kind in LOCAL_KINDS and e.adm:
                 cadm[e.adm] += 1
         return cc, adm, cadm
 
@@ -142,13 +146,13 @@ def score(e: Entry, ctx: Context | None, name: str = "") -> tuple[float, str]:
     if e.country and ctx.countries[e.country] - own_cc[e.country] > 0:
         s += SAME_COUNTRY
         how = "context-country"
-    if e.adm and e.kind == "city" and ctx.admin1[e.adm] - own_adm[e.adm] > 0:
+    if e.adm and e.kind in LOCAL_KINDS and ctx.admin1[e.adm] - own_adm[e.adm] > 0:
         s += SAME_ADMIN1
         how = "context-region"
-    if e.adm and e.kind != "city" and ctx.city_admin1[e.adm] - own_cadm[e.adm] > 0:
+    if e.adm and e.kind not in LOCAL_KINDS and ctx.city_admin1[e.adm] - own_cadm[e.adm] > 0:
         s += CITIES_IN_REGION
         how = "context-cities"
-    if e.kind == "city" and e.lat is not None and e.lon is not None:
+    if e.kind in LOCAL_KINDS and e.lat is not None and e.lon is not None:
         lat, lon = e.lat, e.lon
         if any(n != name and haversine_km(lat, lon, a, b) <= NEAR_KM for n, a, b in ctx.points):
             s += NEAR_BONUS
@@ -194,7 +198,7 @@ def choose(entries: Sequence[Entry], ctx: Context | None, name: str = "") -> Pic
 
 
 def _contains(outer: Entry, inner: Entry) -> bool:
-    if inner.kind != "city" or not inner.country or inner.country != outer.country:
+    if inner.kind not in LOCAL_KINDS or not inner.country or inner.country != outer.country:
         return False
     if outer.kind == "country":
         return True
@@ -256,7 +260,7 @@ class Resolver:
                     row = code >> 1
                     if code & 1:
                         continue
-                    if g.kind[row] != "city" or g.pop[row] >= FUZZY_MIN_POPULATION:
+                    if g.kind[row] not in LOCAL_KINDS or g.pop[row] >= FUZZY_MIN_POPULATION:
                         keep.add(key)
                         break
             self._fuzzy_keys = tuple(sorted(keep))
