@@ -150,3 +150,12 @@ def test_a_name_with_a_party_tag_before_the_verb_is_the_speaker(nlp: Any) -> Non
     _, _, quotes = run(nlp, text)
     q = by_phrase(quotes, "levy was a fraud")
     assert q.speaker_text == "Sen. Ann Marsh (D-OR)"
+
+
+def test_a_second_speech_act_joined_by_and_is_a_quote_of_its_own(nlp: Any) -> None:
+    text = 'He says he respects the mayor and calls her "a very capable woman with a long record."'
+    _, _, quotes = run(nlp, text)
+    said = by_phrase(quotes, "respects the mayor")
+    called = by_phrase(quotes, "capable woman")
+    assert said.text == "he respects the mayor" and said is not called
+    assert (called.cue, called.speaker_text) == ("call", "He")

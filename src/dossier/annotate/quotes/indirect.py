@@ -54,16 +54,23 @@ def _trim(ix: DocIndex, start: int, end: int) -> tuple[int, int]:
 
 
 def _clause_tokens(head: Any) -> list[Any]:
-    """A complement clause without a trailing ', adding/saying ...': a speaker's next
-    speech act that the parser hung on the clause, not part of what was said."""
+    """A complement clause without a trailing ', adding/saying ...' or '... and calls
+    her ...': a speaker's next speech act that the parser hung on the clause (a speech
+    verb without a subject of its own), not part of what was said."""
     cut: set[int] = set()
     for child in head.rights:
-        if (
-            child.dep_ == "advcl"
-            and child.tag_ == "VBG"
-            and is_speech_verb(child.lemma_, child.lower_)
-        ):
+        gerund = child.dep_ == "advcl" and child.tag_ == "VBG"
+        next_act = (
+            child.dep_ == "conj"
+            and child.tag_ in ("VBZ", "VBD")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+        )
+        act = is_speech_verb(child.lemma_, child.lower_) or child.lemma_ in MIXED_ONLY_CUES
+        if (gerund or next_act) and act:
             cut.update(t.i for t in child.subtree)
+            if next_act:
+                cut.update(c.i for c in head.rights if c.dep_ == "cc" and c.i < child.i)
     return [t for t in head.subtree if t.i not in cut]
 
 

@@ -146,6 +146,9 @@ def speaker_for_verb(ix: DocIndex, verb: Any) -> SpeakerSpan | None:
     """The speaker phrase of cue ``verb`` (subject, inverted subject), or ``None``."""
     doc = ix.doc
     subj = subject_of(verb)
+    if subj is None and verb.dep_ == "conj" and verb.head.dep_ == "ccomp":
+        # 'He says [he respects her] and calls her "…"': the reporter's next act
+        subj = subject_of(verb.head.head)
     if subj is None and verb.dep_ == "ROOT":
         subj = name_before(doc, verb)
     if subj is None and verb.dep_ in ("ROOT", "parataxis", "ccomp", "conj"):
