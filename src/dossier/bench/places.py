@@ -138,10 +138,14 @@ def _summary(metrics: dict[str, Any], seconds: float, n: int) -> dict[str, Any]:
     return out
 
 
-def run_places_bench(data: Path, limit: int | None = None) -> dict[str, Any]:
-    """Score dossier's toponyms and the population-prior baseline on ``data``."""
+def run_places_bench(
+    data: Path, limit: int | None = None, scorer_path: Path | None = None
+) -> dict[str, Any]:
+    """Score dossier's toponyms and the population-prior baseline on ``data``.
+    ``scorer_path``: score_places.py, when the data file is not next to it (a file written
+    for a check, such as the local-news one in ``tests/fixtures``)."""
     data = Path(data)
-    scorer = load_scorer(data, "score_places.py")
+    scorer = load_scorer(data if scorer_path is None else Path(scorer_path), "score_places.py")
     score: Callable[..., dict[str, Any]] = scorer.score
     rows = load_rows(data, limit)
     load_s, memory_mb = _gazetteer_cost()

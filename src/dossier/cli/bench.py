@@ -105,9 +105,17 @@ def bench_events(
 
 @bench_app.command("places")
 @handles_errors
-def bench_places(data: DataOpt, limit: BenchLimit = None, as_json: JsonOpt = False) -> None:
+def bench_places(
+    data: DataOpt,
+    limit: BenchLimit = None,
+    as_json: JsonOpt = False,
+    scorer: Annotated[
+        Path | None,
+        typer.Option("--scorer", help="score_places.py, when it is not next to the data file."),
+    ] = None,
+) -> None:
     """Toponym recognition and geocoding, with the population-prior baseline."""
-    _run_bench("places", data, as_json, limit=limit)
+    _run_bench("places", data, as_json, limit=limit, scorer_path=scorer)
 
 
 @bench_app.command("crossdoc")
