@@ -8,14 +8,14 @@ from dossier.records import Event
 TEXT = "Rebel drones hit the depot as a barrage of shells rained down."
 
 
-def _event(code: str, trigger: str, **kw: object) -> Event:
-    start = TEXT.index(trigger)
+def _event(code: str, trigger: str, text: str = TEXT, **kw: object) -> Event:
+    start = text.index(trigger)
     return Event(
         id=f"ev-{trigger}",
         article_id="a",
         start=0,
-        end=len(TEXT),
-        text=TEXT,
+        end=len(text),
+        text=text,
         code=code,
         extractor="test",
         version="0",
@@ -53,26 +53,18 @@ SHELLING = "Troops shelled the village, killing nine civilians, officials said."
 
 
 def _violence(code: str, trigger: str, target: str, status: str) -> Event:
-    start, t_start = SHELLING.index(trigger), SHELLING.index(target)
-    return Event(
-        id=f"ev-{trigger}",
-        article_id="a",
-        start=0,
-        end=len(SHELLING),
-        text=SHELLING,
-        code=code,
-        extractor="test",
-        version="0",
-        trigger=trigger,
-        trigger_start=start,
-        trigger_end=start + len(trigger),
+    t_start = SHELLING.index(target)
+    return _event(
+        code,
+        trigger,
+        SHELLING,
         source_text="Troops",
         source_start=0,
         source_end=6,
         target_text=target,
         target_start=t_start,
         target_end=t_start + len(target),
-        status=status,  # type: ignore[arg-type]
+        status=status,
     )
 
 
