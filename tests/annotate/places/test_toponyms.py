@@ -123,3 +123,13 @@ def test_the_state_named_beside_a_county_picks_the_county(nlp: Any) -> None:
     tops = toponyms(nlp, "Schools in Orange County, Florida, stayed shut on Monday.")
     county = find(tops, "Orange County")
     assert county.lat is not None and 27.5 < county.lat < 29.5  # central Florida, not California
+
+
+def test_a_big_city_named_like_its_state_is_the_city(nlp: Any) -> None:
+    tops = toponyms(nlp, "The play opens in New York next month after a run in Chicago.")
+    assert find(tops, "New York").kind == "city"
+
+
+def test_the_state_suffix_names_the_division(nlp: Any) -> None:
+    tops = toponyms(nlp, "Orchards in upstate New York State lost half their apples.")
+    assert find(tops, "New York State").kind == "admin1"

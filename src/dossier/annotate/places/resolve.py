@@ -49,10 +49,12 @@ LISTED_BONUS = 0.5
 # Words around a name that the gazetteer lists without them ('Oaxaca State', 'Republic of
 # Armenia'); tried only when the whole name is unknown.
 _SUFFIXES = (" state", " province", " region", " oblast", " county", " city", " district")
+_DIVISION_WORDS = (" state", " province", " region", " oblast")
 _PREFIXES = ("republic of ", "state of ", "province of ", "city of ", "kingdom of ")
 # Bare compass words name a bloc or a direction ('the West'), not the towns called so.
 _NOT_PLACES = frozenset({"west", "east", "north", "south", "western", "eastern", "northern"})
-LOCAL_KINDS = ("city", "admin2")  # places inside a first-level division
+LOCAL_KINDS = ("city", "admin2")
+BIG_CITY = 1_000_000  # places inside a first-level division
 SAME_COUNTRY = 1.5
 SAME_ADMIN1 = 3.0  # a city in a division the article names ('Paris' near 'Texas')
 CITIES_IN_REGION = 1.5  # a division whose cities the article names (weaker evidence)
@@ -180,9 +182,19 @@ def _dedupe(entries: Sequence[Entry]) -> list[Entry]:
     return out
 
 
+def _city_over_division(entries: list[Entry]) -> list[Entry]:
+    """Without the division of the same name: a big city named like its own division
+    ('New York', 'Tokyo', 'São Paulo') is the city in news text; 'New York State' finds
+    the division through its suffix (see ``Resolver.candidates``)."""
+    big = {e.adm for e in entries if e.kind == "city" and e.population >= BIG_CITY and e.adm}
+    if not big:
+        return entries  # (the entries are those of one name: no need to compare names)
+    return [e for e in entries if not (e.kind in ("admin1", "region") and e.adm in big)]
+
+
 def choose(entries: Sequence[Entry], ctx: Context | None, name: str = "") -> Pick | None:
     """The best entry for a name, with its margin over the runner-up."""
-    cands = _dedupe(entries)
+    cands = _city_over_division(_dedupe(entries))
     if not cands:
         return None
     if len(cands) > MAX_CANDIDATES:  # the rest cannot win: context adds at most a few points
@@ -244,6 +256,8 @@ class Resolver:
             key = key[4:]
         for suffix in _SUFFIXES:
             if key.endswith(suffix) and (found := self.gaz.lookup(key[: -len(suffix)])):
+                if suffix in _DIVISION_WORDS:  # 'New York State': the division, not the city
+                    found = [e for e in found if e.kind not in LOCAL_KINDS] or found
                 return found, False
         for prefix in _PREFIXES:
             if key.startswith(prefix) and (found := self.gaz.lookup(key[len(prefix) :])):
