@@ -133,3 +133,9 @@ def test_a_big_city_named_like_its_state_is_the_city(nlp: Any) -> None:
 def test_the_state_suffix_names_the_division(nlp: Any) -> None:
     tops = toponyms(nlp, "Orchards in upstate New York State lost half their apples.")
     assert find(tops, "New York State").kind == "admin1"
+
+
+def test_a_parish_the_model_missed_is_recovered(nlp: Any) -> None:
+    tops = toponyms(nlp, "Crews from Jefferson Parish helped clear roads in New Orleans.")
+    parish = find(tops, "Jefferson Parish")
+    assert parish.kind == "admin2" and parish.mention_id is None

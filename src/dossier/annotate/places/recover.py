@@ -5,9 +5,9 @@ skips all-capitals datelines ('BEIRUT (Reuters) -').
 A capitalised run of 1-3 proper-noun tokens becomes a toponym when the gazetteer knows it
 under its own name (not only an alternate name) and either
 
-- it is a big place: a country, a first-level division, a sea, a continent, a listed
-  facility, or a city of 100,000 people or more (500,000 when the model tagged nothing
-  there: 'Metro' is also a city); or
+- it is a big place: a country, a first- or second-level division (a US county), a
+  sea, a continent, a listed facility, or a city of 100,000 people or more (500,000
+  when the model tagged nothing there: 'Metro' is also a city); or
 - it follows a locative preposition ('in', 'near', 'from') and names a town of 1,000
   people or more (15,000 when the model tagged it as a person or organisation); or
 - it opens a line in capitals, as a dateline, and names a town of 15,000 or more.
@@ -34,7 +34,7 @@ LOCATIVE_TOWN = 1_000
 DATELINE_TOWN = 15_000
 REREAD_TOWN = 15_000
 UNTAGGED_CITY = 500_000  # a name the model did not tag at all, outside a locative phrase
-_BIG_KINDS = frozenset({"country", "admin1", "region", "sea", "continent"})
+_BIG_KINDS = frozenset({"country", "admin1", "admin2", "region", "sea", "continent"})
 # Entity types that are never places ('in March', 'in 2020').
 _NOT_PLACE_ENTS = frozenset(
     {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT", "LAW"}
