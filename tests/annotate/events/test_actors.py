@@ -91,3 +91,21 @@ def test_backer_is_not_the_actor() -> None:
 
 def test_people_living_elsewhere() -> None:
     assert actor_code("the Albanians of southern Serbia") == "SRBCVL"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "code"),
+    [
+        ("Sheikh Hamad bin Khalifa al-Thani", "2001-05-01", "QATGOV"),
+        ("Sisi", "2013-07-04", "EGYMIL"),
+        ("President Abdel Fattah al-Sisi", "2020-01-01", "EGYGOV"),
+        ("Donald Tusk", "2016-03-01", "IGOGOV"),
+        ("Donald Tusk", "2024-03-01", "POLGOV"),
+        ("Lula", "2005-06-01", "BRAGOV"),
+        ("Hemedti", "2024-01-10", "SDNREB"),
+        ("Archbishop Desmond Tutu", "1995-01-01", "ZAFREL"),
+        ("Andreas Papandreou", "2000-01-01", "GRCELI"),
+    ],
+)
+def test_leaders_named_without_their_country(text: str, date: str, code: str) -> None:
+    assert actor_code(text, date) == code
