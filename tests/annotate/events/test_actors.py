@@ -109,3 +109,20 @@ def test_people_living_elsewhere() -> None:
 )
 def test_leaders_named_without_their_country(text: str, date: str, code: str) -> None:
     assert actor_code(text, date) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("peacekeepers", "IGOMIL"),
+        ("a regional peacekeeping force", "IGOMIL"),
+        ("Bangladeshi peacekeepers", "BGDMIL"),
+        ("a human rights group", "NGO"),
+        ("a Croatian human rights group", "HRVNGO"),
+        ("the International Labour Organization", "IGO"),
+        ("the World Food Programme", "IGO"),
+        ("their peacekeeping force", ""),  # the possessor's: coded from context
+    ],
+)
+def test_nouns_of_international_and_non_governmental_actors(text: str, code: str) -> None:
+    assert actor_code(text) == code

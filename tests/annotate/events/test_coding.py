@@ -122,3 +122,21 @@ def test_a_sector_named_without_a_country_takes_the_country_of_its_sentence() ->
         events_of("Riot police detained a dozen students in Nairobi on Tuesday."), "detained"
     )
     assert ev.source_code == "KENCOP"
+
+
+def test_a_peacekeeping_force_is_an_international_target() -> None:
+    ev = by_trigger(
+        events_of("The guerrillas said they opposed the arrival of a peacekeeping force."),
+        "opposed",
+    )
+    assert ev.target_code == "IGOMIL"
+
+
+def test_the_reporting_organisation_is_not_the_target() -> None:
+    text = (
+        "The United Nations will provide 5,000 tons of food aid to refugees fleeing the "
+        "floods in Mozambique, the World Food Programme (WFP) said on Tuesday."
+    )
+    ev = by_trigger(events_of(text), "aid")
+    assert ev.target_text != "World Food Programme"
+    assert ev.target_code == "MOZ"

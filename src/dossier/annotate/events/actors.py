@@ -44,6 +44,7 @@ COMMUNITY = re.compile(r"\s+(?:population|minority|minorities|community|communit
 PEOPLE_KINDS = frozenset({"adjective", "people"})
 # Where a trailing qualifier of an actor noun begins ('rebels in the Ivory Coast').
 QUALIFIER = re.compile(r"\s(?:of|in|from|at|for|on|based|operating|who|which|that)\s", re.I)
+POSSESSIVE = re.compile(r"\b(?:its|their|his|her|our)\b", re.I)
 # Text between two names that makes them one compound actor ('A and B', 'A, B').
 JOINER = re.compile(r"^\s*(,|and|&|/|,\s*and)?\s*$", re.I)
 
@@ -65,6 +66,9 @@ class _Dictionary:
     names: dict[str, list[Entry]]
     name_re: re.Pattern[str]
     sectors: dict[str, str]
+    # the code an actor named only by this noun takes ('peacekeepers' -> IGO, 'a human
+    # rights group' -> NGO): nouns whose actors are international or non-governmental
+    alone: dict[str, str]
     sector_re: re.Pattern[str]
     ambiguous_re: re.Pattern[str]
 
@@ -95,6 +99,7 @@ def _people() -> list[Entry]:
 def _dictionary() -> _Dictionary:
     names: dict[str, list[Entry]] = {}
     sectors: dict[str, str] = {}
+    alone: dict[str, str] = {}
     ambiguous: list[str] = []
     for row in read_table("actors.tsv"):
         cells = [*row, "", "", "", ""]
@@ -103,6 +108,8 @@ def _dictionary() -> _Dictionary:
             ambiguous.append(entry.name)
         elif entry.kind == "sector":
             sectors[entry.name.lower()] = entry.sector
+            if entry.code not in ("", "-"):
+                alone[entry.name.lower()] = entry.code
         elif entry.kind in COUNTRY_KINDS:
             names.setdefault(entry.name, []).append(entry)
             if entry.kind == "adjective":
@@ -114,6 +121,7 @@ def _dictionary() -> _Dictionary:
         names,
         _alternation(list(names)),
         sectors,
+        alone,
         _alternation(list(sectors), re.I),
         _alternation(ambiguous or ["\x00"]),
     )
@@ -177,9 +185,10 @@ def _name_code(entry: Entry, date: str | None) -> tuple[str, str]:
     return entry.code, entry.sector
 
 
-def _title_sector(d: _Dictionary, text: str) -> str:
-    """The sector of the phrase's head noun: the last sector word before a trailing
-    qualifier ('Serbian military police' -> COP, 'workers of the Bus Company' -> LAB)."""
+def _title_noun(d: _Dictionary, text: str) -> str:
+    """The phrase's head sector noun, lower-cased: the last sector word before a trailing
+    qualifier ('Serbian military police' -> 'police', 'workers of the Bus Company' ->
+    'workers'); '' if none."""
     names = [(m.start(), m.end()) for m in d.name_re.finditer(text)]
     matches = [
         m
@@ -191,7 +200,13 @@ def _title_sector(d: _Dictionary, text: str) -> str:
     cut = QUALIFIER.search(text, matches[0].end())
     if cut is not None:
         matches = [m for m in matches if m.start() < cut.start()]
-    return d.sectors[matches[-1].group(1).lower()]
+    return matches[-1].group(1).lower()
+
+
+def _title_sector(d: _Dictionary, text: str) -> str:
+    """The sector of the phrase's head noun ('Serbian military police' -> COP)."""
+    noun = _title_noun(d, text)
+    return d.sectors[noun] if noun else ""
 
 
 def sector_code(text: str) -> str:
@@ -257,6 +272,12 @@ def actor_code(text: str, date: str | None = None) -> str:
         guess = _misspelt_country(text)
         if guess:
             codes.append(guess + ("ELI" if former else title))
+    if not codes:
+        # no country named: a noun whose actors are international ('UN peacekeepers' aside,
+        # 'peacekeepers' -> IGOMIL) or non-governmental ('a human rights group' -> NGO)
+        alone = d.alone.get(_title_noun(d, text), "")
+        if alone and not POSSESSIVE.search(text):  # 'their peacekeeping force': theirs
+            codes.append(alone + ("" if title in ORG_CODES else title))
     return "+".join(codes[:5])
 
 

@@ -30,6 +30,7 @@ from dossier.annotate.events.actors import (
 )
 from dossier.annotate.events.arguments import Actor, ActorFinder, actor_nouns
 from dossier.annotate.events.lexicon import goldstein, lexicon, plover
+from dossier.annotate.events.modality import ATTRIBUTING
 from dossier.records import Mention
 from dossier.resources import read_table
 
@@ -204,6 +205,25 @@ def _asides(head: Any) -> set[int]:
         if clause or (dep[t] == "prep" and lower[t] in ASIDE_PREPS):
             out.update(cols.subtree(t))
     return out
+
+
+def _reporter(doc: Any, end: int) -> bool:
+    """Whether the party ending at char ``end`` is the one the sentence is attributed to:
+    a reporting verb follows it, past an abbreviation in parentheses ('..., the World Food
+    Program (WFP) said')."""
+    cols = columns(doc)
+    j = bisect_left(cols.idx, end)
+    depth = 0
+    while j < len(doc):
+        word = cols.lower[j]
+        if word == "(":
+            depth += 1
+        elif word == ")":
+            depth -= 1
+        elif depth <= 0:
+            break
+        j += 1
+    return j < len(doc) and doc[j].lemma_.lower() in ATTRIBUTING and doc[j].pos_ == "VERB"
 
 
 def _modifies_a_thing(tok: Any) -> bool:
@@ -413,11 +433,12 @@ class ActorCoder:
             if actor.mention_type == "PLACE":
                 places.append(actor)
                 continue
-            if self.code(actor, date):
-                if actor.mention_type in PARTY_TYPES:
-                    return actor
-            elif sector_code(self.text_for(actor)):
-                by_sector.append(actor)  # 'demands from Shona rebels': coded from context
+            found = self.code(actor, date)
+            if found and actor.mention_type in PARTY_TYPES and not _reporter(head.doc, actor.end):
+                return actor
+            if (not found or found[:3] in NON_COUNTRY) and sector_code(self.text_for(actor)):
+                # 'demands from Shona rebels': coded from context; 'a peacekeeping force'
+                by_sector.append(actor)
         for actor in places if places_ok else []:
             if self.code(actor, date):
                 return actor
