@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.annotate.events.actors import actor_code
+from dossier.annotate.events.actors import actor_code, sector_code
 
 
 @pytest.mark.parametrize(
@@ -126,3 +126,21 @@ def test_leaders_named_without_their_country(text: str, date: str, code: str) ->
 )
 def test_nouns_of_international_and_non_governmental_actors(text: str, code: str) -> None:
     assert actor_code(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Kurdish rebels", ""),  # no kin state: the sentence's places give the country
+        ("Kurdish rebels in Turkey", "TURREB"),
+        ("the Kurds of Syria", "SYRCVL"),
+        ("Iraqi Kurds", "IRQCVL"),
+        ("Kurdistan Regional Government", "IRQGOV"),
+    ],
+)
+def test_people_of_several_states_take_the_country_they_are_placed_in(text: str, code: str) -> None:
+    assert actor_code(text) == code
+
+
+def test_people_of_several_states_in_the_plural_are_civilians() -> None:
+    assert sector_code("the Kurds") == "CVL"

@@ -28,7 +28,9 @@ from rapidfuzz import fuzz, process
 
 from dossier.resources import read_table
 
-COUNTRY_KINDS = frozenset({"country", "alias", "adjective", "capital", "igo", "ngo", "group"})
+COUNTRY_KINDS = frozenset(
+    {"country", "alias", "adjective", "capital", "igo", "ngo", "group", "ethnic"}
+)
 ORG_CODES = frozenset({"IGO", "NGO"})
 FORMER = re.compile(r"\b(former|ousted|deposed|ex-|exiled|late)\b", re.I)
 ALLIED = re.compile(
@@ -54,7 +56,8 @@ class Entry:
     name: str
     code: str
     # country, alias, adjective, people (a plural demonym), capital, igo, ngo, group (a
-    # non-state armed group, party or state outlet: its country and sector), person
+    # non-state armed group, party or state outlet: its country and sector), ethnic (a
+    # people living in several states: no country of its own), person
     kind: str
     sector: str = ""
     start: str = ""  # ISO date the office began (people with offices)
@@ -216,7 +219,26 @@ def sector_code(text: str) -> str:
     sector = _title_sector(d, text)
     if not sector and ETHNIC_GROUP.search(text):
         sector = "CVL"
-    return sector
+    return sector or _ethnic_sector(d, text)
+
+
+def _ethnic_sector(d: _Dictionary, text: str) -> str:
+    """The sector of a people of several states named in the plural ('the Kurds' -> CVL)."""
+    return next(
+        (
+            e.sector
+            for m in d.name_re.finditer(text)
+            for e in d.names[m.group(1)][:1]
+            if e.kind == "ethnic"
+        ),
+        "",
+    )
+
+
+def names_ethnic_group(text: str) -> bool:
+    """Whether a phrase names a people living in several states ('Kurdish rebels')."""
+    d = _dictionary()
+    return any(d.names[m.group(1)][0].kind == "ethnic" for m in d.name_re.finditer(text))
 
 
 @lru_cache(maxsize=8192)
@@ -226,7 +248,7 @@ def actor_code(text: str, date: str | None = None) -> str:
     ``date`` (ISO, any precision) picks among a person's dated offices.
     """
     d = _dictionary()
-    title = _title_sector(d, text)
+    title = _title_sector(d, text) or _ethnic_sector(d, text)
     former = FORMER.search(text) is not None
     codes: list[str] = []
     prev_end: int | None = None
@@ -248,6 +270,11 @@ def actor_code(text: str, date: str | None = None) -> str:
             kind == "people" and k + 1 < len(matches) and QUALIFIER.match(text, m.end())
         )
         ethnic = ETHNIC.search(text[: m.start()]) or COMMUNITY.match(text, m.end())
+        if kind == "ethnic":
+            # 'Kurdish rebels in Turkey': a people of several states is coded by where the
+            # phrase or its sentence places it, never by one kin state
+            title = title or d.names[m.group(1)][0].sector
+            continue
         if (ethnic and kind in PEOPLE_KINDS) or living_elsewhere:
             # 'ethnic Albanians in Serbia', 'the Albanians of southern Serbia': an ethnic
             # group is coded by where it lives

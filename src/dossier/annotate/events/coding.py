@@ -26,6 +26,7 @@ from dossier.annotate.events.actors import (
     ETHNIC_GROUP,
     actor_code,
     ambiguous_nationality,
+    names_ethnic_group,
     sector_code,
 )
 from dossier.annotate.events.arguments import Actor, ActorFinder, actor_nouns
@@ -119,6 +120,16 @@ def mention_code(mention: Mention, date: str | None = None) -> str | None:
     if not code and mention.country_code:
         code = alpha3(mention.country_code) or ""
     return code or None
+
+
+def place_mention_country(mention: Mention) -> str:
+    """The country (alpha-3) of a place mention: the one its name gives by the actor
+    dictionary ('Macedonia' -> MKD, 'Kabul' -> AFG), else the one the places stage
+    geocoded it to (a town of the same name elsewhere never outranks a country's name)."""
+    named = actor_code(mention.text)[:3]
+    if named and named not in NON_COUNTRY:
+        return named
+    return alpha3(mention.country_code) or "" if mention.country_code else ""
 
 
 def coding_date(event_date: str | None, published: str | None) -> str | None:
@@ -330,17 +341,17 @@ class ActorCoder:
         for m in self.by_start[bisect_left(self.starts, lo) :]:
             if m.start >= hi:
                 break
-            if m.type == "PLACE" and m.country_code:
-                countries.add(m.country_code)
+            country = place_mention_country(m) if m.type == "PLACE" else ""
+            if country:
+                countries.add(country)
         if len(countries) != 1:
             return ""
-        iso3 = alpha3(countries.pop())
-        return iso3 + sector if iso3 else ""
+        return countries.pop() + sector
 
     def _geocoded(self, actor: Actor, text: str) -> str:
         """The country of a geocoded place or demonym mention in the actor's phrase ('in
         Jericho', 'students at a university in Sivas'), from the places stage."""
-        if ETHNIC_GROUP.search(text):
+        if ETHNIC_GROUP.search(text) or names_ethnic_group(text):
             return ""  # 'ethnic Albanian guerrillas': a people is not its kin state
         lo, hi = actor.start, actor.end
         if actor.token_i >= 0 and actor.text.lower() not in PRONOUNS:
