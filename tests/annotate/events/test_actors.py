@@ -144,3 +144,16 @@ def test_people_of_several_states_take_the_country_they_are_placed_in(text: str,
 
 def test_people_of_several_states_in_the_plural_are_civilians() -> None:
     assert sector_code("the Kurds") == "CVL"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("the Global Water Forum", "NGO"),
+        ("the Syrian Observatory for Human Rights", "SYRNGO"),
+        ("The Asia-Pacific Economic Cooperation (APEC) forum", "IGO"),
+        ("UN aid groups", "IGO"),
+    ],
+)
+def test_organisations_named_by_their_kind(text: str, code: str) -> None:
+    assert actor_code(text) == code

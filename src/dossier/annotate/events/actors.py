@@ -290,8 +290,8 @@ def actor_code(text: str, date: str | None = None) -> str:
         if not country:
             continue
         sector = "ELI" if former and country not in ORG_CODES else (title or own or office)
-        if entries[0].kind == "group":
-            sector = own  # 'Hamas militants': the group's own sector
+        if entries[0].kind == "group" or (country in ORG_CODES and title in ORG_CODES):
+            sector = own  # 'Hamas militants': the group's own sector; 'the APEC forum
         code = country + sector
         if code not in codes:
             codes.append(code)
