@@ -50,7 +50,7 @@ from dossier.annotate import nlp as nlp_mod
 from dossier.annotate.entities import extract_mentions
 from dossier.annotate.events import extract_events
 from dossier.annotate.events.actors import actor_code
-from dossier.annotate.events.coding import alpha3
+from dossier.annotate.events.coding import alpha3, place_mention_country
 from dossier.annotate.events.lexicon import cameo_convention, plover
 from dossier.bench.common import load_rows, load_scorer
 from dossier.errors import InputError
@@ -194,8 +194,10 @@ def _sentence_country(ev: Event, run: _Run) -> str:
             and ev.target_text != m.text  # a place struck is where it happened
         )
         backer = run.doc.text[max(0, m.start - 5) : m.start].lower().endswith(("anti-", "pro-"))
-        if m.type == "PLACE" and m.country_code and not inside_target and not backer:
-            return alpha3(m.country_code) or ""
+        if m.type == "PLACE" and not inside_target and not backer:
+            country = place_mention_country(m)
+            if country:
+                return country
     return ""
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.annotate.events.actors import actor_code
+from dossier.annotate.events.actors import actor_code, sector_code
 
 
 @pytest.mark.parametrize(
@@ -91,3 +91,69 @@ def test_backer_is_not_the_actor() -> None:
 
 def test_people_living_elsewhere() -> None:
     assert actor_code("the Albanians of southern Serbia") == "SRBCVL"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "code"),
+    [
+        ("Sheikh Hamad bin Khalifa al-Thani", "2001-05-01", "QATGOV"),
+        ("Sisi", "2013-07-04", "EGYMIL"),
+        ("President Abdel Fattah al-Sisi", "2020-01-01", "EGYGOV"),
+        ("Donald Tusk", "2016-03-01", "IGOGOV"),
+        ("Donald Tusk", "2024-03-01", "POLGOV"),
+        ("Lula", "2005-06-01", "BRAGOV"),
+        ("Hemedti", "2024-01-10", "SDNREB"),
+        ("Archbishop Desmond Tutu", "1995-01-01", "ZAFREL"),
+        ("Andreas Papandreou", "2000-01-01", "GRCELI"),
+    ],
+)
+def test_leaders_named_without_their_country(text: str, date: str, code: str) -> None:
+    assert actor_code(text, date) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("peacekeepers", "IGOMIL"),
+        ("a regional peacekeeping force", "IGOMIL"),
+        ("Bangladeshi peacekeepers", "BGDMIL"),
+        ("a human rights group", "NGO"),
+        ("a Croatian human rights group", "HRVNGO"),
+        ("the International Labour Organization", "IGO"),
+        ("the World Food Programme", "IGO"),
+        ("their peacekeeping force", ""),  # the possessor's: coded from context
+    ],
+)
+def test_nouns_of_international_and_non_governmental_actors(text: str, code: str) -> None:
+    assert actor_code(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Kurdish rebels", ""),  # no kin state: the sentence's places give the country
+        ("Kurdish rebels in Turkey", "TURREB"),
+        ("the Kurds of Syria", "SYRCVL"),
+        ("Iraqi Kurds", "IRQCVL"),
+        ("Kurdistan Regional Government", "IRQGOV"),
+    ],
+)
+def test_people_of_several_states_take_the_country_they_are_placed_in(text: str, code: str) -> None:
+    assert actor_code(text) == code
+
+
+def test_people_of_several_states_in_the_plural_are_civilians() -> None:
+    assert sector_code("the Kurds") == "CVL"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("the Global Water Forum", "NGO"),
+        ("the Syrian Observatory for Human Rights", "SYRNGO"),
+        ("The Asia-Pacific Economic Cooperation (APEC) forum", "IGO"),
+        ("UN aid groups", "IGO"),
+    ],
+)
+def test_organisations_named_by_their_kind(text: str, code: str) -> None:
+    assert actor_code(text) == code

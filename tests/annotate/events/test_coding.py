@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from event_helpers import by_trigger, events_of
 
-from dossier.annotate.events.coding import alpha3, coding_date, plover_coding
+from dossier.annotate.events.coding import (
+    alpha3,
+    coding_date,
+    place_mention_country,
+    plover_coding,
+)
+from dossier.records import Mention
 
 
 def test_plover_category_and_own_mode() -> None:
@@ -122,3 +128,44 @@ def test_a_sector_named_without_a_country_takes_the_country_of_its_sentence() ->
         events_of("Riot police detained a dozen students in Nairobi on Tuesday."), "detained"
     )
     assert ev.source_code == "KENCOP"
+
+
+def test_a_peacekeeping_force_is_an_international_target() -> None:
+    ev = by_trigger(
+        events_of("The guerrillas said they opposed the arrival of a peacekeeping force."),
+        "opposed",
+    )
+    assert ev.target_code == "IGOMIL"
+
+
+def test_the_reporting_organisation_is_not_the_target() -> None:
+    text = (
+        "The United Nations will provide 5,000 tons of food aid to refugees fleeing the "
+        "floods in Mozambique, the World Food Programme (WFP) said on Tuesday."
+    )
+    ev = by_trigger(events_of(text), "aid")
+    assert ev.target_text != "World Food Programme"
+    assert ev.target_code == "MOZ"
+
+
+def test_people_of_several_states_take_the_sentence_country() -> None:
+    text = "Kurdish rebels attacked a police post near Diyarbakir in southeastern Turkey."
+    assert by_trigger(events_of(text), "attacked").source_code == "TURREB"
+
+
+def test_people_of_several_states_take_the_other_party_country() -> None:
+    ev = by_trigger(events_of("Turkish troops shelled Kurdish rebels on Sunday."), "shelled")
+    assert ev.target_code == "TURREB"
+
+
+def test_a_country_name_outranks_a_town_of_that_name() -> None:
+    place = Mention(
+        id="m1", article_id="a", start=0, end=9, text="Macedonia", type="PLACE",
+        extractor="test", version="0", country_code="US",
+    )  # fmt: skip
+    town = Mention(
+        id="m2", article_id="a", start=0, end=7, text="Gorazde", type="PLACE",
+        extractor="test", version="0", country_code="BA",
+    )  # fmt: skip
+    assert place_mention_country(place) == "MKD"
+    assert place_mention_country(town) == "BIH"

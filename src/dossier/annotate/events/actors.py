@@ -28,7 +28,9 @@ from rapidfuzz import fuzz, process
 
 from dossier.resources import read_table
 
-COUNTRY_KINDS = frozenset({"country", "alias", "adjective", "capital", "igo", "ngo", "group"})
+COUNTRY_KINDS = frozenset(
+    {"country", "alias", "adjective", "capital", "igo", "ngo", "group", "ethnic"}
+)
 ORG_CODES = frozenset({"IGO", "NGO"})
 FORMER = re.compile(r"\b(former|ousted|deposed|ex-|exiled|late)\b", re.I)
 ALLIED = re.compile(
@@ -44,6 +46,7 @@ COMMUNITY = re.compile(r"\s+(?:population|minority|minorities|community|communit
 PEOPLE_KINDS = frozenset({"adjective", "people"})
 # Where a trailing qualifier of an actor noun begins ('rebels in the Ivory Coast').
 QUALIFIER = re.compile(r"\s(?:of|in|from|at|for|on|based|operating|who|which|that)\s", re.I)
+POSSESSIVE = re.compile(r"\b(?:its|their|his|her|our)\b", re.I)
 # Text between two names that makes them one compound actor ('A and B', 'A, B').
 JOINER = re.compile(r"^\s*(,|and|&|/|,\s*and)?\s*$", re.I)
 
@@ -53,7 +56,8 @@ class Entry:
     name: str
     code: str
     # country, alias, adjective, people (a plural demonym), capital, igo, ngo, group (a
-    # non-state armed group, party or state outlet: its country and sector), person
+    # non-state armed group, party or state outlet: its country and sector), ethnic (a
+    # people living in several states: no country of its own), person
     kind: str
     sector: str = ""
     start: str = ""  # ISO date the office began (people with offices)
@@ -65,6 +69,9 @@ class _Dictionary:
     names: dict[str, list[Entry]]
     name_re: re.Pattern[str]
     sectors: dict[str, str]
+    # the code an actor named only by this noun takes ('peacekeepers' -> IGO, 'a human
+    # rights group' -> NGO): nouns whose actors are international or non-governmental
+    alone: dict[str, str]
     sector_re: re.Pattern[str]
     ambiguous_re: re.Pattern[str]
 
@@ -95,6 +102,7 @@ def _people() -> list[Entry]:
 def _dictionary() -> _Dictionary:
     names: dict[str, list[Entry]] = {}
     sectors: dict[str, str] = {}
+    alone: dict[str, str] = {}
     ambiguous: list[str] = []
     for row in read_table("actors.tsv"):
         cells = [*row, "", "", "", ""]
@@ -103,6 +111,8 @@ def _dictionary() -> _Dictionary:
             ambiguous.append(entry.name)
         elif entry.kind == "sector":
             sectors[entry.name.lower()] = entry.sector
+            if entry.code not in ("", "-"):
+                alone[entry.name.lower()] = entry.code
         elif entry.kind in COUNTRY_KINDS:
             names.setdefault(entry.name, []).append(entry)
             if entry.kind == "adjective":
@@ -114,6 +124,7 @@ def _dictionary() -> _Dictionary:
         names,
         _alternation(list(names)),
         sectors,
+        alone,
         _alternation(list(sectors), re.I),
         _alternation(ambiguous or ["\x00"]),
     )
@@ -177,9 +188,10 @@ def _name_code(entry: Entry, date: str | None) -> tuple[str, str]:
     return entry.code, entry.sector
 
 
-def _title_sector(d: _Dictionary, text: str) -> str:
-    """The sector of the phrase's head noun: the last sector word before a trailing
-    qualifier ('Serbian military police' -> COP, 'workers of the Bus Company' -> LAB)."""
+def _title_noun(d: _Dictionary, text: str) -> str:
+    """The phrase's head sector noun, lower-cased: the last sector word before a trailing
+    qualifier ('Serbian military police' -> 'police', 'workers of the Bus Company' ->
+    'workers'); '' if none."""
     names = [(m.start(), m.end()) for m in d.name_re.finditer(text)]
     matches = [
         m
@@ -191,7 +203,13 @@ def _title_sector(d: _Dictionary, text: str) -> str:
     cut = QUALIFIER.search(text, matches[0].end())
     if cut is not None:
         matches = [m for m in matches if m.start() < cut.start()]
-    return d.sectors[matches[-1].group(1).lower()]
+    return matches[-1].group(1).lower()
+
+
+def _title_sector(d: _Dictionary, text: str) -> str:
+    """The sector of the phrase's head noun ('Serbian military police' -> COP)."""
+    noun = _title_noun(d, text)
+    return d.sectors[noun] if noun else ""
 
 
 def sector_code(text: str) -> str:
@@ -201,7 +219,26 @@ def sector_code(text: str) -> str:
     sector = _title_sector(d, text)
     if not sector and ETHNIC_GROUP.search(text):
         sector = "CVL"
-    return sector
+    return sector or _ethnic_sector(d, text)
+
+
+def _ethnic_sector(d: _Dictionary, text: str) -> str:
+    """The sector of a people of several states named in the plural ('the Kurds' -> CVL)."""
+    return next(
+        (
+            e.sector
+            for m in d.name_re.finditer(text)
+            for e in d.names[m.group(1)][:1]
+            if e.kind == "ethnic"
+        ),
+        "",
+    )
+
+
+def names_ethnic_group(text: str) -> bool:
+    """Whether a phrase names a people living in several states ('Kurdish rebels')."""
+    d = _dictionary()
+    return any(d.names[m.group(1)][0].kind == "ethnic" for m in d.name_re.finditer(text))
 
 
 @lru_cache(maxsize=8192)
@@ -211,7 +248,7 @@ def actor_code(text: str, date: str | None = None) -> str:
     ``date`` (ISO, any precision) picks among a person's dated offices.
     """
     d = _dictionary()
-    title = _title_sector(d, text)
+    title = _title_sector(d, text) or _ethnic_sector(d, text)
     former = FORMER.search(text) is not None
     codes: list[str] = []
     prev_end: int | None = None
@@ -233,6 +270,11 @@ def actor_code(text: str, date: str | None = None) -> str:
             kind == "people" and k + 1 < len(matches) and QUALIFIER.match(text, m.end())
         )
         ethnic = ETHNIC.search(text[: m.start()]) or COMMUNITY.match(text, m.end())
+        if kind == "ethnic":
+            # 'Kurdish rebels in Turkey': a people of several states is coded by where the
+            # phrase or its sentence places it, never by one kin state
+            title = title or d.names[m.group(1)][0].sector
+            continue
         if (ethnic and kind in PEOPLE_KINDS) or living_elsewhere:
             # 'ethnic Albanians in Serbia', 'the Albanians of southern Serbia': an ethnic
             # group is coded by where it lives
@@ -248,8 +290,8 @@ def actor_code(text: str, date: str | None = None) -> str:
         if not country:
             continue
         sector = "ELI" if former and country not in ORG_CODES else (title or own or office)
-        if entries[0].kind == "group":
-            sector = own  # 'Hamas militants': the group's own sector
+        if entries[0].kind == "group" or (country in ORG_CODES and title in ORG_CODES):
+            sector = own  # 'Hamas militants': the group's own sector; 'the APEC forum
         code = country + sector
         if code not in codes:
             codes.append(code)
@@ -257,6 +299,12 @@ def actor_code(text: str, date: str | None = None) -> str:
         guess = _misspelt_country(text)
         if guess:
             codes.append(guess + ("ELI" if former else title))
+    if not codes:
+        # no country named: a noun whose actors are international ('UN peacekeepers' aside,
+        # 'peacekeepers' -> IGOMIL) or non-governmental ('a human rights group' -> NGO)
+        alone = d.alone.get(_title_noun(d, text), "")
+        if alone and not POSSESSIVE.search(text):  # 'their peacekeeping force': theirs
+            codes.append(alone + ("" if title in ORG_CODES else title))
     return "+".join(codes[:5])
 
 

@@ -26,10 +26,12 @@ from dossier.annotate.events.actors import (
     ETHNIC_GROUP,
     actor_code,
     ambiguous_nationality,
+    names_ethnic_group,
     sector_code,
 )
 from dossier.annotate.events.arguments import Actor, ActorFinder, actor_nouns
 from dossier.annotate.events.lexicon import goldstein, lexicon, plover
+from dossier.annotate.events.modality import ATTRIBUTING
 from dossier.records import Mention
 from dossier.resources import read_table
 
@@ -120,6 +122,16 @@ def mention_code(mention: Mention, date: str | None = None) -> str | None:
     return code or None
 
 
+def place_mention_country(mention: Mention) -> str:
+    """The country (alpha-3) of a place mention: the one its name gives by the actor
+    dictionary ('Macedonia' -> MKD, 'Kabul' -> AFG), else the one the places stage
+    geocoded it to (a town of the same name elsewhere never outranks a country's name)."""
+    named = actor_code(mention.text)[:3]
+    if named and named not in NON_COUNTRY:
+        return named
+    return alpha3(mention.country_code) or "" if mention.country_code else ""
+
+
 def coding_date(event_date: str | None, published: str | None) -> str | None:
     """The date to pick office-holders by: the event's own date where it is a calendar
     date, else the article's."""
@@ -204,6 +216,25 @@ def _asides(head: Any) -> set[int]:
         if clause or (dep[t] == "prep" and lower[t] in ASIDE_PREPS):
             out.update(cols.subtree(t))
     return out
+
+
+def _reporter(doc: Any, end: int) -> bool:
+    """Whether the party ending at char ``end`` is the one the sentence is attributed to:
+    a reporting verb follows it, past an abbreviation in parentheses ('..., the World Food
+    Program (WFP) said')."""
+    cols = columns(doc)
+    j = bisect_left(cols.idx, end)
+    depth = 0
+    while j < len(doc):
+        word = cols.lower[j]
+        if word == "(":
+            depth += 1
+        elif word == ")":
+            depth -= 1
+        elif depth <= 0:
+            break
+        j += 1
+    return j < len(doc) and doc[j].lemma_.lower() in ATTRIBUTING and doc[j].pos_ == "VERB"
 
 
 def _modifies_a_thing(tok: Any) -> bool:
@@ -310,17 +341,17 @@ class ActorCoder:
         for m in self.by_start[bisect_left(self.starts, lo) :]:
             if m.start >= hi:
                 break
-            if m.type == "PLACE" and m.country_code:
-                countries.add(m.country_code)
+            country = place_mention_country(m) if m.type == "PLACE" else ""
+            if country:
+                countries.add(country)
         if len(countries) != 1:
             return ""
-        iso3 = alpha3(countries.pop())
-        return iso3 + sector if iso3 else ""
+        return countries.pop() + sector
 
     def _geocoded(self, actor: Actor, text: str) -> str:
         """The country of a geocoded place or demonym mention in the actor's phrase ('in
         Jericho', 'students at a university in Sivas'), from the places stage."""
-        if ETHNIC_GROUP.search(text):
+        if ETHNIC_GROUP.search(text) or names_ethnic_group(text):
             return ""  # 'ethnic Albanian guerrillas': a people is not its kin state
         lo, hi = actor.start, actor.end
         if actor.token_i >= 0 and actor.text.lower() not in PRONOUNS:
@@ -413,11 +444,12 @@ class ActorCoder:
             if actor.mention_type == "PLACE":
                 places.append(actor)
                 continue
-            if self.code(actor, date):
-                if actor.mention_type in PARTY_TYPES:
-                    return actor
-            elif sector_code(self.text_for(actor)):
-                by_sector.append(actor)  # 'demands from Shona rebels': coded from context
+            found = self.code(actor, date)
+            if found and actor.mention_type in PARTY_TYPES and not _reporter(head.doc, actor.end):
+                return actor
+            if (not found or found[:3] in NON_COUNTRY) and sector_code(self.text_for(actor)):
+                # 'demands from Shona rebels': coded from context; 'a peacekeeping force'
+                by_sector.append(actor)
         for actor in places if places_ok else []:
             if self.code(actor, date):
                 return actor
