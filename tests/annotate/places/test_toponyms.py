@@ -139,3 +139,9 @@ def test_a_parish_the_model_missed_is_recovered(nlp: Any) -> None:
     tops = toponyms(nlp, "Crews from Jefferson Parish helped clear roads in New Orleans.")
     parish = find(tops, "Jefferson Parish")
     assert parish.kind == "admin2" and parish.mention_id is None
+
+
+def test_a_country_by_its_former_or_short_name_is_the_country(nlp: Any) -> None:
+    tops = toponyms(nlp, "Envoys from Macedonia and Swaziland arrived in Brussels on Monday.")
+    assert find(tops, "Macedonia").country_code == "MK"
+    assert find(tops, "Swaziland").country_code == "SZ"
