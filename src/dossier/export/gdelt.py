@@ -113,7 +113,7 @@ def geo_type(place: Place) -> str:
         return "1"
     if place.kind in ("admin1", "region"):
         return "2" if us else "5"
-    if place.kind in ("city", "facility"):
+    if place.kind in ("city", "admin2", "facility"):  # a US county: a point in its state
         return "3" if us else "4"
     return ""
 
