@@ -20,6 +20,14 @@ from dossier.annotate.events import cameo_convention
         ("Viktor Orban hailed Donald Trump on Monday.", "hailed", "051"),
         ("Germany delivered tanks to Ukraine.", "delivered", "072"),
         ("Joe Biden greeted Emmanuel Macron at the White House.", "greeted", "043"),
+        ("The governor imposed a curfew on Jaffna after the riots.", "curfew", "1723"),
+        ("Customs officers confiscated the weapons of the militia.", "confiscated", "1711"),
+        ("Police raided the offices of the opposition newspaper.", "raided", "1711"),
+        ("Army troops raided the rebel camp near the border.", "raided", "190"),
+        ("Militants blew up a bridge near the border town.", "blew", "1712"),
+        ("The army bulldozed the houses of the villagers.", "bulldozed", "1712"),
+        ("A suicide bomber blew himself up at a checkpoint in Kabul.", "blew", "1831"),
+        ("Two suicide bombers killed 20 soldiers in Kabul.", "killed", "1831"),
     ],
 )
 def test_code(sentence: str, trigger: str, code: str) -> None:

@@ -13,7 +13,7 @@ from event_helpers import by_trigger, events_of
         ("Chancellor Olaf Scholz will visit Warsaw next week.", "visit", "expected"),
         ("Pedro Sanchez is expected to meet Giorgia Meloni in Rome.", "meet", "expected"),
         ("Turkey could attack the Kurdish militias in Syria.", "attack", "hypothetical"),
-        ("If Serbia deploys troops, Kosovo will protest.", "deploys", "hypothetical"),
+        ("If Serbia deploys troops, the region will become unstable.", "deploys", "hypothetical"),
         ("Rebels reportedly attacked a police station in Mopti.", "attacked", "reported"),
         ("Moscow claims that Ukrainian saboteurs attacked the dam.", "attacked", "reported"),
         (

@@ -6,7 +6,9 @@ refusal or protest refines that event's code instead: ``content``) -> CAMEO code
 by word classes -> source and target actors tied to entity mentions -> place, date,
 status, quote, quantities, hedges.
 Events with neither an actor nor a place are dropped (precision over recall), and events
-of one sentence that describe the same happening are merged. Each event is then coded
+of one sentence that describe the same happening are merged, and an unreal act of a
+subordinate clause ('to force him to ...', 'if they refused ...') is dropped when the
+sentence reports another event (``secondary``). Each event is then coded
 (``coding``): CAMEO actor codes for source and target from their whole phrases and a dated
 actor dictionary, PLOVER category, mode (the auxiliary modes negation/future/hypothetical
 come from the status) and contexts, Goldstein score.
@@ -34,6 +36,7 @@ from dossier.annotate.events.modality import attribution_of, hedges_of, status_o
 from dossier.annotate.events.places import Place, PlaceFinder
 from dossier.annotate.events.quantities import event_quantities
 from dossier.annotate.events.roles import noun_roles, subject_token, verb_roles
+from dossier.annotate.events.secondary import drop_secondary_unreal
 from dossier.annotate.events.stance import opinion_of
 from dossier.annotate.events.triggers import Trigger, find_triggers, phrase_tokens
 from dossier.ids import span_id
@@ -357,5 +360,5 @@ def extract_events(
         found: list[Event] = []
         for trig in triggers:
             found.extend(_build(ctx, trig, stop - {trig.token.i}))
-        events.extend(merge_events(found))
+        events.extend(drop_secondary_unreal(merge_events(found), doc))
     return events

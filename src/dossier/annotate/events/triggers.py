@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dossier.annotate.columns import Columns, columns
+from dossier.annotate.events.attempts import ATTEMPTED, attempted
 from dossier.annotate.events.content import absorb_contents
 from dossier.annotate.events.lexicon import Lexicon, Sense, ending_code
 
@@ -429,7 +430,7 @@ def find_triggers(sent: Any, lex: Lexicon) -> Iterator[Trigger]:
             continue  # 'threatened to invade', 'an ultimatum to halt attacks
         verb_code = choose_sense(senses, tok, lex)
         if verb_code is not None:
-            found.append(Trigger(tok, verb_code))
+            found.append(Trigger(tok, ATTEMPTED if attempted(tok, verb_code, lex) else verb_code))
     for i in nouns[bisect_left(nouns, sent.start) : bisect_left(nouns, sent.end)]:
         if i in claimed:
             continue
@@ -448,6 +449,8 @@ def find_triggers(sent: Any, lex: Lexicon) -> Iterator[Trigger]:
             continue
         nominal_code = choose_sense(senses, tok, lex)
         if nominal_code is not None:
+            if attempted(tok, nominal_code, lex):
+                nominal_code = ATTEMPTED
             found.append(Trigger(tok, nominal_code, nominal=True))
     found = [t for t in found if not _background(t)]
     found.sort(key=lambda t: t.token.i)
