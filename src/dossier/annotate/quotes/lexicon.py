@@ -58,6 +58,29 @@ VAGUE_SOURCE_WORDS = frozenset(
 )
 
 # Verbs that only act as cues when their clause holds a quoted phrase ('X called it a "...").
+# speech verbs whose direct object is not what was said ('told reporters', 'said nothing')
+SPEECH_NO_OBJECT = frozenset(
+    {
+        "say",
+        "tell",
+        "ask",
+        "add",
+        "continue",
+        "inform",
+        "remind",
+        "urge",
+        "assure",
+        "reassure",
+        "notify",
+        "advise",
+        "warn",
+        "thank",
+        "accept",
+        "present",
+        "release",
+        "point",
+    }
+)
 MIXED_ONLY_CUES = frozenset({"call", "describe", "dub", "brand", "label", "term", "hail"})
 
 

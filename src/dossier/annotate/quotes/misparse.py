@@ -1,0 +1,78 @@
+"""Speech clauses the small parser hung in the wrong place, found again from the cue verb.
+
+Each repair is a pattern of one common misparse, tried only for a speech verb whose
+complement the parser did not attach to it (see ``indirect._content_of``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dossier.annotate.quotes.lexicon import SPEECH_NO_OBJECT
+
+
+def _has_subject(tok: Any) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def misparsed_clause(verb: Any, para: tuple[int, int]) -> tuple[Any, list[Any]] | None:
+    """A speech verb's complement clause that the parser hung elsewhere:
+    - 'said [legalizing it would help]': a gerund subject read as the verb's xcomp,
+      the clause's verb as the gerund's ccomp;
+    - 'said on Friday at a rally [that he would run]': the clause read as a relative
+      clause of the last adjunct's noun, though its 'that' is a conjunction (``mark``),
+      not a relative pronoun."""
+    for child in verb.rights:
+        if not para[0] <= child.idx < para[1]:
+            continue
+        gerund = child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i == verb.i + 1
+        if (
+            gerund
+            and not _has_subject(child)
+            and any(c.dep_ == "ccomp" and _has_subject(c) for c in child.rights)
+        ):
+            return child, list(child.subtree)
+        if child.dep_ == "prep":
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for rel in obj.rights:
+                    that = next(iter(rel.lefts), None) if rel.dep_ == "relcl" else None
+                    if that is not None and that.dep_ == "mark" and that.lower_ == "that":
+                        return rel, list(rel.subtree)
+    return _clause_after(verb, para)
+
+
+_ADJUNCT_DEPS = frozenset({"prep", "npadvmod", "advmod", "dative", "agent", "punct"})
+_PHRASE_DEPS = frozenset({"det", "compound", "amod", "poss", "nummod", "case"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _clause_after(verb: Any, para: tuple[int, int]) -> tuple[Any, list[Any]] | None:
+    """'telling reporters on Thursday [she viewed him as ...]': a clause that starts right
+    after the cue's addressee and adjuncts (its own subject, then a finite verb), which
+    the parser attached somewhere else. Surface fallback for a speech verb whose
+    complement the parser lost; the clause runs to its verb's last dependent."""
+    doc = verb.doc
+    skip: set[int] = set()
+    for child in verb.rights:
+        addressee = child.dep_ == "dobj" and verb.lemma_.lower() in SPEECH_NO_OBJECT
+        if child.dep_ in _ADJUNCT_DEPS or addressee:
+            skip.update(t.i for t in child.subtree)
+    j = verb.i + 1
+    while j in skip:
+        j += 1
+    if j >= len(doc) or not para[0] <= doc[j].idx < para[1] or doc[j].is_sent_start:
+        return None
+    head = doc[j]
+    while head.dep_ in _PHRASE_DEPS and head.head.i > head.i:
+        head = head.head
+    clause = head.head
+    if head.dep_ not in ("nsubj", "nsubjpass") or clause.i <= head.i or clause.i == verb.i:
+        return None
+    finite = clause.tag_ in _FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in clause.lefts
+    )
+    if not finite or clause.right_edge.i <= clause.i:
+        return None
+    return clause, list(doc[j : clause.right_edge.i + 1])
