@@ -26,6 +26,7 @@ COLUMNS = (
     "actor2",
     "country",
     "admin1",
+    "admin2",
     "location",
     "latitude",
     "longitude",
@@ -65,6 +66,7 @@ def record(row: TimelineEntry, ctx: Context) -> dict[str, str] | None:
         return None
     place = place_of(ctx.entity(row.place_entity_id))
     admin1 = place.name if place and place.kind in ("admin1", "region") else ""
+    admin2 = place.name if place and place.kind == "admin2" else ""  # a US county
     return {
         "event_date": day.isoformat(),
         "event_type": kind[0],
@@ -73,6 +75,7 @@ def record(row: TimelineEntry, ctx: Context) -> dict[str, str] | None:
         "actor2": row.target_actor or "",
         "country": country_name(place.country) if place else "",
         "admin1": admin1,
+        "admin2": admin2,
         "location": row.place or "",
         "latitude": "" if place is None or place.lat is None else f"{place.lat:.4f}",
         "longitude": "" if place is None or place.lon is None else f"{place.lon:.4f}",
