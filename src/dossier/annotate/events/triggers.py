@@ -149,6 +149,24 @@ def _has_party_object(tok: Any, lex: Lexicon) -> bool:
     return False
 
 
+def _has_abstract_object(tok: Any, lex: Lexicon) -> bool:
+    """Whether what the verb or noun is aimed at is a thing argued about, not struck: a
+    verb's object ('attacked the treaty', 'his rival's record'), a noun's 'on' or 'against'
+    object ('an attack on the budget plan')."""
+    abstract = lex.classes.get("abstract", set())
+    if tok.pos_ in ("NOUN", "PROPN"):
+        objects = [
+            o
+            for p in tok.children
+            if p.dep_ == "prep" and p.lower_ in ("on", "against")
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+    else:
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(o.lemma_.lower() in abstract and not o.ent_type_ for o in objects)
+
+
 def choose_sense(senses: list[Sense], tok: Any, lex: Lexicon) -> str | None:
     """The code of the first sense whose word class (if any) occurs in the phrase."""
     words: set[str] | None = None
@@ -161,6 +179,10 @@ def choose_sense(senses: list[Sense], tok: Any, lex: Lexicon) -> str | None:
             continue
         if sense.word_class == "actorobj":
             if _has_party_object(tok, lex):
+                return sense.code
+            continue
+        if sense.word_class == "abstractobj":
+            if _has_abstract_object(tok, lex):
                 return sense.code
             continue
         if sense.word_class == "clause":
