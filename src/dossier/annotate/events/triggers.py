@@ -33,6 +33,14 @@ VERB_CLASS_PREPS = frozenset(
 BACKGROUND_PREPS = frozenset(
     {"after", "before", "since", "following", "during", "amid", "amidst", "despite"}
 )
+# Words of answering whose 'for' or 'to' object is the act answered, told as the cause of
+# the sentence's happening, not as a happening of its own ('expelled two diplomats in
+# response to [the arrest] of its consul', 'as punishment for [the protests]', 'retaliated
+# for [the bombing]').
+ANSWERING = frozenset(
+    {"response", "retaliation", "reprisal", "revenge", "punishment", "reaction", "answer"}
+)
+ANSWERING_VERBS = frozenset({"retaliate", "respond", "react"})
 ABSORBING_NOUNS = frozenset(
     {"threat", "warning", "ultimatum", "call", "appeal", "request", "demand", "plea"}
 )
@@ -481,11 +489,29 @@ def find_triggers(sent: Any, lex: Lexicon) -> Iterator[Trigger]:
 
 def _background(trig: Trigger) -> bool:
     """A trigger that only dates the sentence's happening: the object of a preposition of
-    time ('rebels fled after [the bombing]', 'arrested after [attacking] a guard')."""
+    time ('rebels fled after [the bombing]', 'arrested after [attacking] a guard'); or tells
+    what it answers ('in retaliation for [the raid]')."""
     word = trig.light if trig.light is not None else trig.token
     for _ in range(3):  # through coordination: 'after the raids and [the arrests]'
         if word.dep_ != "conj" or word.head.i == word.i:
             break
         word = word.head
     prep = word.head
-    return word.dep_ in ("pobj", "pcomp") and prep.lower_ in BACKGROUND_PREPS
+    if word.dep_ not in ("pobj", "pcomp"):
+        return False
+    if prep.lower_ in BACKGROUND_PREPS:
+        return True
+    if prep.lower_ not in ("for", "to"):
+        return False
+    # the parser often hangs 'for' on the verb: 'recalled its envoy in retaliation | for'
+    before = prep.doc[prep.i - 1] if prep.i > 0 else prep
+    return _answering(prep.head) or (before.pos_ == "NOUN" and _answering(before))
+
+
+def _answering(word: Any) -> bool:
+    """'in response', 'in retaliation', 'as punishment', 'retaliated': a word of answering
+    whose object is the act answered."""
+    lemma = word.lemma_.lower()
+    if word.pos_ == "VERB":
+        return lemma in ANSWERING_VERBS
+    return lemma in ANSWERING and word.dep_ == "pobj" and word.head.lower_ in ("in", "as")
