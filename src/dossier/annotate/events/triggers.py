@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from dossier.annotate.columns import Columns, columns
+from dossier.annotate.events.allegiance import describes_party, misparsed_complement
 from dossier.annotate.events.attempts import ATTEMPTED, attempted
+from dossier.annotate.events.background import background
 from dossier.annotate.events.content import absorb_contents
 from dossier.annotate.events.lexicon import Lexicon, Sense, ending_code
 
@@ -28,19 +30,6 @@ ABSORBING = frozenset({"threaten", "warn", "call", "urge", "ask", "appeal", "pre
 VERB_CLASS_PREPS = frozenset(
     {"with", "of", "by", "to", "on", "against", "in", "as", "into", "between", "about", "around"}
 )
-# Prepositions of time whose object is a reference point, not a happening the sentence
-# reports ('after the bombing', 'since the invasion', 'following the killing of ...').
-BACKGROUND_PREPS = frozenset(
-    {"after", "before", "since", "following", "during", "amid", "amidst", "despite"}
-)
-# Words of answering whose 'for' or 'to' object is the act answered, told as the cause of
-# the sentence's happening, not as a happening of its own ('expelled two diplomats in
-# response to [the arrest] of its consul', 'as punishment for [the protests]', 'retaliated
-# for [the bombing]').
-ANSWERING = frozenset(
-    {"response", "retaliation", "reprisal", "revenge", "punishment", "reaction", "answer"}
-)
-ANSWERING_VERBS = frozenset({"retaliate", "respond", "react"})
 ABSORBING_NOUNS = frozenset(
     {"threat", "warning", "ultimatum", "call", "appeal", "request", "demand", "plea"}
 )
@@ -95,7 +84,10 @@ def _region(tok: Any) -> list[Any]:
             ):
                 out.extend(c.subtree)
         return out
-    for c in tok.children:
+    kids = list(tok.children)
+    if misparsed_complement(tok):
+        kids += [c for c in tok.head.children if c.dep_ == "nsubj"]  # its real subject
+    for c in kids:
         if c.dep_ == "agent":
             out.extend(c.subtree)  # 'by militiamen armed with machetes'
         elif c.dep_ in (
@@ -453,6 +445,8 @@ def find_triggers(sent: Any, lex: Lexicon) -> Iterator[Trigger]:
         senses = lex.verbs.get(verb_lemma)
         if not senses or tok.dep_ == "amod":
             continue
+        if describes_party(tok):
+            continue
         head = tok.head
         if tok.dep_ in ("xcomp", "acl", "ccomp") and (
             head.lemma_.lower() in ABSORBING or head.lemma_.lower() in ABSORBING_NOUNS
@@ -482,36 +476,6 @@ def find_triggers(sent: Any, lex: Lexicon) -> Iterator[Trigger]:
             if attempted(tok, nominal_code, lex):
                 nominal_code = ATTEMPTED
             found.append(Trigger(tok, nominal_code, nominal=True))
-    found = [t for t in found if not _background(t)]
+    found = [t for t in found if not background(t.light if t.light is not None else t.token)]
     found.sort(key=lambda t: t.token.i)
     yield from absorb_contents(found)
-
-
-def _background(trig: Trigger) -> bool:
-    """A trigger that only dates the sentence's happening: the object of a preposition of
-    time ('rebels fled after [the bombing]', 'arrested after [attacking] a guard'); or tells
-    what it answers ('in retaliation for [the raid]')."""
-    word = trig.light if trig.light is not None else trig.token
-    for _ in range(3):  # through coordination: 'after the raids and [the arrests]'
-        if word.dep_ != "conj" or word.head.i == word.i:
-            break
-        word = word.head
-    prep = word.head
-    if word.dep_ not in ("pobj", "pcomp"):
-        return False
-    if prep.lower_ in BACKGROUND_PREPS:
-        return True
-    if prep.lower_ not in ("for", "to"):
-        return False
-    # the parser often hangs 'for' on the verb: 'recalled its envoy in retaliation | for'
-    before = prep.doc[prep.i - 1] if prep.i > 0 else prep
-    return _answering(prep.head) or (before.pos_ == "NOUN" and _answering(before))
-
-
-def _answering(word: Any) -> bool:
-    """'in response', 'in retaliation', 'as punishment', 'retaliated': a word of answering
-    whose object is the act answered."""
-    lemma = word.lemma_.lower()
-    if word.pos_ == "VERB":
-        return lemma in ANSWERING_VERBS
-    return lemma in ANSWERING and word.dep_ == "pobj" and word.head.lower_ in ("in", "as")
