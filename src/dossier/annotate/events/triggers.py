@@ -18,6 +18,7 @@ from dossier.annotate.events.allegiance import describes_party, misparsed_comple
 from dossier.annotate.events.attempts import ATTEMPTED, attempted
 from dossier.annotate.events.background import background
 from dossier.annotate.events.content import absorb_contents
+from dossier.annotate.events.demands import demand
 from dossier.annotate.events.lexicon import Lexicon, Sense, ending_code
 
 # Clauses that do not belong to the phrase of the word that governs them.
@@ -364,20 +365,6 @@ def _noun_ending(tok: Any, lex: Lexicon) -> tuple[str, Any] | None:
     return None
 
 
-def _demand(tok: Any, lex: Lexicon, base: str | None = None) -> tuple[str, Any | None] | None:
-    """'said that China must drop its barriers': a demand by the speaker."""
-    if (base if base is not None else base_lemma(tok, lex)) not in lex.demand_cues:
-        return None
-    for c in tok.children:
-        if (
-            c.dep_ == "ccomp"
-            and any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children)
-            and not any(a.dep_ == "neg" for a in c.children)
-        ):
-            return "100", None
-    return None
-
-
 def _shouting(word: str) -> bool:
     """Words in all-capital headlines: the tagger and parser are unreliable there."""
     return len(word) > 2 and word.isupper()
@@ -428,7 +415,7 @@ def find_triggers(sent: Any, lex: Lexicon) -> Iterator[Trigger]:
         base = _base_lemma(cols.lemma_lower[i], pos[i], cols.lower[i], lex)
         verb_lemma = _verb_lemma(tok, lex, base)
         objects = _objects_at(cols, i)
-        special = _phrase_or_ending(tok, lex, verb_lemma, objects) or _demand(tok, lex, base)
+        special = _phrase_or_ending(tok, lex, verb_lemma, objects) or demand(tok, lex, base)
         if special is not None:
             code, claim = special
             if claim is not None:
