@@ -34,3 +34,18 @@ def test_the_act_answered_is_background_not_an_event(text: str, kept: str | None
 def test_a_strike_in_response_to_an_arrest_is_the_strike_only() -> None:
     codes = dict(_codes("The union went on strike in response to the arrest of its leader."))
     assert codes.get("strike") == "143" and "arrest" not in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        ("Pakistan cut ties with Congo on the eve of a visit by the PLO leader.", "cut", "visit"),
+        ("Troops were deployed ahead of the talks.", "deployed", "talks"),
+        ("Russia closed its borders because of fighting in the region.", "closed", "fighting"),
+    ],
+)
+def test_an_event_named_as_a_time_or_cause_is_background(
+    text: str, kept: str, dropped: str
+) -> None:
+    triggers = [t for t, _ in _codes(text)]
+    assert kept in triggers and dropped not in triggers

@@ -23,6 +23,8 @@ ANSWERING = frozenset(
     {"response", "retaliation", "reprisal", "revenge", "punishment", "reaction", "answer"}
 )
 ANSWERING_VERBS = frozenset({"retaliate", "respond", "react"})
+# Words that with 'of' make a preposition of time ('on the eve of', 'ahead of').
+TIME_OF = frozenset({"eve", "ahead"})
 
 
 def background(word: Any) -> bool:
@@ -37,7 +39,9 @@ def background(word: Any) -> bool:
     prep = word.head
     if word.dep_ not in ("pobj", "pcomp"):
         return False
-    if prep.lower_ in BACKGROUND_PREPS:
+    if prep.lower_ in BACKGROUND_PREPS or prep.lower_ == "because":
+        return True  # 'because of the fighting': the cause, as with answering below
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in TIME_OF:
         return True
     if prep.lower_ not in ("for", "to"):
         return False
