@@ -118,3 +118,24 @@ def test_a_prison_sentence_is_legal_action() -> None:
 def test_an_ambush_is_military_force() -> None:
     ev = by_trigger(events_of("Insurgents ambushed an army patrol near the border."), "ambushed")
     assert ev.code == "190"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("The senator attacked the treaty on Tuesday.", "attacked"),
+        ("The opposition leader attacked his rival's record on taxes.", "attacked"),
+        ("Unions attacked the decision to close the plant.", "attacked"),
+        ("The treaty was attacked by opposition parties.", "attacked"),
+        ("Critics launched an attack on the government's budget plan.", "attack"),
+        ("The president assaulted the credibility of the court.", "assaulted"),
+        ("The minister hit out at the central bank over interest rates.", "hit"),
+    ],
+)
+def test_attacking_a_thing_argued_about_is_criticism(sentence: str, trigger: str) -> None:
+    assert by_trigger(events_of(sentence), trigger).code == "111"
+
+
+def test_attacking_a_party_or_a_place_stays_force() -> None:
+    events = events_of("Rebels attacked an army base near the border.")
+    assert by_trigger(events, "attacked").code == "190"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+from event_helpers import events_of
+
 from dossier.annotate.events.merge import merge_events
 from dossier.records import Event
 
@@ -79,3 +82,29 @@ def test_violence_by_one_side_and_a_threat_of_it_stay_apart() -> None:
     shelled = _violence("194", "shelled", "the village", "asserted")
     killing = _violence("1823", "killing", "nine civilians", "expected")
     assert len(merge_events([shelled, killing])) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twenty people were killed when a suicide bomber blew himself up at a checkpoint.",
+        "A suicide bomber blew himself up at a checkpoint, killing twenty people.",
+        "A suicide bomber struck a crowded bus in the capital, killing nine people.",
+    ],
+)
+def test_a_suicide_bombing_told_with_its_toll_stays_a_suicide_bombing(text: str) -> None:
+    violent = [e for e in events_of(text) if e.code[:2] in ("18", "19", "20")]
+    assert [e.code for e in violent] == ["1831"]
+
+
+def test_a_suicide_bomber_wounding_people_is_a_suicide_bombing() -> None:
+    events = events_of("A suicide bomber wounded 40 people at a wedding.")
+    assert [e.code for e in events] == ["1831"]
+
+
+def test_a_bombing_merged_with_its_toll_keeps_the_bombing_code() -> None:
+    text = "Twenty people were killed when a suicide bomber blew himself up."
+    for order in ((0, 1), (1, 0)):
+        pair = [_event("1823", "killed", text), _event("1831", "blew", text)]
+        (merged,) = merge_events([pair[i] for i in order])
+        assert merged.code == "1831"

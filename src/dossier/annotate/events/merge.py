@@ -59,12 +59,21 @@ def _score(e: Event) -> int:
     return sum(getattr(e, f"{f}_text") is not None for f in _FIELDS) + (e.date is not None)
 
 
+# Codes of a death or injury toll ('killed 20', 'wounded five'): the harm an act did, told
+# with the act that did it.
+_TOLL = frozenset({"182", "1823"})
+
+
 def _more_specific(code: str, than: str) -> bool:
     """Whether ``code`` describes the happening better than ``than``: for violence the more
     severe act (lower Goldstein score), otherwise the finer code."""
     if code[:2] != than[:2]:
         a, b = goldstein(code), goldstein(than)
         return a is not None and b is not None and a < b
+    if code.startswith("183") and than in _TOLL:
+        return True  # the bombing rather than its toll ('blew himself up, killing 20')
+    if than.startswith("183") and code in _TOLL:
+        return False
     return len(code) > len(than) or (code[2:] > than[2:] and than.endswith("0"))
 
 

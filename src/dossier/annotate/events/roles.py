@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from dossier.annotate.events.allegiance import misparsed_complement
 from dossier.annotate.events.arguments import Actor, ActorFinder, child, prep_objects
 from dossier.annotate.events.lexicon import lexicon
 
@@ -145,6 +146,9 @@ def subject_token(tok: Any) -> Any | None:
         head = cur.head
         if head.i == cur.i:
             return None
+        if misparsed_complement(cur):
+            cur = head  # 'groups opposed to the deal held a rally': the groups held it
+            continue
         if (
             cur.dep_ == "acl"
             and cur.tag_ == "VBG"

@@ -14,8 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from dossier.annotate.columns import Columns, columns
+from dossier.annotate.events.allegiance import describes_party, misparsed_complement
 from dossier.annotate.events.attempts import ATTEMPTED, attempted
+from dossier.annotate.events.background import background
 from dossier.annotate.events.content import absorb_contents
+from dossier.annotate.events.demands import demand
 from dossier.annotate.events.lexicon import Lexicon, Sense, ending_code
 
 # Clauses that do not belong to the phrase of the word that governs them.
@@ -27,11 +30,6 @@ ABSORBING = frozenset({"threaten", "warn", "call", "urge", "ask", "appeal", "pre
 # 'as human shields', 'with artillery').
 VERB_CLASS_PREPS = frozenset(
     {"with", "of", "by", "to", "on", "against", "in", "as", "into", "between", "about", "around"}
-)
-# Prepositions of time whose object is a reference point, not a happening the sentence
-# reports ('after the bombing', 'since the invasion', 'following the killing of ...').
-BACKGROUND_PREPS = frozenset(
-    {"after", "before", "since", "following", "during", "amid", "amidst", "despite"}
 )
 ABSORBING_NOUNS = frozenset(
     {"threat", "warning", "ultimatum", "call", "appeal", "request", "demand", "plea"}
@@ -87,7 +85,10 @@ def _region(tok: Any) -> list[Any]:
             ):
                 out.extend(c.subtree)
         return out
-    for c in tok.children:
+    kids = list(tok.children)
+    if misparsed_complement(tok):
+        kids += [c for c in tok.head.children if c.dep_ == "nsubj"]  # its real subject
+    for c in kids:
         if c.dep_ == "agent":
             out.extend(c.subtree)  # 'by militiamen armed with machetes'
         elif c.dep_ in (
@@ -149,6 +150,24 @@ def _has_party_object(tok: Any, lex: Lexicon) -> bool:
     return False
 
 
+def _has_abstract_object(tok: Any, lex: Lexicon) -> bool:
+    """Whether what the verb or noun is aimed at is a thing argued about, not struck: a
+    verb's object ('attacked the treaty', 'his rival's record'), a noun's 'on' or 'against'
+    object ('an attack on the budget plan')."""
+    abstract = lex.classes.get("abstract", set())
+    if tok.pos_ in ("NOUN", "PROPN"):
+        objects = [
+            o
+            for p in tok.children
+            if p.dep_ == "prep" and p.lower_ in ("on", "against")
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+    else:
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(o.lemma_.lower() in abstract and not o.ent_type_ for o in objects)
+
+
 def choose_sense(senses: list[Sense], tok: Any, lex: Lexicon) -> str | None:
     """The code of the first sense whose word class (if any) occurs in the phrase."""
     words: set[str] | None = None
@@ -161,6 +180,10 @@ def choose_sense(senses: list[Sense], tok: Any, lex: Lexicon) -> str | None:
             continue
         if sense.word_class == "actorobj":
             if _has_party_object(tok, lex):
+                return sense.code
+            continue
+        if sense.word_class == "abstractobj":
+            if _has_abstract_object(tok, lex):
                 return sense.code
             continue
         if sense.word_class == "clause":
@@ -342,20 +365,6 @@ def _noun_ending(tok: Any, lex: Lexicon) -> tuple[str, Any] | None:
     return None
 
 
-def _demand(tok: Any, lex: Lexicon, base: str | None = None) -> tuple[str, Any | None] | None:
-    """'said that China must drop its barriers': a demand by the speaker."""
-    if (base if base is not None else base_lemma(tok, lex)) not in lex.demand_cues:
-        return None
-    for c in tok.children:
-        if (
-            c.dep_ == "ccomp"
-            and any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children)
-            and not any(a.dep_ == "neg" for a in c.children)
-        ):
-            return "100", None
-    return None
-
-
 def _shouting(word: str) -> bool:
     """Words in all-capital headlines: the tagger and parser are unreliable there."""
     return len(word) > 2 and word.isupper()
@@ -406,7 +415,7 @@ def find_triggers(sent: Any, lex: Lexicon) -> Iterator[Trigger]:
         base = _base_lemma(cols.lemma_lower[i], pos[i], cols.lower[i], lex)
         verb_lemma = _verb_lemma(tok, lex, base)
         objects = _objects_at(cols, i)
-        special = _phrase_or_ending(tok, lex, verb_lemma, objects) or _demand(tok, lex, base)
+        special = _phrase_or_ending(tok, lex, verb_lemma, objects) or demand(tok, lex, base)
         if special is not None:
             code, claim = special
             if claim is not None:
@@ -422,6 +431,8 @@ def find_triggers(sent: Any, lex: Lexicon) -> Iterator[Trigger]:
                 continue
         senses = lex.verbs.get(verb_lemma)
         if not senses or tok.dep_ == "amod":
+            continue
+        if describes_party(tok):
             continue
         head = tok.head
         if tok.dep_ in ("xcomp", "acl", "ccomp") and (
@@ -452,18 +463,6 @@ def find_triggers(sent: Any, lex: Lexicon) -> Iterator[Trigger]:
             if attempted(tok, nominal_code, lex):
                 nominal_code = ATTEMPTED
             found.append(Trigger(tok, nominal_code, nominal=True))
-    found = [t for t in found if not _background(t)]
+    found = [t for t in found if not background(t.light if t.light is not None else t.token)]
     found.sort(key=lambda t: t.token.i)
     yield from absorb_contents(found)
-
-
-def _background(trig: Trigger) -> bool:
-    """A trigger that only dates the sentence's happening: the object of a preposition of
-    time ('rebels fled after [the bombing]', 'arrested after [attacking] a guard')."""
-    word = trig.light if trig.light is not None else trig.token
-    for _ in range(3):  # through coordination: 'after the raids and [the arrests]'
-        if word.dep_ != "conj" or word.head.i == word.i:
-            break
-        word = word.head
-    prep = word.head
-    return word.dep_ in ("pobj", "pcomp") and prep.lower_ in BACKGROUND_PREPS
