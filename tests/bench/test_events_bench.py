@@ -86,3 +86,13 @@ def test_coordinated_sources_of_one_act_are_one_compound_event(tmp_path: Path, d
     report = run_events_bench(_own_file(tmp_path, data, rows))
     exact = report["levels"]["exact"]
     assert (exact["tp"], exact["fp"]) == (1, 0)  # one condemnation, not one per source
+
+
+def test_actors_of_a_coded_gold_are_scored_with_the_code(tmp_path: Path, data: Path) -> None:
+    rows = [
+        {"id": "a", "text": "Chad and Niger condemned the coup in Bamako.",
+         "date": "2024-03-04", "gold_events": [{"source": "TCD+NER", "target": "MLIGOV",
+                                                "code": "111"}]},
+    ]  # fmt: skip
+    report = run_events_bench(_own_file(tmp_path, data, rows))
+    assert report["levels"]["country"]["tp"] == 1  # countries and root 11 together

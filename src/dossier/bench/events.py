@@ -13,8 +13,10 @@ positive; compact dates ('20230913') are read as ISO. Metrics:
 - ``plover_accuracy``: share of scored sentences whose predicted PLOVER label (2016 draft)
   equals the gold label (one gold and at most one predicted event per sentence, so this is
   the scorer's plover true positives over sentences); ``plover_f1`` is the scorer's F1.
-- ``country_f1`` / ``exact_f1``: the scorer's country and exact levels, predicted with the
-  event code left empty because the gold has none: they measure actor coding only. The
+- ``country_f1`` / ``exact_f1``: the scorer's country and exact levels. Where the gold
+  gives no codes (PLOVER labels only) they are predicted with the event code left empty:
+  they measure actor coding only; where it gives its own codes, with the code, so the
+  country level is (source country, target country, root), as coded newswire scores it. The
   actors are the extractor's own ``source_code``/``target_code``, written the way the gold
   writes them: coordinated parties ('Jordan and Britain agreed') as one compound source
   with no target; the events of coordinated sources of one act ('the army and the police
@@ -300,15 +302,18 @@ def _levels(levels: dict[str, dict[str, float]], n: int) -> dict[str, Any]:
 
 
 def run_events_bench(
-    data: Path, limit: int | None = None, codebook: bool = False
+    data: Path, limit: int | None = None, codebook: bool = False, scorer_path: Path | None = None
 ) -> dict[str, Any]:
-    """Score :func:`extract_events` on a gold file; see the module docstring."""
+    """Score :func:`extract_events` on a gold file; see the module docstring.
+    ``scorer_path``: score_events.py (with the codebook beside it), when the data file is
+    not next to it (a file written for a check, such as ``tests/fixtures``' wire one)."""
     data = Path(data)
-    scorer = load_scorer(data, SCORER)
+    ref = data if scorer_path is None else Path(scorer_path)  # a file in the scorer's folder
+    scorer = load_scorer(ref, SCORER)
     if codebook:
-        return _codebook_report(data, limit)
+        return _codebook_report(ref, limit)
     rows = load_rows(data, limit)
-    examples = {_norm(ex): code for code, ex in load_codebook(data)}
+    examples = {_norm(ex): code for code, ex in load_codebook(ref)}
     nlp = nlp_mod.load()
     parse_s = event_s = 0.0
     # every event of each sentence, and (for comparison) the main clause's only
@@ -322,8 +327,11 @@ def run_events_bench(
         event_s += run.event_s
         parse_s += run.parse_s
         main = [run.ev] if run.ev else []
-        pred_actors.append({"id": row["id"], "events": _written(run.all, False, run)})
-        pred_main.append({"id": row["id"], "events": [_coded(e, False, run) for e in main]})
+        # actors are scored with the code where the gold gives its own codes (then the
+        # country level is the scorer's (source, target, root), as on coded newswire)
+        own = any(ev.get("code") for ev in row.get("gold_events") or [])
+        pred_actors.append({"id": row["id"], "events": _written(run.all, own, run)})
+        pred_main.append({"id": row["id"], "events": [_coded(e, own, run) for e in main]})
         gold = _gold_codes(row, examples)
         if gold is not None:
             cameo_gold.append(gold)

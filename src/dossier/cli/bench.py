@@ -98,9 +98,13 @@ def bench_events(
         bool, typer.Option("--codebook", help="Score the CAMEO codebook examples.")
     ] = False,
     as_json: JsonOpt = False,
+    scorer: Annotated[
+        Path | None,
+        typer.Option("--scorer", help="score_events.py, when it is not next to the data file."),
+    ] = None,
 ) -> None:
     """CAMEO / PLOVER event coding."""
-    _run_bench("events", data, as_json, limit=limit, codebook=codebook)
+    _run_bench("events", data, as_json, limit=limit, codebook=codebook, scorer_path=scorer)
 
 
 @bench_app.command("places")
