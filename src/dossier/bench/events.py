@@ -327,9 +327,13 @@ def run_events_bench(
         event_s += run.event_s
         parse_s += run.parse_s
         main = [run.ev] if run.ev else []
-        # actors are scored with the code where the gold gives its own codes (then the
-        # country level is the scorer's (source, target, root), as on coded newswire)
-        own = any(ev.get("code") for ev in row.get("gold_events") or [])
+        # actors are scored with the code where the gold gives its own codes and actors
+        # (then the country level is the scorer's (source, target, root), as on coded
+        # newswire); a file of codes without actors (ccasr_nyt) scores codes only
+        own = any(
+            ev.get("code") and (ev.get("source") or ev.get("target"))
+            for ev in row.get("gold_events") or []
+        )
         pred_actors.append({"id": row["id"], "events": _written(run.all, own, run)})
         pred_main.append({"id": row["id"], "events": [_coded(e, own, run) for e in main]})
         gold = _gold_codes(row, examples)
