@@ -87,7 +87,7 @@ def test_violence_by_one_side_and_a_threat_of_it_stay_apart() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Twenty people were killed when a suicide bomber blew himself up at a checkpoint.",
+        "Twenty guards died at a border checkpoint after a suicide bomber blew himself up.",
         "A suicide bomber blew himself up at a checkpoint, killing twenty people.",
         "A suicide bomber struck a crowded bus in the capital, killing nine people.",
     ],
@@ -103,7 +103,7 @@ def test_a_suicide_bomber_wounding_people_is_a_suicide_bombing() -> None:
 
 
 def test_a_bombing_merged_with_its_toll_keeps_the_bombing_code() -> None:
-    text = "Twenty people were killed when a suicide bomber blew himself up."
+    text = "Twenty guards were killed as the suicide bomber blew himself up."
     for order in ((0, 1), (1, 0)):
         pair = [_event("1823", "killed", text), _event("1831", "blew", text)]
         (merged,) = merge_events([pair[i] for i in order])
