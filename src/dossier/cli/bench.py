@@ -53,6 +53,12 @@ def _run_bench(name: str, data: Path | list[Path], as_json: bool, **kwargs: Any)
 
 
 DataOpt = Annotated[Path, typer.Option("--data", help="Benchmark file (JSON Lines).")]
+ScorerOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--scorer", help="The shipped scorer (score_*.py), when it is not next to the data file."
+    ),
+]
 BenchLimit = Annotated[
     int | None, typer.Option("--limit", help="Only the first N documents (smoke runs).")
 ]
@@ -80,10 +86,7 @@ def bench_quotes(
     speech: Annotated[
         bool, typer.Option("--speech", help="Score only the quotes `quotes` lists (speech).")
     ] = False,
-    scorer: Annotated[
-        Path | None,
-        typer.Option("--scorer", help="score_quotes.py, when it is not next to the data file."),
-    ] = None,
+    scorer: ScorerOpt = None,
 ) -> None:
     """Quote extraction and speaker attribution, with textacy as the baseline."""
     _run_bench("quotes", data, as_json, limit=limit, speech=speech, scorer_path=scorer)
@@ -98,10 +101,7 @@ def bench_events(
         bool, typer.Option("--codebook", help="Score the CAMEO codebook examples.")
     ] = False,
     as_json: JsonOpt = False,
-    scorer: Annotated[
-        Path | None,
-        typer.Option("--scorer", help="score_events.py, when it is not next to the data file."),
-    ] = None,
+    scorer: ScorerOpt = None,
 ) -> None:
     """CAMEO / PLOVER event coding."""
     _run_bench("events", data, as_json, limit=limit, codebook=codebook, scorer_path=scorer)
@@ -113,10 +113,7 @@ def bench_places(
     data: DataOpt,
     limit: BenchLimit = None,
     as_json: JsonOpt = False,
-    scorer: Annotated[
-        Path | None,
-        typer.Option("--scorer", help="score_places.py, when it is not next to the data file."),
-    ] = None,
+    scorer: ScorerOpt = None,
 ) -> None:
     """Toponym recognition and geocoding, with the population-prior baseline."""
     _run_bench("places", data, as_json, limit=limit, scorer_path=scorer)

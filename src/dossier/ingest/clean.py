@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from dossier.annotate.nlp import plain_spaces  # the parser's own odd-space set
 from dossier.resources import read_table
 
 LEFTOVERS_FILE = "leftovers.txt"
@@ -25,7 +26,6 @@ PROSE_MIN_WORDS = 10  # a line this long that ends like a sentence is article pr
 _LINE = re.compile(r"[^\r\n\u2028\u2029\x85\x0b\x0c]*(?:\r\n|[\r\n\u2028\u2029\x85\x0b\x0c]|$)")
 _STRIP = " \t\u00a0\u202f\u2007\u2000\u2001\u2002\u2003\u2009\u200a\u200b\u2060\ufeff\u3000"
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
-_NBSP = re.compile(r"[\u00a0\u202f\u2007\u2000-\u200a\u3000]")
 _LEAD_NBSP = re.compile(r"^[\u00a0\u202f\u2007\u2000-\u200a\u3000]+")  # not indentation
 _INNER_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]…]\s*$")
@@ -133,7 +133,7 @@ def find_leftovers(raw: str) -> list[int]:
 
 
 def _normalise_line(line: str) -> str:
-    line = _INVISIBLE.sub("", _NBSP.sub(" ", _LEAD_NBSP.sub("", line))).rstrip()
+    line = _INVISIBLE.sub("", plain_spaces(_LEAD_NBSP.sub("", line))).rstrip()
     return _INNER_RUN.sub(" ", line)
 
 
