@@ -63,7 +63,8 @@ def test_every_stored_fact_points_at_its_own_text(db: Dossier, folder: Path) -> 
     db.ingest([folder])
     texts = {a.article.id: a.article.text for a in db.articles()}
     for q in db.quotes():
-        assert texts[q.quote.article_id][q.quote.start : q.quote.end] == q.quote.text
+        text = texts[q.quote.article_id]
+        assert q.quote.text == " ".join(text[a:b] for a, b in q.quote.spans())
     for e in db.events():
         assert texts[e.event.article_id][e.event.start : e.event.end] == e.event.text
     for m in db.store.mentions():

@@ -226,6 +226,13 @@ class Quote:
     date: str | None = None
     speech: bool = True  # said or written (False: a view, wish or finding attributed)
     repeats: list[tuple[int, int]] = field(default_factory=list)  # the same quote again
+    # the quoted pieces when the attribution interrupts the quote ('"A," he said, "B."'):
+    # ``text`` is these pieces joined; empty when the quote is one piece (start..end)
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+
+    def spans(self) -> list[tuple[int, int]]:
+        """The character spans of the quoted words: its pieces, or (start, end)."""
+        return list(self.pieces) or [(self.start, self.end)]
 
 
 @dataclass

@@ -94,6 +94,7 @@ class QuoteView:
             "start": q.start,
             "end": q.end,
             "repeats": [list(r) for r in q.repeats],
+            "pieces": [list(p) for p in q.pieces],
             "extractor": f"{q.extractor}/{q.version}",
         }
 

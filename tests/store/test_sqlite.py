@@ -89,6 +89,7 @@ def _annotations(cue: str = "say") -> Annotations:
                 "1",
                 cue=cue,
                 relayed_by=[Relay("Wire", "outlet", 1, 2, "2023-09-12")],
+                pieces=[(0, 3), (4, 7)],
             )
         ],
         events=[Event("e1", "a1", 0, 10, "Leaders me", "040", "t", "1", quantities=["two"])],

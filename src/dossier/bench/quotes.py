@@ -109,6 +109,8 @@ def system_row(doc_id: str, text: str, quotes: list[Quote]) -> dict[str, Any]:
             pieces = segments(text, start, end, marks)
             if pieces is not None:
                 row["spans"] = pieces
+        elif q.pieces:  # the attribution inside ('A, said X, B'): the quoted pieces
+            row["spans"] = [[a, b] for a, b in q.pieces]
         row.update({"start": start, "end": end})
         prev = out[-1] if out else None
         if q.speaker_resolution == "floating" and prev is not None and kinds[-1] == "direct":

@@ -97,7 +97,7 @@ def from_row(cls: type[T], row: dict[str, Any]) -> T:
             items = json.loads(value) if value else []
             if fname == "relayed_by":
                 items = [Relay(**item) for item in items]
-            elif fname in ("removed", "repeats"):
+            elif fname in ("removed", "repeats", "pieces"):
                 items = [tuple(item) for item in items]
             value = items
         elif fname in _bool_fields(cls) and value is not None:

@@ -60,7 +60,7 @@ def view(article: Article, mentions: list[Mention], quotes: list[Quote]) -> list
     by_id = {m.id: m for m in mentions}
     out = []
     for q in quotes:
-        assert article.text[q.start : q.end] == q.text
+        assert q.text == " ".join(article.text[a:b] for a, b in q.spans())
         if q.speaker_start is not None and q.speaker_end is not None:
             assert q.speaker_text == article.text[q.speaker_start : q.speaker_end]
         for r in q.relayed_by:

@@ -28,6 +28,8 @@ def extract_quotes(
 
     ``doc`` is the spaCy parse of ``article.text``; ``times`` its time expressions
     (may be empty). Quotes come back in text order; every span points into
-    ``article.text`` and ``quote.text == article.text[quote.start:quote.end]``.
+    ``article.text``, and ``quote.text`` is the words of ``quote.spans()`` joined by a
+    space: ``article.text[quote.start:quote.end]`` unless the quote's own attribution
+    interrupts it (then ``quote.pieces`` are the spans on either side of it).
     """
     return assemble(article, doc, mentions, times, EXTRACTOR, VERSION)

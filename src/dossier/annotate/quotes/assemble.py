@@ -29,6 +29,7 @@ from dossier.annotate.quotes.indirect import (
 )
 from dossier.annotate.quotes.lexicon import PRONOUNS
 from dossier.annotate.quotes.marks import MarkSpan, find_trailers, pair_marks
+from dossier.annotate.quotes.pieces import pieces_text, quote_pieces
 from dossier.annotate.quotes.relay import (
     cue_relays,
     hedges_for,
@@ -433,12 +434,21 @@ def _date(ix: DocIndex, c: Cand, times: list[TimeExpr]) -> str | None:
 
 def _record(article: Article, c: Cand, extractor: str, version: str, speech: bool) -> Quote:
     sp = c.speaker
+    cue = (c.cue_start, c.cue_end) if c.cue_start is not None and c.cue_end is not None else None
+    pieces = quote_pieces(
+        article.text,
+        c.start,
+        c.end,
+        cue,
+        (sp.start, sp.end) if sp is not None else None,
+        c.kind == "direct",
+    )
     return Quote(
         id=span_id("q", article.id, c.start, c.end, c.kind),
         article_id=article.id,
         start=c.start,
         end=c.end,
-        text=article.text[c.start : c.end],
+        text=pieces_text(article.text, pieces) if pieces else article.text[c.start : c.end],
         kind=c.kind,  # type: ignore[arg-type]
         extractor=extractor,
         version=version,
@@ -456,4 +466,5 @@ def _record(article: Article, c: Cand, extractor: str, version: str, speech: boo
         hedges=c.hedges,
         date=c.date,
         speech=speech,
+        pieces=pieces,
     )

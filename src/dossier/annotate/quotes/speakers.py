@@ -33,6 +33,11 @@ def _char_span(doc: Any, lo: int, hi: int) -> tuple[int, int]:
     return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
 
 
+def _is_time(doc: Any, tokens: list[int]) -> bool:
+    """Whether a modifier's tokens name a time ('on Tuesday', 'last week')."""
+    return any(doc[t].ent_type_ in ("DATE", "TIME") for t in tokens)
+
+
 def phrase_of(doc: Any, head: Any) -> tuple[int, int]:
     """Token bounds (inclusive) of the noun phrase headed by ``head``, without clauses."""
     lo, hi = head.i, head.i
@@ -43,6 +48,8 @@ def phrase_of(doc: Any, head: Any) -> tuple[int, int]:
         if cols.dep[c] in ("punct",):
             continue
         sub = cols.subtree(c)
+        if c > head.i and cols.dep[c] in ("prep", "npadvmod") and _is_time(doc, sub):
+            continue  # 'a spokesman on Tuesday': the time is the speech act's, not his
         if c < head.i:
             lo = min(lo, sub[0])
         else:
@@ -142,10 +149,26 @@ def name_before(doc: Any, verb: Any) -> Any | None:
     return doc[i]
 
 
+def _parenthetical(doc: Any, verb: Any, subj: Any) -> bool:
+    """Whether a cue is set off by a comma right after its parsed subject
+    ('X, said Y, ...'), as an attribution inside the quoted words is."""
+    return (
+        verb.dep_ == "parataxis"
+        and subj.i < verb.i
+        and verb.i > 0
+        and doc[verb.i - 1].text == ","
+        and subj.right_edge.i in (verb.i - 2, verb.i - 1)
+    )
+
+
 def speaker_for_verb(ix: DocIndex, verb: Any) -> SpeakerSpan | None:
     """The speaker phrase of cue ``verb`` (subject, inverted subject), or ``None``."""
     doc = ix.doc
     subj = subject_of(verb)
+    if subj is not None and _parenthetical(doc, verb, subj):
+        # 'The ferries, said an official, will sail': the parser read the quoted clause's
+        # subject as the cue's and the speaker after it as its object
+        subj = inverted_subject(doc, verb) or subj
     if subj is None and verb.dep_ == "conj" and verb.head.dep_ == "ccomp":
         # 'He says [he respects her] and calls her "…"': the reporter's next act
         subj = subject_of(verb.head.head)

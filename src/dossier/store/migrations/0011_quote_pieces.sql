@@ -1,0 +1,4 @@
+-- Quotes: the quoted pieces of a quote its own attribution interrupts ('"A," he said,
+-- "B."'), as a JSON list of [start, end]; '[]' when the quote is one piece. Quotes stored
+-- before this migration keep '[]' (their text is start..end, as it was written).
+ALTER TABLE quotes ADD COLUMN pieces TEXT NOT NULL DEFAULT '[]';
