@@ -225,3 +225,20 @@ def test_quotes_list_what_was_said_and_attributions_only_when_asked(
     said = {q.quote.cue for q in db.quotes()}
     everything = {q.quote.cue for q in db.quotes(attributions=True)}
     assert said == {"say"} and everything == {"say", "want"}
+
+
+def test_an_interrupted_quote_is_marked_on_its_article_without_its_attribution(
+    db: Dossier,
+) -> None:
+    text = (
+        "Tuesday, 5 March 2024\n\n"
+        '"The port will reopen," the harbour master Rui Alves said on Tuesday, '
+        '"once the cranes are repaired."\n'
+    )
+    db.ingest(["-"], stdin=io.StringIO(text))
+    (article,) = db.articles()
+    detail = db.article_detail(article.article.id)
+    marked = [
+        detail.article.article.text[s.start : s.end] for s in detail.spans if s.kind == "quote"
+    ]
+    assert marked == ["The port will reopen,", "once the cranes are repaired."]

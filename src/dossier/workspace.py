@@ -181,7 +181,9 @@ def article_detail(db: Dossier, article_id: str) -> ArticleDetail:
         if m.end > m.start
     ]
     spans += [Span("time", t.start, t.end, t.value, None, t.id) for t in store.times([aid])]
-    spans += [Span("quote", q.start, q.end, q.kind, None, q.id) for q in store.quotes([aid])]
+    spans += [
+        Span("quote", a, b, q.kind, None, q.id) for q in store.quotes([aid]) for a, b in q.spans()
+    ]
     events = store.events([aid])
     row_of = store.rows_of_events([e.id for e in events])
     spans += [
