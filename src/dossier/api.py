@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Generic, TextIO, TypeVar, Unpack, cast
 
+from dossier.api_curation import Curating
 from dossier.errors import NotFound
 from dossier.pipeline import IngestReport, Pipeline, Progress, default_workers
 from dossier.query import FilterArgs, Filters, row_filters
@@ -29,7 +30,6 @@ from dossier.views import (
 )
 
 if TYPE_CHECKING:
-    from dossier.curation import Change
     from dossier.engine import Engine
     from dossier.export import ExportReport
     from dossier.workspace import ArticleDetail, EntityDetail, RowDetail
@@ -62,7 +62,7 @@ def _label(article: Article) -> str:
     return article_label(article)
 
 
-class Dossier:
+class Dossier(Curating):
     """A story record backed by a store."""
 
     def __init__(self, store: Store) -> None:
@@ -439,69 +439,6 @@ class Dossier:
         from dossier.export.datasette import metadata
 
         return metadata(Path(self.location).stem)
-
-    # ------------------------------------------------------------------ curation
-    def mark(self, timeline_id: str, verdict: str, by: str = "api") -> Change:
-        """Mark a timeline row ``wrong`` or ``confirmed`` (recorded in the audit as
-        made ``by`` a token's name); the verdict stays with the row's mentions."""
-        from dossier.curation import mark
-
-        return mark(self, timeline_id, verdict, by)
-
-    def delete_article(self, article_id: str, by: str = "api") -> Change:
-        """Delete an article and everything derived from it (the resolution is rebuilt
-        without it); recorded in the audit, undoable, and kept deleted by later ingests."""
-        from dossier.curation import delete_article
-
-        return delete_article(self, article_id, by)
-
-    def undo(self, change_id: int, by: str = "api") -> Change:
-        """Undo one curation change (it stays in the audit, marked undone)."""
-        from dossier.curation import undo
-
-        return undo(self, change_id, by)
-
-    def merge_entities(self, source_id: str, into_id: str, by: str = "api") -> Change:
-        """Merge entity ``source_id`` into ``into_id`` (its mentions, now and in later
-        ingests, resolve to ``into_id``, which takes its names as aliases); audited and
-        undoable."""
-        from dossier.curation_edits import merge_entities
-
-        return merge_entities(self, source_id, into_id, by)
-
-    def split_entity(
-        self,
-        entity_id: str,
-        mention_ids: Sequence[str] = (),
-        alias: str | None = None,
-        name: str | None = None,
-        by: str = "api",
-    ) -> Change:
-        """Split mentions off an entity into a new one: ``mention_ids``, or every mention
-        written as ``alias``; the new entity is called ``name`` (default: how they are
-        most often written). Audited and undoable."""
-        from dossier.curation_edits import split_entity
-
-        return split_entity(self, entity_id, mention_ids, alias, name, by)
-
-    def move_event(self, event_id: str, timeline_id: str, by: str = "api") -> Change:
-        """Move an event mention into another timeline row (id or unique prefix), where it
-        stays through later ingests and ``resolve --all``. Audited and undoable."""
-        from dossier.curation_edits import move_event
-
-        return move_event(self, event_id, timeline_id, by)
-
-    def curation_log(self) -> list[Change]:
-        """Every curation change, oldest first, undone ones too."""
-        from dossier.curation import log
-
-        return log(self)
-
-    def verdicts(self, rows: Sequence[TimelineEntry]) -> dict[str, str]:
-        """Per row id, the standing verdict (``wrong``/``confirmed``) on it, if any."""
-        from dossier.curation import verdicts
-
-        return verdicts(self, rows)
 
 
 KEY_PER_DAY = 2  # rows a key day shows at most
