@@ -1,0 +1,21 @@
+"""Attribution frames beyond speech clauses: where the content of a frame starts and ends."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quote_helpers import by_phrase, run
+
+
+def test_infinitive_after_a_prepositional_object_is_content(nlp: Any) -> None:
+    text = "The harbour workers called on the port authority to reopen the north pier."
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "port authority")
+    assert q.text == "the port authority to reopen the north pier"
+
+
+def test_where_and_when_of_a_criticism_are_not_content(nlp: Any) -> None:
+    text = "Senator Maria Lund criticized the water board at a town hall meeting in Dover."
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "water board")
+    assert q.text == "the water board"
