@@ -19,3 +19,11 @@ def test_where_and_when_of_a_criticism_are_not_content(nlp: Any) -> None:
     _, _, quotes = run(nlp, text)
     q = by_phrase(quotes, "water board")
     assert q.text == "the water board"
+
+
+def test_a_participle_on_a_noun_is_the_stance_of_its_people(nlp: Any) -> None:
+    text = "Farmers backing the new irrigation levy met in the village hall on Tuesday."
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "irrigation levy")
+    assert (q.text, q.cue, q.speaker_text) == ("the new irrigation levy", "back", "Farmers")
+    assert not q.speech  # a stance, not something said
