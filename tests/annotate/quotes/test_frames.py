@@ -27,3 +27,17 @@ def test_a_participle_on_a_noun_is_the_stance_of_its_people(nlp: Any) -> None:
     q = by_phrase(quotes, "irrigation levy")
     assert (q.text, q.cue, q.speaker_text) == ("the new irrigation levy", "back", "Farmers")
     assert not q.speech  # a stance, not something said
+
+
+def test_known_as_describes_its_subject_without_a_source(nlp: Any) -> None:
+    text = "The flooded quarry is known as the Blue Basin among local divers."
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "Blue Basin")
+    assert (q.cue, q.speaker_text, q.speech) == ("know", None, False)
+
+
+def test_a_passive_frame_without_an_agent_names_no_speaker(nlp: Any) -> None:
+    text = "The county clerk was blamed for the slow count of mailed ballots."
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "slow count")
+    assert q.cue == "blame" and q.speaker_text is None

@@ -333,10 +333,19 @@ def speech_clauses(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
         start, end = _trim(ix, max(start, ps), min(end, pe))
         if end - start < 3:
             continue
-        c = Cand(start, end, "indirect")
+        c = Cand(start, end, "indirect", sourceless=_described(tok, content_head, speech))
         set_cue(c, ix, tok)
         out.append(c)
     return out
+
+
+def _described(verb: Any, content: Any, speech: bool) -> bool:
+    """'[X] is known as [Y]': a passive frame verb without an agent, its content a
+    prepositional object, describes its subject; whoever holds the view goes unnamed."""
+    if speech or content.head.dep_ != "prep" or content.head.head.i != verb.i:
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return "auxpass" in deps and "agent" not in deps
 
 
 def _noun_source(noun: Any) -> Any | None:
