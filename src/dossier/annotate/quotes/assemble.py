@@ -40,6 +40,7 @@ from dossier.annotate.quotes.relay import (
 from dossier.annotate.quotes.repeats import merge_repeats
 from dossier.annotate.quotes.speakers import SpeakerSpan
 from dossier.annotate.quotes.speech import heading_lines, is_speech_quote
+from dossier.annotate.quotes.stance import participle_stances
 from dossier.ids import span_id
 from dossier.records import Article, Mention, Quote, Relay, TimeExpr
 
@@ -245,6 +246,7 @@ def assemble(
         if not any(d.start <= (cl.cue_start or 0) <= (d.cue_end or 0) for d in dashes)
     ]
     accs = according_to(ix, in_quote) + nominal_frames(ix, in_quote) + in_source(ix, in_quote)
+    accs += participle_stances(ix, in_quote)
     headlined: set[int] = set()  # 'Senator Jones: Deal Is Dead.': a heading that attributes
     for col in colon_attributions(ix):
         # a quote-marked headline quote keeps its marks and takes the speaker

@@ -57,6 +57,7 @@ class Cand:
     date: str | None = None
     absorbed: bool = False  # folded into another quote (mixed, split quote)
     sourceless: bool = False  # 'X seems to ...', 'X is expected to ...': nobody is cited
+    stance: bool = False  # 'voters backing X': a stance held, never speech
 
 
 def is_cue(tok: Any) -> bool:

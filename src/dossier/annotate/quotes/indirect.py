@@ -161,6 +161,21 @@ def _asked(ix: DocIndex, verb: Any) -> Cand | None:
     return c
 
 
+# prepositions that open the when, where or despite-what of a report, not its content
+ADJUNCT_PREPS = frozenset(
+    {"at", "during", "despite", "amid", "throughout", "after", "before", "since"}
+)
+
+
+def _adjunct(dep: Any) -> bool:
+    """'criticized X [at a rally] [on Monday]': a prepositional adjunct of the cue verb."""
+    if dep.dep_ != "prep":
+        return False
+    if dep.lower_ in ADJUNCT_PREPS:
+        return True
+    return any(c.ent_type_ in ("DATE", "TIME") for c in dep.children if c.dep_ == "pobj")
+
+
 def _content_of(verb: Any, speech: bool, para: tuple[int, int]) -> tuple[Any, list[Any]] | None:
     """What a cue verb attributes: its complement clause, object or prepositional object
     as its frame allows, or (speech verbs) the head clause it interrupts. Dependents in
@@ -197,7 +212,11 @@ def _content_of(verb: Any, speech: bool, para: tuple[int, int]) -> tuple[Any, li
             # 'criticized X for ...', 'called X "..."': the object and what follows it
             toks = list(child.subtree)
             for right in verb.rights:
-                if right.i > child.i and right.dep_ in ("prep", "oprd", "xcomp", "ccomp"):
+                if (
+                    right.i > child.i
+                    and right.dep_ in ("prep", "oprd", "xcomp", "ccomp")
+                    and not _adjunct(right)
+                ):
                     toks += list(right.subtree)
             return child, toks
         if child.dep_ == "xcomp" and "xcomp" in allowed:
@@ -205,7 +224,13 @@ def _content_of(verb: Any, speech: bool, para: tuple[int, int]) -> tuple[Any, li
         if child.dep_ == "prep" and f"prep:{child.lower_}" in allowed:
             obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
-                return obj, list(obj.subtree)
+                # 'called on [him to resign]': the infinitive after the object goes with it
+                toks = list(obj.subtree)
+                for right in verb.rights:
+                    if right.i > child.i and right.dep_ == "xcomp":
+                        toks += list(right.subtree)
+                        break
+                return obj, toks
     # 'As X reported, the plan failed': the reported clause is the one the cue modifies
     as_clause = verb.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
@@ -308,10 +333,19 @@ def speech_clauses(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
         start, end = _trim(ix, max(start, ps), min(end, pe))
         if end - start < 3:
             continue
-        c = Cand(start, end, "indirect")
+        c = Cand(start, end, "indirect", sourceless=_described(tok, content_head, speech))
         set_cue(c, ix, tok)
         out.append(c)
     return out
+
+
+def _described(verb: Any, content: Any, speech: bool) -> bool:
+    """'[X] is known as [Y]': a passive frame verb without an agent, its content a
+    prepositional object, describes its subject; whoever holds the view goes unnamed."""
+    if speech or content.head.dep_ != "prep" or content.head.head.i != verb.i:
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return "auxpass" in deps and "agent" not in deps
 
 
 def _noun_source(noun: Any) -> Any | None:

@@ -52,7 +52,7 @@ def _person_noun(tok: Any) -> bool:
 
 def is_speech_quote(ix: DocIndex, c: Cand) -> bool:
     """Whether candidate ``c`` reports what someone said or wrote."""
-    if not is_speech(c.cue_lemma):
+    if c.stance or not is_speech(c.cue_lemma):
         return False
     cue = c.cue_lemma
     if c.speaker is not None and c.mention_id is None:

@@ -1,0 +1,43 @@
+"""Attribution frames beyond speech clauses: where the content of a frame starts and ends."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quote_helpers import by_phrase, run
+
+
+def test_infinitive_after_a_prepositional_object_is_content(nlp: Any) -> None:
+    text = "The harbour workers called on the port authority to reopen the north pier."
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "port authority")
+    assert q.text == "the port authority to reopen the north pier"
+
+
+def test_where_and_when_of_a_criticism_are_not_content(nlp: Any) -> None:
+    text = "Senator Maria Lund criticized the water board at a town hall meeting in Dover."
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "water board")
+    assert q.text == "the water board"
+
+
+def test_a_participle_on_a_noun_is_the_stance_of_its_people(nlp: Any) -> None:
+    text = "Farmers backing the new irrigation levy met in the village hall on Tuesday."
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "irrigation levy")
+    assert (q.text, q.cue, q.speaker_text) == ("the new irrigation levy", "back", "Farmers")
+    assert not q.speech  # a stance, not something said
+
+
+def test_known_as_describes_its_subject_without_a_source(nlp: Any) -> None:
+    text = "The flooded quarry is known as the Blue Basin among local divers."
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "Blue Basin")
+    assert (q.cue, q.speaker_text, q.speech) == ("know", None, False)
+
+
+def test_a_passive_frame_without_an_agent_names_no_speaker(nlp: Any) -> None:
+    text = "The county clerk was blamed for the slow count of mailed ballots."
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "slow count")
+    assert q.cue == "blame" and q.speaker_text is None
