@@ -30,6 +30,7 @@ from dossier.annotate.events.actors import actor_code
 from dossier.annotate.events.arguments import Actor, ActorFinder
 from dossier.annotate.events.coding import ActorCoder, coding_date, mention_code, plover_coding
 from dossier.annotate.events.dates import fallback_times, governing_time, index_times
+from dossier.annotate.events.frames import drop_unattributed_frames
 from dossier.annotate.events.lexicon import Lexicon, cameo_convention, code_name, lexicon, plover
 from dossier.annotate.events.merge import merge_events
 from dossier.annotate.events.modality import attribution_of, hedges_of, status_of
@@ -360,5 +361,6 @@ def extract_events(
         found: list[Event] = []
         for trig in triggers:
             found.extend(_build(ctx, trig, stop - {trig.token.i}))
-        events.extend(drop_secondary_unreal(merge_events(found), doc))
+        kept = drop_secondary_unreal(merge_events(found), doc)
+        events.extend(drop_unattributed_frames(kept, doc))
     return events
