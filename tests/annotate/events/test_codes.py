@@ -139,3 +139,22 @@ def test_attacking_a_thing_argued_about_is_criticism(sentence: str, trigger: str
 def test_attacking_a_party_or_a_place_stays_force() -> None:
     events = events_of("Rebels attacked an army base near the border.")
     assert by_trigger(events, "attacked").code == "190"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Protesters attacked a police station in Karachi.", "attacked"),
+        ("Demonstrators opened fire on soldiers in Homs.", "opened"),
+        ("Police clashed with protesters near the parliament in Tbilisi.", "clashed"),
+    ],
+)
+def test_violence_by_protesters_is_a_violent_protest(sentence: str, trigger: str) -> None:
+    assert by_trigger(events_of(sentence), trigger).code == "145"
+
+
+def test_violence_against_protesters_stays_an_assault() -> None:
+    assert (
+        by_trigger(events_of("Police opened fire on the protesters in Lagos."), "opened").code
+        == "193"
+    )
