@@ -158,3 +158,21 @@ def test_violence_against_protesters_stays_an_assault() -> None:
         by_trigger(events_of("Police opened fire on the protesters in Lagos."), "opened").code
         == "193"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "code"),
+    [
+        ("A gunman killed the mayor of Tikrit outside his home.", "killed", "186"),
+        ("The rebel leader killed two soldiers in Goma.", "killed", "190"),
+        ("Two men beat a shopkeeper to death in Lahore.", "beat", "1823"),
+        ("Militants beheaded a soldier in Mali.", "beheaded", "1823"),
+        ("The rebels executed five hostages in Mindanao.", "executed", "186"),
+        ("Police said the man sexually assaulted a girl in Ohio.", "assaulted", "1821"),
+        ("Soldiers destroyed the homes of villagers in Darfur.", "destroyed", "1712"),
+    ],
+)
+def test_refined_assaults(sentence: str, trigger: str, code: str) -> None:
+    """A leader killed is an assassination; beaten to death a killing; a home destroyed
+    property destroyed; the object, adverb or 'to death' phrase tells."""
+    assert by_trigger(events_of(sentence), trigger).code == code
