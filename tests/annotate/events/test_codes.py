@@ -170,6 +170,9 @@ def test_violence_against_protesters_stays_an_assault() -> None:
         ("The rebels executed five hostages in Mindanao.", "executed", "186"),
         ("Police said the man sexually assaulted a girl in Ohio.", "assaulted", "1821"),
         ("Soldiers destroyed the homes of villagers in Darfur.", "destroyed", "1712"),
+        ("Rebels battled government troops near Goma.", "battled", "190"),
+        ("The president ordered a state of emergency in the provinces.", "emergency", "1724"),
+        ("Some 5,000 people marched through Santiago on Sunday.", "marched", "141"),
     ],
 )
 def test_refined_assaults(sentence: str, trigger: str, code: str) -> None:
