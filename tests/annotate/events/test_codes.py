@@ -179,3 +179,12 @@ def test_refined_assaults(sentence: str, trigger: str, code: str) -> None:
     """A leader killed is an assassination; beaten to death a killing; a home destroyed
     property destroyed; the object, adverb or 'to death' phrase tells."""
     assert by_trigger(events_of(sentence), trigger).code == code
+
+
+def test_pleading_guilty_is_no_appeal() -> None:
+    assert not events_of("The former minister pleaded guilty in a Lagos court.")
+
+
+def test_pleading_with_a_party_is_an_appeal_to_it() -> None:
+    ev = by_trigger(events_of("The mother pleaded with the kidnappers in Kano."), "pleaded")
+    assert ev.code == "020" and ev.target_text == "the kidnappers"

@@ -103,7 +103,7 @@ EMBEDDING = frozenset({"deny", "refute", "confirm", "admit", "acknowledge", "con
 # Light verbs whose subject receives rather than does ('North Korea will receive aid').
 REVERSING = frozenset({"receive", "get", "obtain", "accept"})
 TARGET_PREPS_BY_ROOT: dict[str, tuple[str, ...]] = {
-    "02": ("to", "on"),
+    "02": ("to", "on", "with"),  # 'pleaded with the kidnappers'
     "03": ("with",),
     "04": ("with", "to"),
     "05": ("of", "for", "to"),
