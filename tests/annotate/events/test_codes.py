@@ -173,6 +173,9 @@ def test_violence_against_protesters_stays_an_assault() -> None:
         ("Rebels battled government troops near Goma.", "battled", "190"),
         ("The president ordered a state of emergency in the provinces.", "emergency", "1724"),
         ("Some 5,000 people marched through Santiago on Sunday.", "marched", "141"),
+        ("Police in Bangladesh fired tear gas at opposition supporters.", "fired", "175"),
+        ("Riot police used water cannon against students in Jakarta.", "used", "175"),
+        ("The army cracked down on protesters in Yangon.", "cracked", "175"),
     ],
 )
 def test_refined_assaults(sentence: str, trigger: str, code: str) -> None:
