@@ -73,7 +73,7 @@ def test_descriptions_and_metonyms(text: str, code: str) -> None:
 
 
 def test_qualifier_country_does_not_join() -> None:
-    assert actor_code("doctors of Canada in Iran") == "CANMED"
+    assert actor_code("doctors of Canada in Iran") == "CANHLH"
 
 
 def test_place_names_are_dated() -> None:
@@ -157,3 +157,45 @@ def test_people_of_several_states_in_the_plural_are_civilians() -> None:
 )
 def test_organisations_named_by_their_kind(text: str, code: str) -> None:
     assert actor_code(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("the Congolese rebel leader", "CODREB"),
+        ("a Venezuelan opposition spokesman", "VENOPP"),
+        ("Russian military officials", "RUSMIL"),
+        ("the Iranian foreign ministry spokesman", "IRNGOV"),
+    ],
+)
+def test_a_role_is_held_in_the_sector_before_it(text: str, code: str) -> None:
+    assert actor_code(text, "2023-01-01") == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("al-Shabaab fighters", "SOMREB"),
+        ("the Pakistani Taliban", "PAKREB"),
+        ("Huthi rebels", "YEMREB"),
+        ("Kigali", "RWAGOV"),
+        ("the Knesset", "ISRLEG"),
+    ],
+)
+def test_groups_capitals_and_seats_of_recent_news(text: str, code: str) -> None:
+    assert actor_code(text, "2023-01-01") == code
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("jihadists", "REB"),
+        ("the kidnappers", "CRM"),
+        ("prosecutors", "JUD"),
+        ("a police officer", "COP"),
+        ("the coast guard", "MIL"),
+        ("doctors", "HLH"),
+    ],
+)
+def test_sector_nouns_of_news_actors(text: str, sector: str) -> None:
+    assert sector_code(text) == sector

@@ -139,3 +139,55 @@ def test_attacking_a_thing_argued_about_is_criticism(sentence: str, trigger: str
 def test_attacking_a_party_or_a_place_stays_force() -> None:
     events = events_of("Rebels attacked an army base near the border.")
     assert by_trigger(events, "attacked").code == "190"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Protesters attacked a police station in Karachi.", "attacked"),
+        ("Demonstrators opened fire on soldiers in Homs.", "opened"),
+        ("Police clashed with protesters near the parliament in Tbilisi.", "clashed"),
+    ],
+)
+def test_violence_by_protesters_is_a_violent_protest(sentence: str, trigger: str) -> None:
+    assert by_trigger(events_of(sentence), trigger).code == "145"
+
+
+def test_violence_against_protesters_stays_an_assault() -> None:
+    assert (
+        by_trigger(events_of("Police opened fire on the protesters in Lagos."), "opened").code
+        == "193"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "code"),
+    [
+        ("A gunman killed the mayor of Tikrit outside his home.", "killed", "186"),
+        ("The rebel leader killed two soldiers in Goma.", "killed", "190"),
+        ("Two men beat a shopkeeper to death in Lahore.", "beat", "1823"),
+        ("Militants beheaded a soldier in Mali.", "beheaded", "1823"),
+        ("The rebels executed five hostages in Mindanao.", "executed", "186"),
+        ("Police said the man sexually assaulted a girl in Ohio.", "assaulted", "1821"),
+        ("Soldiers destroyed the homes of villagers in Darfur.", "destroyed", "1712"),
+        ("Rebels battled government troops near Goma.", "battled", "190"),
+        ("The president ordered a state of emergency in the provinces.", "emergency", "1724"),
+        ("Some 5,000 people marched through Santiago on Sunday.", "marched", "141"),
+        ("Police in Bangladesh fired tear gas at opposition supporters.", "fired", "175"),
+        ("Riot police used water cannon against students in Jakarta.", "used", "175"),
+        ("The army cracked down on protesters in Yangon.", "cracked", "175"),
+    ],
+)
+def test_refined_assaults(sentence: str, trigger: str, code: str) -> None:
+    """A leader killed is an assassination; beaten to death a killing; a home destroyed
+    property destroyed; the object, adverb or 'to death' phrase tells."""
+    assert by_trigger(events_of(sentence), trigger).code == code
+
+
+def test_pleading_guilty_is_no_appeal() -> None:
+    assert not events_of("The former minister pleaded guilty in a Lagos court.")
+
+
+def test_pleading_with_a_party_is_an_appeal_to_it() -> None:
+    ev = by_trigger(events_of("The mother pleaded with the kidnappers in Kano."), "pleaded")
+    assert ev.code == "020" and ev.target_text == "the kidnappers"

@@ -180,3 +180,9 @@ def test_a_possessive_pronoun_on_an_event_object_is_the_verbs_subject() -> None:
     text = "Egyptian students continued their protest against the government in Cairo."
     ev = by_trigger(events_of(text), "protest")
     assert ev.source_text == "Egyptian students"
+
+
+def test_a_sector_named_alone_takes_the_country_of_the_place() -> None:
+    text = "Jihadists killed 20 soldiers in an attack on an army post in Burkina Faso."
+    ev = by_trigger(events_of(text), "killed")
+    assert (ev.source_code, ev.target_code) == ("BFAREB", "BFAMIL")

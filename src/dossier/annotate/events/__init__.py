@@ -30,6 +30,7 @@ from dossier.annotate.events.actors import actor_code
 from dossier.annotate.events.arguments import Actor, ActorFinder
 from dossier.annotate.events.coding import ActorCoder, coding_date, mention_code, plover_coding
 from dossier.annotate.events.dates import fallback_times, governing_time, index_times
+from dossier.annotate.events.frames import drop_unattributed_frames
 from dossier.annotate.events.lexicon import Lexicon, cameo_convention, code_name, lexicon, plover
 from dossier.annotate.events.merge import merge_events
 from dossier.annotate.events.modality import attribution_of, hedges_of, status_of
@@ -142,6 +143,16 @@ def _things_struck(code: str) -> bool:
     return code.startswith(("18", "19", "20"))
 
 
+def _by_protesters(ctx: _Context, code: str, sources: list[Actor], other: Actor | None) -> bool:
+    """Violence done by protesters (or a clash one side of which they are): CAMEO codes
+    it as a violent protest (145), not as an assault or a fight."""
+    if not code.startswith(("18", "19")):
+        return False
+    crowd = ctx.lex.classes.get("protesters", set())
+    sides = [*sources, *([other] if other is not None else [])]
+    return any(a.token_i >= 0 and ctx.doc[a.token_i].lemma_.lower() in crowd for a in sides)
+
+
 def _place_suffices(trig: Trigger, code: str, place: Place | None, governed: bool) -> bool:
     """An event named by a noun may stand on its place alone: an attack near a place
     ('a barrage ... on the port'), a meeting held in one ('the meeting will be held in X')."""
@@ -244,6 +255,8 @@ def _build(ctx: _Context, trig: Trigger, stop: set[int]) -> list[Event]:
     in_par = [_in_paragraph(ctx, a, lo, hi) for a in roles.sources]
     sources = [a for a in in_par if a is not None]
     target = roles.target if roles.target and lo <= roles.target.start < hi else None
+    if _by_protesters(ctx, code, sources, target if symmetric else None):
+        code = "145"  # 'protesters stormed ...', 'police and demonstrators clashed'
     if place is not None and not (lo <= place.start < hi):
         place = None
     if target is None and code.startswith("042") and place is not None and place.mention_id:
@@ -360,5 +373,6 @@ def extract_events(
         found: list[Event] = []
         for trig in triggers:
             found.extend(_build(ctx, trig, stop - {trig.token.i}))
-        events.extend(drop_secondary_unreal(merge_events(found), doc))
+        kept = drop_secondary_unreal(merge_events(found), doc)
+        events.extend(drop_unattributed_frames(kept, doc))
     return events

@@ -47,6 +47,11 @@ PEOPLE_KINDS = frozenset({"adjective", "people"})
 # Where a trailing qualifier of an actor noun begins ('rebels in the Ivory Coast').
 QUALIFIER = re.compile(r"\s(?:of|in|from|at|for|on|based|operating|who|which|that)\s", re.I)
 POSSESSIVE = re.compile(r"\b(?:its|their|his|her|our)\b", re.I)
+# Heads that name a role within whatever sector precedes them ('rebel leader' -> REB).
+ROLE_NOUNS = frozenset(
+    {"leader", "leaders", "leadership", "spokesman", "spokeswoman", "spokesperson", "official",
+     "officials", "commander", "secretary", "secretary-general", "secretary general"}
+)  # fmt: skip
 # Text between two names that makes them one compound actor ('A and B', 'A, B').
 JOINER = re.compile(r"^\s*(,|and|&|/|,\s*and)?\s*$", re.I)
 
@@ -203,7 +208,12 @@ def _title_noun(d: _Dictionary, text: str) -> str:
     cut = QUALIFIER.search(text, matches[0].end())
     if cut is not None:
         matches = [m for m in matches if m.start() < cut.start()]
-    return matches[-1].group(1).lower()
+    head = matches[-1].group(1).lower()
+    if head in ROLE_NOUNS and len(matches) > 1:
+        # 'the rebel leader', 'an opposition spokesman': the role is held in the sector
+        # named before it
+        return matches[-2].group(1).lower()
+    return head
 
 
 def _title_sector(d: _Dictionary, text: str) -> str:

@@ -22,6 +22,8 @@ PUNISHING = frozenset(
     {"arrest", "detain", "jail", "convict", "sentence", "fine", "punish", "sue", "prosecute",
      "indict", "try", "execute", "expel", "fire", "sack", "suspend", "ban"}
 )  # fmt: skip
+# Nouns of a charge whose 'of' act the arrested or tried party did ('on charges of ...').
+CHARGE_NOUNS = frozenset({"charge", "suspicion", "accusation", "allegation"})
 OBJECT_CONTROL = frozenset(
     {
         "accuse",
@@ -101,7 +103,7 @@ EMBEDDING = frozenset({"deny", "refute", "confirm", "admit", "acknowledge", "con
 # Light verbs whose subject receives rather than does ('North Korea will receive aid').
 REVERSING = frozenset({"receive", "get", "obtain", "accept"})
 TARGET_PREPS_BY_ROOT: dict[str, tuple[str, ...]] = {
-    "02": ("to", "on"),
+    "02": ("to", "on", "with"),  # 'pleaded with the kidnappers'
     "03": ("with",),
     "04": ("with", "to"),
     "05": ("of", "for", "to"),
@@ -167,11 +169,25 @@ def subject_token(tok: Any) -> Any | None:
             continue
         if cur.dep_ == "pcomp" and head.dep_ == "prep":
             verb = head.head
+            if (
+                verb.pos_ in ("NOUN", "PROPN")
+                and verb.dep_ == "dobj"
+                and verb.head.lemma_.lower() in OBJECT_CONTROL
+            ):
+                return verb  # 'accused [the colonel of] torturing': 'of' hangs on the object
+            if verb.lemma_.lower() in CHARGE_NOUNS and verb.dep_ == "pobj":
+                # 'arrested a teacher on charges of raping': the one arrested did it
+                punisher = verb.head.head
+                return child(punisher, "dobj") or child(punisher, "nsubjpass")
             lemma = verb.lemma_.lower()
             if lemma in OBJECT_CONTROL or (lemma in PUNISHING and head.lower_ == "for"):
                 # 'accused him of beating', 'was charged with stabbing', 'arrested a man
-                # for stabbing': the one accused or punished did it
-                return child(verb, "dobj") or child(verb, "nsubjpass")
+                # for stabbing': the one accused or punished did it; 'a man accused of
+                # stabbing': the man
+                found = child(verb, "dobj") or child(verb, "nsubjpass")
+                if found is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                    found = verb.head
+                return found
             cur = verb
             continue
         if cur.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN") and not child(cur, "advmod"):

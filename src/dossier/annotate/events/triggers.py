@@ -105,6 +105,8 @@ def _region(tok: Any) -> list[Any]:
             out.extend(phrase_tokens(c, keep_conj=c.dep_ != "nsubj"))
         elif c.dep_ == "prep" and c.lower_ in VERB_CLASS_PREPS:
             out.extend(phrase_tokens(c, keep_conj=True))
+        elif c.dep_ == "advmod" and c.i == tok.i - 1:
+            out.append(c)  # 'sexually assaulted'
     return out
 
 
@@ -168,6 +170,17 @@ def _has_abstract_object(tok: Any, lex: Lexicon) -> bool:
     return any(o.lemma_.lower() in abstract and not o.ent_type_ for o in objects)
 
 
+def _object_in_class(tok: Any, members: set[str]) -> bool:
+    """Whether the verb's object (or passive subject) is a word of the class or is
+    modified by one ('killed the governor', 'shot President X')."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            words = [c, *[x for x in c.lefts if x.dep_ in ("compound", "amod", "nmod")]]
+            if any(w.lemma_.lower() in members for w in words):
+                return True
+    return False
+
+
 def choose_sense(senses: list[Sense], tok: Any, lex: Lexicon) -> str | None:
     """The code of the first sense whose word class (if any) occurs in the phrase."""
     words: set[str] | None = None
@@ -200,6 +213,11 @@ def choose_sense(senses: list[Sense], tok: Any, lex: Lexicon) -> str | None:
             continue
         if sense.word_class in ("xcomp", "dobj"):
             if any(c.dep_ == sense.word_class for c in tok.children):
+                return sense.code
+            continue
+        if sense.word_class.endswith("obj") and sense.word_class[:-3] in lex.classes:
+            # 'killed the rebel leader': a class word heading (or modifying) the object
+            if _object_in_class(tok, lex.classes[sense.word_class[:-3]]):
                 return sense.code
             continue
         if words is None:
