@@ -16,6 +16,7 @@ from dossier.annotate.quotes.lexicon import (
 )
 from dossier.annotate.quotes.misparse import misparsed_clause
 from dossier.annotate.quotes.speakers import SpeakerSpan, phrase_of, subject_of
+from dossier.annotate.quotes.trim import drop_tail, next_report
 
 MIN_CONTENT_TOKENS = 3
 CONTENT_DEPS = ("ccomp",)
@@ -50,9 +51,10 @@ def _clause_tokens(head: Any) -> list[Any]:
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
         )
         act = is_speech_verb(child.lemma_, child.lower_) or child.lemma_ in MIXED_ONLY_CUES
-        if (gerund or next_act) and act:
+        report = next_report(head, child)
+        if ((gerund or next_act) and act) or report:
             cut.update(t.i for t in child.subtree)
-            if next_act:
+            if next_act or report:
                 cut.update(c.i for c in head.rights if c.dep_ == "cc" and c.i < child.i)
     return [t for t in head.subtree if t.i not in cut]
 
@@ -105,37 +107,6 @@ def _raised(ix: DocIndex, verb: Any) -> Cand | None:
     return c
 
 
-def _tail_cut(dep: Any) -> bool:
-    """Whether a comma phrase at the end of a content is the writer's, not the source's:
-    ', which/who ...' asides and ', while/despite/according to ...' contrasts."""
-    if dep.dep_ == "relcl":
-        return True
-    if dep.dep_ not in ("advcl", "prep"):
-        return False
-    marks = {c.lower_ for c in dep.children if c.dep_ in ("mark", "advmod")}
-    return bool(marks & {"while", "whereas"}) or dep.lower_ in ("despite", "according")
-
-
-def _drop_tail(head: Any, toks: list[Any]) -> list[Any]:
-    """Content without a trailing comma phrase the writer added (see :func:`_tail_cut`);
-    measured on PolNeAR train, where such phrases lie outside the gold content."""
-    keep = {t.i for t in toks}
-    doc = head.doc
-    cols = columns(doc)  # the right children looked up on the columns; Tokens for the kept
-    for i in sorted(t.i for t in toks):
-        for d in cols.children[i]:
-            if d < i or d not in keep:
-                continue
-            dep = doc[d]
-            lead = dep.left_edge.i - 1
-            if lead < 0 or cols.text[lead] != ",":
-                continue
-            if dep.right_edge.i >= max(keep) and _tail_cut(dep):
-                keep -= set(cols.subtree(d))
-                keep.discard(lead)
-    return [t for t in toks if t.i in keep]
-
-
 def _asked(ix: DocIndex, verb: Any) -> Cand | None:
     """'Asked [whether ...], she said ...' / 'Asked about [the plan], ...': the question
     put to the speaker, opening the sentence; the asker goes unnamed (no speaker)."""
@@ -163,7 +134,7 @@ def _asked(ix: DocIndex, verb: Any) -> Cand | None:
 
 # prepositions that open the when, where or despite-what of a report, not its content
 ADJUNCT_PREPS = frozenset(
-    {"at", "during", "despite", "amid", "throughout", "after", "before", "since"}
+    {"at", "during", "despite", "amid", "throughout", "after", "before", "since", "according"}
 )
 
 
@@ -325,7 +296,7 @@ def speech_clauses(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
             toks = list(subjects[0].subtree) + toks
         if content_head.dep_ == "ccomp" and len(toks) < MIN_CONTENT_TOKENS:
             continue
-        toks = _drop_tail(content_head, toks)
+        toks = drop_tail(content_head, toks)
         toks.sort(key=lambda t: t.i)
         start, end = _span(toks)
         # a clause never runs past the cue's paragraph (the parser's sentences may)
