@@ -199,3 +199,25 @@ def test_groups_capitals_and_seats_of_recent_news(text: str, code: str) -> None:
 )
 def test_sector_nouns_of_news_actors(text: str, sector: str) -> None:
     assert sector_code(text) == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("a statement from Oxfam", "NGO"),
+        ("the International Committee of the Red Cross", "NGO"),
+        ("the World Food Programme", "IGO"),
+    ],
+)
+def test_non_governmental_organisations_are_ngo(text: str, code: str) -> None:
+    """CAMEO codes NGOs as NGO, intergovernmental bodies as IGO."""
+    assert actor_code(text) == code
+
+
+def test_cameo_country_codes_where_they_differ_from_iso() -> None:
+    from dossier.annotate.events.coding import alpha3
+
+    assert actor_code("the Kosovar police") == "KSVCOP"
+    assert actor_code("East Timor") == "TLS"
+    assert alpha3("XK") == "KSV"
+    assert alpha3("DE") == "DEU"
