@@ -221,3 +221,25 @@ def test_cameo_country_codes_where_they_differ_from_iso() -> None:
     assert actor_code("East Timor") == "TLS"
     assert alpha3("XK") == "KSV"
     assert alpha3("DE") == "DEU"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a '-led' state leads the body the phrase names; alone it is the actor
+        ("the Russian-led Eurasian Economic Union", "IGO"),
+        ("US-led coalition forces", "USAMIL"),
+        # the head noun gives the sector: governments that are military are governments
+        ("the military governments of Chad and Sudan", "TCDGOV+SDNGOV"),
+        ("euro zone finance ministers", "IGOGOV"),
+        ("the Eurogroup", "IGO"),
+    ],
+)
+def test_led_head_noun_and_bodies(text: str, code: str) -> None:
+    assert actor_code(text) == code
+
+
+def test_names_inside_a_verbs_clause_are_not_the_actors() -> None:
+    """'accused the senate of colluding with Uganda': Uganda is not the senate's country."""
+    assert actor_code("the opposition-led senate of colluding with Uganda") == ""
+    assert actor_code("the ministry of mining of Peru") == "PERGOV"
