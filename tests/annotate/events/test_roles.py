@@ -186,3 +186,15 @@ def test_a_sector_named_alone_takes_the_country_of_the_place() -> None:
     text = "Jihadists killed 20 soldiers in an attack on an army post in Burkina Faso."
     ev = by_trigger(events_of(text), "killed")
     assert (ev.source_code, ev.target_code) == ("BFAREB", "BFAMIL")
+
+
+def test_conjoined_passive_shares_the_passive_subject() -> None:
+    """'X was removed ... and detained by police': X is detained, the police detain."""
+    ev = by_trigger(
+        events_of(
+            "Former Peruvian president Pedro Castillo was removed from the palace and "
+            "detained by the national police on Wednesday."
+        ),
+        "detained",
+    )
+    assert (ev.source_text, ev.target_text) == ("the national police", "Pedro Castillo")
