@@ -198,3 +198,11 @@ def test_conjoined_passive_shares_the_passive_subject() -> None:
         "detained",
     )
     assert (ev.source_text, ev.target_text) == ("the national police", "Pedro Castillo")
+
+
+def test_deported_people_not_their_destination_are_the_target() -> None:
+    ev = by_trigger(events_of("Cuba deported 40 dissidents to Haiti on Friday."), "deported")
+    assert (ev.source_code, ev.target_text, ev.target_code) == ("CUB", "40 dissidents", "CUBOPP")
+    text = "Cuba deported 40 political prisoners to the United States on Friday."
+    ev = by_trigger(events_of(text), "deported")
+    assert ev.target_code == "CUBOPP"
