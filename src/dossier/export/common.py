@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from dossier.query import FilterArgs
 from dossier.records import Article, Entity, Event, TimelineEntry
+from dossier.resources import read_table
 
 if TYPE_CHECKING:
     from dossier.api import Dossier
@@ -163,7 +164,12 @@ def _countries() -> dict[str, dict[str, Any]]:
 
 @lru_cache(maxsize=1)
 def _by_alpha3() -> dict[str, dict[str, Any]]:
-    return {str(c["iso3"]): c for c in _countries().values()}
+    """Countries by ISO alpha-3 code and by CAMEO code where it differs ('KSV' Kosovo)."""
+    table = {str(c["iso3"]): c for c in _countries().values()}
+    for iso3, cameo in read_table("cameo_country_codes.tsv"):
+        if iso3 in table:
+            table.setdefault(cameo, table[iso3])
+    return table
 
 
 def country_name(cc: str | None) -> str:

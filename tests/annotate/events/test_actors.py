@@ -199,3 +199,47 @@ def test_groups_capitals_and_seats_of_recent_news(text: str, code: str) -> None:
 )
 def test_sector_nouns_of_news_actors(text: str, sector: str) -> None:
     assert sector_code(text) == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("a statement from Oxfam", "NGO"),
+        ("the International Committee of the Red Cross", "NGO"),
+        ("the World Food Programme", "IGO"),
+    ],
+)
+def test_non_governmental_organisations_are_ngo(text: str, code: str) -> None:
+    """CAMEO codes NGOs as NGO, intergovernmental bodies as IGO."""
+    assert actor_code(text) == code
+
+
+def test_cameo_country_codes_where_they_differ_from_iso() -> None:
+    from dossier.annotate.events.coding import alpha3
+
+    assert actor_code("the Kosovar police") == "KSVCOP"
+    assert actor_code("East Timor") == "TLS"
+    assert alpha3("XK") == "KSV"
+    assert alpha3("DE") == "DEU"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a '-led' state leads the body the phrase names; alone it is the actor
+        ("the Russian-led Eurasian Economic Union", "IGO"),
+        ("US-led coalition forces", "USAMIL"),
+        # the head noun gives the sector: governments that are military are governments
+        ("the military governments of Chad and Sudan", "TCDGOV+SDNGOV"),
+        ("euro zone finance ministers", "IGOGOV"),
+        ("the Eurogroup", "IGO"),
+    ],
+)
+def test_led_head_noun_and_bodies(text: str, code: str) -> None:
+    assert actor_code(text) == code
+
+
+def test_names_inside_a_verbs_clause_are_not_the_actors() -> None:
+    """'accused the senate of colluding with Uganda': Uganda is not the senate's country."""
+    assert actor_code("the opposition-led senate of colluding with Uganda") == ""
+    assert actor_code("the ministry of mining of Peru") == "PERGOV"

@@ -186,3 +186,23 @@ def test_a_sector_named_alone_takes_the_country_of_the_place() -> None:
     text = "Jihadists killed 20 soldiers in an attack on an army post in Burkina Faso."
     ev = by_trigger(events_of(text), "killed")
     assert (ev.source_code, ev.target_code) == ("BFAREB", "BFAMIL")
+
+
+def test_conjoined_passive_shares_the_passive_subject() -> None:
+    """'X was removed ... and detained by police': X is detained, the police detain."""
+    ev = by_trigger(
+        events_of(
+            "Former Peruvian president Pedro Castillo was removed from the palace and "
+            "detained by the national police on Wednesday."
+        ),
+        "detained",
+    )
+    assert (ev.source_text, ev.target_text) == ("the national police", "Pedro Castillo")
+
+
+def test_deported_people_not_their_destination_are_the_target() -> None:
+    ev = by_trigger(events_of("Cuba deported 40 dissidents to Haiti on Friday."), "deported")
+    assert (ev.source_code, ev.target_text, ev.target_code) == ("CUB", "40 dissidents", "CUBOPP")
+    text = "Cuba deported 40 political prisoners to the United States on Friday."
+    ev = by_trigger(events_of(text), "deported")
+    assert ev.target_code == "CUBOPP"

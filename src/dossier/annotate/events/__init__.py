@@ -143,6 +143,18 @@ def _things_struck(code: str) -> bool:
     return code.startswith(("18", "19", "20"))
 
 
+def _destination(tok: Any, actor: Actor | None) -> bool:
+    """Whether ``actor`` is where the trigger verb sends its object ('deported 40 dissidents
+    to Spain'): the object of a 'to'/'into' phrase on the verb itself."""
+    if actor is None or actor.token_i < 0:
+        return False
+    word = tok.doc[actor.token_i]
+    while word.dep_ in ("compound", "amod", "det", "nmod", "poss") and word.head.i != word.i:
+        word = word.head  # 'United' of 'the United States'
+    prep = word.head
+    return word.dep_ == "pobj" and prep.lower_ in ("to", "into") and prep.head.i == tok.i
+
+
 def _by_protesters(ctx: _Context, code: str, sources: list[Actor], other: Actor | None) -> bool:
     """Violence done by protesters (or a clash one side of which they are): CAMEO codes
     it as a violent protest (145), not as an assault or a fight."""
@@ -298,6 +310,8 @@ def _build(ctx: _Context, trig: Trigger, stop: set[int]) -> list[Event]:
         better = ctx.coder.party_after(
             ctx.actors, head, after, sources, when, places_ok=not symmetric
         )
+        if code.startswith("17") and _destination(tok, better):
+            better = None  # the people deported are the target, not where they are sent
         target = better or target
     if target is None and not code.startswith("01"):
         after = light.i if light is not None else tok.i

@@ -52,6 +52,15 @@ ROLE_NOUNS = frozenset(
     {"leader", "leaders", "leadership", "spokesman", "spokeswoman", "spokesperson", "official",
      "officials", "commander", "secretary", "secretary-general", "secretary general"}
 )  # fmt: skip
+# 'Russian-led': the leading state, not the actor, when the phrase names the body it leads
+# ('the Russian-led CSTO' -> IGO); the actor where nothing else is named ('US-led forces').
+LED = re.compile(r"-led\b", re.I)
+# Where a clause governed by a verb, not the actor noun, begins ('accused the parliament of
+# sympathising with X', 'blamed the army for shelling X'): names after it are not the actor's.
+CLAUSE = re.compile(
+    r"\s(?:of|for|by)\s+(?:\w+ly\s+)?[a-z]\w*ing\s+"
+    r"(?:the|a|an|its|their|his|her|with|against|to|on|in|into|out|up|that)\b"
+)  # a gerund with an object or complement: 'ministry of mining of Peru' is a noun
 # Text between two names that makes them one compound actor ('A and B', 'A, B').
 JOINER = re.compile(r"^\s*(,|and|&|/|,\s*and)?\s*$", re.I)
 
@@ -258,6 +267,9 @@ def actor_code(text: str, date: str | None = None) -> str:
     ``date`` (ISO, any precision) picks among a person's dated offices.
     """
     d = _dictionary()
+    clause = CLAUSE.search(text)
+    if clause is not None:
+        text = text[: clause.start()]
     title = _title_sector(d, text) or _ethnic_sector(d, text)
     former = FORMER.search(text) is not None
     codes: list[str] = []
@@ -292,6 +304,8 @@ def actor_code(text: str, date: str | None = None) -> str:
             continue
         if ALLIED.match(text, m.end()) or text[: m.start()].lower().endswith(("pro-", "anti-")):
             continue  # 'NATO-member Norway', 'pro-Iranian Hizbollah': a backer, not the actor
+        if LED.match(text, m.end()) and k + 1 < len(matches):
+            continue  # 'the Saudi-led Arab League': the League
         if prev_end is not None and not JOINER.match(text[prev_end : m.start()]):
             break  # 'Red Crescent in Bam, Iran': a later name only qualifies the first
         prev_end = m.end()

