@@ -26,3 +26,10 @@ def test_likely_to_say_takes_the_subject_of_be(nlp: Any) -> None:
     _, _, quotes = run(nlp, text)
     q = by_phrase(quotes, "housing plan has failed")
     assert q.speaker_text == "Younger renters"
+
+
+def test_participle_before_a_quote_keeps_the_speaker_before_it(nlp: Any) -> None:
+    text = "The mayor looked tired, telling reporters, “Some people want the bridge shut.”"
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "bridge shut")
+    assert q.speaker_text == "The mayor"

@@ -105,7 +105,7 @@ def subject_of(tok: Any, depth: int = 0) -> Any | None:
             head = head.head
         if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.i != head.i:
             head = head.head  # 'voters are more likely to say ...': the subject of 'are'
-        if tok.dep_ == "advcl" and head.dep_ == "ccomp" and head.head.i != head.i:
+        if tok.dep_ == "advcl" and head.dep_ == "ccomp" and head.head.i < tok.i:
             # '... said [X had ...], adding ...': the participle belongs to the reporter
             head = head.head
         if tok.dep_ == "xcomp":
