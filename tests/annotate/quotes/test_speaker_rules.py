@@ -33,3 +33,10 @@ def test_participle_before_a_quote_keeps_the_speaker_before_it(nlp: Any) -> None
     _, _, quotes = run(nlp, text)
     q = by_phrase(quotes, "bridge shut")
     assert q.speaker_text == "The mayor"
+
+
+def test_shot_back_is_a_cue(nlp: Any) -> None:
+    text = "After the senator attacked her record, Maria Lopez shot back, “I have nothing to hide.”"
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "nothing to hide")
+    assert (q.cue, q.speaker_text) == ("shoot", "Maria Lopez")
