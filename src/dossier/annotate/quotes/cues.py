@@ -33,6 +33,9 @@ ADDRESSEE_VERBS = frozenset(
     }
 )
 
+# verbs that report a retort with the particle 'back' ('shot back', 'fired back')
+RETORT_VERBS = frozenset({"shoot", "fire", "hit", "snap"})
+
 
 @dataclass
 class Cand:
@@ -66,6 +69,11 @@ def is_cue(tok: Any) -> bool:
         c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children
     ):
         return True  # 'as the memo put it'
+    if tok.lemma_.lower() in RETORT_VERBS and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "back" and c.i == tok.i + 1
+        for c in tok.children
+    ):
+        return True  # 'she shot back', 'he fired back': a retort
     return bool(
         tok.pos_ in ("VERB", "AUX")
         and is_speech_verb(tok.lemma_, tok.lower_)

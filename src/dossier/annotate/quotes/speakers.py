@@ -103,7 +103,9 @@ def subject_of(tok: Any, depth: int = 0) -> Any | None:
             return None  # 'said [X hit Y] and claimed ...': not the content's subject
         if head.pos_ in ("ADP",) and head.head.i != head.i:
             head = head.head
-        if tok.dep_ == "advcl" and head.dep_ == "ccomp" and head.head.i != head.i:
+        if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.i != head.i:
+            head = head.head  # 'voters are more likely to say ...': the subject of 'are'
+        if tok.dep_ == "advcl" and head.dep_ == "ccomp" and head.head.i < tok.i:
             # '... said [X had ...], adding ...': the participle belongs to the reporter
             head = head.head
         if tok.dep_ == "xcomp":
@@ -134,6 +136,22 @@ def inverted_subject(doc: Any, verb: Any) -> Any | None:
             last = doc[i]
         i += 1
     return last
+
+
+def participle_holder(verb: Any) -> Any | None:
+    """'voters saying ...', 'emails showing ...', 'a statement saying ...': a participle
+    that modifies a noun reports what the noun says; a document that someone issued
+    ('X issued a statement saying') speaks for whoever issued it."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or head.i == verb.i or head.i > verb.i:
+        return None
+    if head.pos_ not in ("NOUN", "PROPN", "NUM", "PRON") or head.lower_ in ("that", "which", "who"):
+        return None
+    if head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
+        issuer = subject_of(head.head)
+        if issuer is not None and issuer.lower_ not in ("that", "which", "who", "what", "this"):
+            return issuer
+    return head
 
 
 def name_before(doc: Any, verb: Any) -> Any | None:
@@ -172,6 +190,8 @@ def speaker_for_verb(ix: DocIndex, verb: Any) -> SpeakerSpan | None:
     if subj is None and verb.dep_ == "conj" and verb.head.dep_ == "ccomp":
         # 'He says [he respects her] and calls her "…"': the reporter's next act
         subj = subject_of(verb.head.head)
+    if subj is None:
+        subj = participle_holder(verb)
     if subj is None and verb.dep_ == "ROOT":
         subj = name_before(doc, verb)
     if subj is None and verb.dep_ in ("ROOT", "parataxis", "ccomp", "conj"):
