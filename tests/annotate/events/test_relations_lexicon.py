@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from event_helpers import events_of
 
+from dossier.annotate.events.lexicon import cameo_convention
+
 
 def _codes(text: str) -> dict[str, str]:
     return {e.trigger: e.code for e in events_of(text)}
@@ -45,3 +47,14 @@ def test_taking_to_a_place_that_is_no_street_is_no_protest() -> None:
 
 def test_finding_without_a_verdict_word_is_no_event() -> None:
     assert "found" not in _codes("Divers found the wreck of the ferry off Crete.")
+
+
+def test_reported_decision_to_reduce_relations_is_coded_as_the_act() -> None:
+    (ev,) = [e for e in events_of("Norway said on Monday it would expel four Russian diplomats.")]
+    assert ev.status == "hypothetical"
+    assert cameo_convention(ev.code, ev.status, ev.hedges) == "161"
+
+
+def test_conditional_or_future_reduction_of_relations_stays_a_threat() -> None:
+    assert cameo_convention("162", "hypothetical", ["if the junta stays"]) == "131"
+    assert cameo_convention("166", "expected", []) == "131"
