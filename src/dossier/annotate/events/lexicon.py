@@ -153,6 +153,7 @@ _THREAT = {
     "19": "138",
     "20": "138",
 }
+_DECIDED = frozenset({"16"})
 _REJECT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 # Asking for an act of each cooperative root: the appeal (026 to meet) and the demand
 # (106 for talks).
@@ -183,6 +184,14 @@ def cameo_convention(code: str, status: str, hedges: list[str] | None = None) ->
         h.lower().startswith("unless") for h in hedges or []
     ):
         return _THREAT.get(root, "130")
+    if (
+        status == "hypothetical"
+        and root in _DECIDED
+        and not any(h.lower().startswith("if") for h in hedges or [])
+    ):
+        # 'said it would expel the diplomats': a decision reported in backshifted speech
+        # is coded as the act; 'will withdraw' and 'may halt ... if' stay threats
+        return code
     if status in ("expected", "hypothetical", "opinion"):
         return _INTENT.get(root) or _THREAT.get(root) or code
     if status == "negated":

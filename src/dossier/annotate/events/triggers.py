@@ -297,7 +297,10 @@ def _verb_lemma(tok: Any, lex: Lexicon | None = None, base: str | None = None) -
         lemma = base if base is not None else base_lemma(tok, lex)
     cols = columns(tok.doc)
     for c in cols.children[tok.i]:
-        if cols.dep[c] == "prt":
+        # 'pulling out of': the particle is often parsed as a preposition
+        if cols.dep[c] == "prt" or (
+            cols.dep[c] == "prep" and c == tok.i + 1 and cols.lower[c] == "out"
+        ):
             joined = f"{lemma}_{cols.lower[c]}"
             if (
                 lex is None
@@ -346,6 +349,10 @@ def _phrase_or_ending(
             code = lex.prep_verbs.get((verb, cols.lower[c]))
             if code is not None:
                 return code, None
+            for o in cols.children[c]:  # 'agreed to a ceasefire', 'took to the streets'
+                code = lex.phrases.get((verb, _noun_lemma_at(cols, o)))
+                if code is not None and cols.dep[o] == "pobj":
+                    return code, doc[o]
     for o in _objects_at(cols, tok.i) if objects is None else objects:
         lemma = _noun_lemma_at(cols, o)
         code = lex.phrases.get((verb, lemma))
@@ -354,6 +361,8 @@ def _phrase_or_ending(
         if verb in lex.enders:
             if lemma in lex.classes.get("relations", set()):
                 return "161", doc[o]
+            if lemma in lex.classes.get("funding", set()):
+                return "1621", doc[o]  # 'halted financing': a cut in economic aid
             senses = lex.nouns.get(lemma)
             if senses:
                 inner = choose_sense(senses, doc[o], lex)
