@@ -56,7 +56,7 @@ __all__ = [
 ]
 
 EXTRACTOR = "events.rules"
-VERSION = "0.4"
+VERSION = "0.5"
 
 # Verbs of motion that make a visit when they have a destination ('flies to Pyongyang').
 MOTION = frozenset({"fly", "travel", "arrive", "head", "go", "come", "journey"})

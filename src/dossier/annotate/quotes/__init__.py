@@ -16,7 +16,7 @@ from dossier.annotate.quotes.assemble import assemble
 from dossier.records import Article, Mention, Quote, TimeExpr
 
 EXTRACTOR = "quotes.rules"
-VERSION = "0.4"
+VERSION = "0.5"
 
 __all__ = ["EXTRACTOR", "VERSION", "extract_quotes"]
 
