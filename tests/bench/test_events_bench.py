@@ -96,3 +96,14 @@ def test_actors_of_a_coded_gold_are_scored_with_the_code(tmp_path: Path, data: P
     ]  # fmt: skip
     report = run_events_bench(_own_file(tmp_path, data, rows))
     assert report["levels"]["country"]["tp"] == 1  # countries and root 11 together
+
+
+def test_a_deal_two_parties_sign_is_one_event_each_way(tmp_path: Path, data: Path) -> None:
+    rows = [
+        {"id": "a", "text": "Chile and Peru signed a fishing treaty in Lima on Monday.",
+         "date": "2024-03-04", "gold_events": [{"source": "CHL", "target": "PER", "code": "057"},
+                                               {"source": "PER", "target": "CHL", "code": "057"}]},
+    ]  # fmt: skip
+    report = run_events_bench(_own_file(tmp_path, data, rows))
+    country = report["levels"]["country"]
+    assert (country["tp"], country["fp"]) == (2, 0)  # Chile->Peru and Peru->Chile

@@ -203,6 +203,16 @@ def _sentence_country(ev: Event, run: _Run) -> str:
     return ""
 
 
+# Acts the two coordinated parties do to each other ('A and B signed a deal', 'agreed to a
+# ceasefire'): the gold codes them as two events, A->B and B->A, not a compound source.
+RECIPROCAL = ("057", "087")
+
+
+def _reciprocal(ev: Event, doc: Any) -> bool:
+    """Whether the event is a mutual act of its coordinated source and target."""
+    return ev.code.startswith(RECIPROCAL) and _coordinated(ev, doc)
+
+
 def _coded(ev: Event, with_code: bool, run: _Run) -> dict[str, Any]:
     code = cameo_convention(ev.code, ev.status, ev.hedges)
     source, target = ev.source_code or "", ev.target_code or ""
@@ -213,7 +223,7 @@ def _coded(ev: Event, with_code: bool, run: _Run) -> dict[str, Any]:
         place = (_place_code(ev, run.mentions) or _sentence_country(ev, run))[:3]
         if place:
             source = place + ("UAF" if ev.code[:2] != "17" else "")
-    if source and target and _coordinated(ev, run.doc):
+    if source and target and _coordinated(ev, run.doc) and not _reciprocal(ev, run.doc):
         source, target = f"{source}+{target}", ""
     elif not target and ev.place_text:
         # the gold codes the place acted on as the target where no party is named
@@ -230,11 +240,14 @@ def _coded(ev: Event, with_code: bool, run: _Run) -> dict[str, Any]:
 def _written(events: list[Event], with_code: bool, run: _Run) -> list[dict[str, Any]]:
     """The sentence's events as the gold writes them: the events the extractor gives
     each of coordinated sources of one act ('the army and the police raided ...') as one
-    event with a compound source ('IRQMIL+IRQCOP')."""
+    event with a compound source ('IRQMIL+IRQCOP'); a mutual act of two coordinated
+    parties as one event each way."""
     out: list[dict[str, Any]] = []
     seen: dict[tuple[Any, ...], dict[str, Any]] = {}
     for ev in events:
         coded = _coded(ev, with_code, run)
+        if coded["source"] and coded["target"] and _reciprocal(ev, run.doc):
+            out.append({**coded, "source": coded["target"], "target": coded["source"]})
         key = (ev.trigger_start, coded["code"], coded["plover"], coded["target"])
         prev = seen.get(key)
         if prev is None:
