@@ -206,3 +206,12 @@ def test_deported_people_not_their_destination_are_the_target() -> None:
     text = "Cuba deported 40 political prisoners to the United States on Friday."
     ev = by_trigger(events_of(text), "deported")
     assert ev.target_code == "CUBOPP"
+
+
+def test_the_source_named_again_by_its_nationality_is_no_fallback_target() -> None:
+    text = (
+        "Spain recalled its envoys to Chile and Peru on Friday in protest at a deal that "
+        "hurt Spanish firms, the minister said."
+    )
+    ev = by_trigger(events_of(text), "recalled")
+    assert (ev.source_code, ev.target_code) == ("ESP", "CHL")

@@ -427,9 +427,11 @@ class ActorCoder:
         token ``after`` in the clause of ``head``, outside the source ('Finland will give
         Tanzania a grant'); failing that the first country or city named there ('refused to
         deploy peacekeepers in Iraq'; not for meetings, where a place is only the venue),
-        as dictionary coders read the verb phrase."""
+        as dictionary coders read the verb phrase. A party named by the bare country of a
+        source ('Spanish firms' after 'Spain recalled ...') is that source, not a target."""
         places: list[Actor] = []
         by_sector: list[Actor] = []
+        own = {c for c in (self.code(a, date) for a in taken) if c and len(c) == 3}
         aside = _asides(head)
         cols = columns(head.doc)
         for j in cols.subtree(head.i):
@@ -447,6 +449,8 @@ class ActorCoder:
                 places.append(actor)
                 continue
             found = self.code(actor, date)
+            if found in own:
+                continue  # 'Spain recalled its envoys ... hurt Spanish firms': not a target
             if found and actor.mention_type in PARTY_TYPES and not _reporter(head.doc, actor.end):
                 return actor
             if (not found or found[:3] in NON_COUNTRY) and sector_code(self.text_for(actor)):
