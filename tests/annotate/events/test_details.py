@@ -107,3 +107,10 @@ def test_place_after_the_parties_of_a_meeting_between_them() -> None:
     text = "The meeting between Olaf Scholz and Emmanuel Macron in Hamburg lasted two hours."
     ev = by_trigger(events_of(text), "meeting")
     assert ev.place_text == "Hamburg"
+
+
+def test_a_leader_landing_in_a_capital_visits_it() -> None:
+    text = "German Chancellor Olaf Scholz landed in Beijing on Friday for talks."
+    ev = by_trigger(events_of(text), "landed")
+    assert (ev.code, ev.source_code, ev.place_text) == ("042", "DEUGOV", "Beijing")
+    assert not events_of("The plane landed in Rome on Friday.")

@@ -59,7 +59,7 @@ EXTRACTOR = "events.rules"
 VERSION = "0.5"
 
 # Verbs of motion that make a visit when they have a destination ('flies to Pyongyang').
-MOTION = frozenset({"fly", "travel", "arrive", "head", "go", "come", "journey"})
+MOTION = frozenset({"fly", "travel", "arrive", "head", "go", "come", "journey", "land"})
 CLAUSE_HEAD_POS = ("VERB", "AUX")
 
 
