@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -261,3 +263,15 @@ def test_an_unexpected_exception_is_one_line_not_a_traceback(
         "error: unexpected RuntimeError: kaput (a bug: please report it; "
         "$DOSSIER_DEBUG=1 shows where)"
     ]
+
+
+def test_python_dash_m_runs_an_ingest_with_worker_processes(tmp_path: Path) -> None:
+    # a spawned worker re-imports ``python -m``'s main module as ``__mp_main__``
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "a_wire.txt", folder / "a_wire.txt")
+    shutil.copy(FIXTURES / "b_blog.txt", folder / "b_blog.txt")
+    db = str(tmp_path / "m.sqlite")
+    cmd = [sys.executable, "-m", "dossier.cli.main", "--db", db, "ingest", "--workers", "2"]
+    done = subprocess.run([*cmd, str(folder)], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]

@@ -462,10 +462,11 @@ def failures(
             out.print(f"{row.at}  {render.escape(row.failure.describe())}{times}")
 
 
-if __name__ == "__main__":
-    # ``python -m dossier.cli.main`` runs this file as ``__main__``, but the command modules
-    # below register on the app of the module ``dossier.cli.main``: load that one first, so
-    # they register in order, and run it (at the end)
+if __name__ in ("__main__", "__mp_main__"):
+    # ``python -m dossier.cli.main`` runs this file as ``__main__`` (and a worker process
+    # it spawns, as ``__mp_main__``), but the command modules below register on the app of
+    # the module ``dossier.cli.main``: load that one first, so they register in order, and
+    # run it (at the end, in the parent only)
     import dossier.cli.main
 
 # the bench commands, the web commands (serve, curate, bench serve), watch, the exports and
