@@ -19,7 +19,9 @@ positive; compact dates ('20230913') are read as ISO. Metrics:
   country level is (source country, target country, root), as coded newswire scores it. The
   actors are the extractor's own ``source_code``/``target_code``, written the way the gold
   writes them: coordinated parties ('Jordan and Britain agreed') as one compound source
-  with no target; the events of coordinated sources of one act ('the army and the police
+  with no target, except an agreement signed or a truce (057, 087x) between them, which is
+  one event each way (the CAMEO manual's note on 057: reciprocal events with the actors
+  reversed); the events of coordinated sources of one act ('the army and the police
   raided') as one event with a compound source; with no coded target, the code of the
   event's place ('arrived in Amman'); an unattributed arrest or attack has the place's
   country as source, 'UAF' (unidentified armed force) for violence.
