@@ -69,3 +69,10 @@ def test_the_speaker_of_a_cue_set_off_by_commas_comes_after_it(nlp: Any) -> None
     _, _, quotes = run(nlp, text)
     (q,) = quotes
     assert q.speaker_text == "a harbour official"
+
+
+def test_an_apostrophe_in_a_lead_in_word_does_not_open_the_second_piece() -> None:
+    text = '"We are ready," he said, then the mayor\'s aide added: "The rest is theirs."'
+    cue = (text.index("said"), text.index("said") + 4)
+    pieces = quote_pieces(text, 1, len(text) - 1, cue, (text.index("he"), 17), True)
+    assert _words(text, pieces) == ["We are ready,", "The rest is theirs."]

@@ -29,6 +29,14 @@ def _inside(span: tuple[int, int] | None, start: int, end: int) -> bool:
     return span is not None and start < span[0] and span[1] < end
 
 
+def _opens(text: str, i: int) -> bool:
+    """Whether a quote mark opens at ``i``: an apostrophe only after a space (the one of
+    "the mayor's aide" opens nothing)."""
+    if text[i] not in MARKS:
+        return False
+    return text[i] != "'" or i == 0 or text[i - 1].isspace()
+
+
 def _has_word(text: str, a: int, b: int) -> bool:
     return any(ch.isalnum() for ch in text[a:b])
 
@@ -57,7 +65,7 @@ def _second_start(text: str, hi: int, end: int, direct: bool) -> int | None:
         return None
     b = m.start()
     if direct:  # '..., adding: "B."': the second piece opens at the next quote mark
-        opener = next((i for i in range(b, min(end, b + MAX_LEAD_IN)) if text[i] in MARKS), None)
+        opener = next((i for i in range(b, min(end, b + MAX_LEAD_IN)) if _opens(text, i)), None)
         if opener is not None:
             b = opener
     while b < end and (text[b] in _SEPARATORS or text[b] in ".!?" or text[b].isspace()):
