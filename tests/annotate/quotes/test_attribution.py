@@ -130,3 +130,21 @@ def test_a_second_speech_act_joined_by_and_is_a_quote_of_its_own(nlp: Any) -> No
     called = by_phrase(quotes, "capable woman")
     assert said.text == "he respects the mayor" and said is not called
     assert (called.cue, called.speaker_text) == ("call", "He")
+
+
+def test_a_reporting_clause_with_an_adjunct_gives_the_cue(nlp: Any) -> None:
+    text = 'The vote failed.\n\n"They never meant to pass it," Okafor fumed on Tuesday.'
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "never meant")
+    assert (q.cue, q.speaker_text) == ("fume", "Okafor")
+
+
+def test_a_cue_between_split_pieces_serves_both(nlp: Any) -> None:
+    text = (
+        "The ads ran in May.\n\n''Whoever my clients were,'' Mr. Lund, the strategist, "
+        "said, ''the first question was always taxes.''"
+    )
+    _, _, quotes = run(nlp, text)
+    assert len(quotes) == 1
+    assert quotes[0].text.startswith("Whoever my clients were")
+    assert quotes[0].speaker_text == "Mr. Lund, the strategist"

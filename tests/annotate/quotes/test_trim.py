@@ -48,3 +48,13 @@ def test_according_to_is_not_part_of_an_object(nlp: Any) -> None:
     assert not any(q.text.startswith("the pension reform") for q in quotes)
     q = by_phrase(quotes, "pension reform")
     assert q.kind == "according-to"
+
+
+def test_a_trailing_participle_clause_is_the_writers_comment(nlp: Any) -> None:
+    text = (
+        "The governor declared that she cannot back the stadium bond, "
+        "throwing the council's plans into doubt."
+    )
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "stadium bond")
+    assert q.text == "that she cannot back the stadium bond"

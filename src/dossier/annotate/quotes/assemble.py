@@ -41,6 +41,7 @@ from dossier.annotate.quotes.repeats import merge_repeats
 from dossier.annotate.quotes.speakers import SpeakerSpan
 from dossier.annotate.quotes.speech import heading_lines, is_speech_quote
 from dossier.annotate.quotes.stance import participle_stances
+from dossier.annotate.quotes.transcript import with_turns
 from dossier.ids import span_id
 from dossier.records import Article, Mention, Quote, Relay, TimeExpr
 
@@ -200,7 +201,22 @@ def _merge_split(ix: DocIndex, directs: list[Cand]) -> None:
             and a.mark.close_end <= a.cue_end <= b.mark.open_pos
             and len(gap) < 150
         )
-        if same_cue or follows:
+        # '"A," X, the aide, said, "B."': the cue between the pieces was read for B only
+        precedes = (
+            a.cue is None
+            and a.speaker is None
+            and b.cue_start is not None
+            and a.mark.close_end <= b.cue_start < b.mark.open_pos
+            and len(gap) < 150
+            and not any(  # '"A," she sings before asking, "B?"': two acts, two quotes
+                ix.doc[i].pos_ == "VERB" and ix.doc[i].i != b.cue.i
+                for i in ix.tokens_between(a.mark.close_end, b.mark.open_pos)
+            )
+        )
+        if precedes:
+            a.cue, a.cue_lemma, a.cue_start, a.cue_end = b.cue, b.cue_lemma, b.cue_start, b.cue_end
+            a.speaker, a.relays = b.speaker, b.relays
+        if same_cue or follows or precedes:
             b.absorbed = True
             b_end, b_close = b.end, b.mark.close_end
             a.end = b_end
@@ -271,6 +287,7 @@ def assemble(
     block_chains = [_relay_block(ix, d) for d in directs if d.block and d.mark is not None]
 
     cands = [c for c in directs + clauses + accs + dashes if not c.absorbed]
+    cands = with_turns(ix, cands)
     in_heading = _ranges_test(heading_lines(ix))
     keep: list[Cand] = []
     for c in cands:

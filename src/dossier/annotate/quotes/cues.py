@@ -169,7 +169,7 @@ def reporting_verb_after(ix: DocIndex, ms: MarkSpan) -> Any | None:
         and (
             toks[k].pos_ in _NP_POS
             or toks[k].dep_ in ("prt", "advmod")
-            or toks[k].lower_ in ("of", "from")
+            or toks[k].pos_ == "ADP"  # '"…," Smith fumed on Tuesday.': an adjunct after it
         )
         and np_after < 10
     ):

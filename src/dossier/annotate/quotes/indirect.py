@@ -16,7 +16,7 @@ from dossier.annotate.quotes.lexicon import (
 )
 from dossier.annotate.quotes.misparse import misparsed_clause
 from dossier.annotate.quotes.speakers import SpeakerSpan, phrase_of, subject_of
-from dossier.annotate.quotes.trim import drop_tail, next_report
+from dossier.annotate.quotes.trim import drop_tail, next_report, trailing_participle
 
 MIN_CONTENT_TOKENS = 3
 CONTENT_DEPS = ("ccomp",)
@@ -51,7 +51,7 @@ def _clause_tokens(head: Any) -> list[Any]:
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
         )
         act = is_speech_verb(child.lemma_, child.lower_) or child.lemma_ in MIXED_ONLY_CUES
-        report = next_report(head, child)
+        report = next_report(head, child) or trailing_participle(head, child)
         if ((gerund or next_act) and act) or report:
             cut.update(t.i for t in child.subtree)
             if next_act or report:

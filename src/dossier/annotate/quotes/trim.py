@@ -48,6 +48,21 @@ def next_report(head: Any, child: Any) -> bool:
     return is_speech_verb(lemma, child.lower_) or lemma in frames()
 
 
+def trailing_participle(head: Any, child: Any) -> bool:
+    """'[he cannot support the nominee], throwing the party into disarray': a participle
+    clause set off by a comma at the content's end, whose unwritten subject is the act
+    reported, is the writer's comment on the report, not what was said."""
+    if child.dep_ not in ("advcl", "xcomp") or child.tag_ != "VBG" or child.i <= head.i:
+        return False
+    doc = head.doc
+    lead = child.left_edge.i - 1
+    if lead < 0 or doc[lead].text != ",":
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children):
+        return False
+    return child.right_edge.i >= head.right_edge.i
+
+
 def tail_cut(dep: Any) -> bool:
     """Whether a comma phrase at the end of a content is the writer's, not the source's:
     ', which/who ...' asides and ', while/despite/according to ...' contrasts."""
