@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from quote_helpers import run
+from quote_helpers import by_phrase, run
 
 from dossier.annotate.quotes.pieces import quote_pieces
 
@@ -76,3 +76,16 @@ def test_an_apostrophe_in_a_lead_in_word_does_not_open_the_second_piece() -> Non
     cue = (text.index("said"), text.index("said") + 4)
     pieces = quote_pieces(text, 1, len(text) - 1, cue, (text.index("he"), 17), True)
     assert _words(text, pieces) == ["We are ready,", "The rest is theirs."]
+
+
+def test_words_after_an_attribution_closed_by_a_semicolon_are_reported_too(nlp: Any) -> None:
+    text = (
+        "The harbor was quiet.\n\nThese were not honest mistakes, the lawyer noted; "
+        "the city had slanted its figures to mislead the court."
+    )
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "honest mistakes")
+    assert (
+        q.text
+        == "These were not honest mistakes the city had slanted its figures to mislead the court"
+    )

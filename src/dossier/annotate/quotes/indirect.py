@@ -301,6 +301,8 @@ def speech_clauses(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
         start, end = _span(toks)
         # a clause never runs past the cue's paragraph (the parser's sentences may)
         ps, pe = ix.paras[ix.para_of(tok.idx)]
+        if end <= tok.idx:
+            end = _run_on(ix, tok, end)
         start, end = _trim(ix, max(start, ps), min(end, pe))
         if end - start < 3:
             continue
@@ -308,6 +310,21 @@ def speech_clauses(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
         set_cue(c, ix, tok)
         out.append(c)
     return out
+
+
+def _run_on(ix: DocIndex, verb: Any, end: int) -> int:
+    """'A, her aides argued; B.' / 'A, insiders said: B; C.': an attribution set in the
+    reported words and closed by a semicolon or colon goes on to the sentence's end, the
+    words after it reported too (the attribution comes out as the gap between pieces)."""
+    doc = ix.doc
+    r = next((i for i in range(verb.i + 1, min(len(doc), verb.i + 9)) if doc[i].is_punct), None)
+    if r is None or r + 1 >= len(doc) or doc[r].text not in (";", ":"):
+        return end
+    nxt = doc[r + 1]
+    pe = ix.paras[ix.para_of(verb.idx)][1]
+    if nxt.idx >= pe or not nxt.is_alpha:
+        return end
+    return min(ix.sent_chars(ix.sent_of_token(nxt.i))[1], pe)
 
 
 def _described(verb: Any, content: Any, speech: bool) -> bool:
