@@ -148,3 +148,27 @@ def test_a_cue_between_split_pieces_serves_both(nlp: Any) -> None:
     assert len(quotes) == 1
     assert quotes[0].text.startswith("Whoever my clients were")
     assert quotes[0].speaker_text == "Mr. Lund, the strategist"
+
+
+def test_a_phrase_inside_the_intro_clause_is_not_the_speaker(nlp: Any) -> None:
+    text = (
+        "The plan stalled.\n\nThe county board was blunt in its ruling: "
+        '"Further debate is pointless."'
+    )
+    _, _, quotes = run(nlp, text)
+    assert by_phrase(quotes, "Further debate").speaker_text == "The county board"
+
+
+def test_a_source_phrase_before_the_colon_stays_the_speaker(nlp: Any) -> None:
+    text = 'The plan stalled.\n\nThe memo ends with a warning from the treasurer: "We cannot pay."'
+    _, _, quotes = run(nlp, text)
+    assert by_phrase(quotes, "cannot pay").speaker_text == "the treasurer"
+
+
+def test_a_time_is_never_the_speaker(nlp: Any) -> None:
+    text = (
+        "The plan stalled.\n\nI had to spend the weekend working out how to attack a friend "
+        'without saying, "This is the weakest argument I have ever read."'
+    )
+    _, _, quotes = run(nlp, text)
+    assert by_phrase(quotes, "weakest argument").speaker_text != "the weekend"

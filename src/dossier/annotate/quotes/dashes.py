@@ -158,6 +158,12 @@ NOT_SOURCES = frozenset(
         "caption",
         "posted",
         "written",
+        "exclusive",
+        "breaking",
+        "analysis",
+        "opinion",
+        "editorial",
+        "contributing",
     }
 )
 

@@ -73,6 +73,18 @@ def phrase_of(doc: Any, head: Any) -> tuple[int, int]:
     return lo, hi
 
 
+# verbs whose object is a means or a span of time, not who acts next ('used the speech to
+# call for', 'spent the day mocking'): the subject acts
+MEANS_VERBS = frozenset({"use", "spend", "take", "devote", "waste", "need", "have", "give"})
+
+
+def _object_controls(head: Any, xcomp: Any) -> bool:
+    """Whether the object of ``head`` is the actor of its infinitive ``xcomp``."""
+    if head.lemma_.lower() in MEANS_VERBS:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children)
+
+
 def subject_of(tok: Any, depth: int = 0) -> Any | None:
     """The subject token of a verb, inherited from its head verb along xcomp/advcl/conj."""
     subjects = [c for c in tok.children if c.dep_ in SUBJ_DEPS and c.lower_ != "there"]
@@ -108,7 +120,7 @@ def subject_of(tok: Any, depth: int = 0) -> Any | None:
         if tok.dep_ == "advcl" and head.dep_ == "ccomp" and head.head.i < tok.i:
             # '... said [X had ...], adding ...': the participle belongs to the reporter
             head = head.head
-        if tok.dep_ == "xcomp":
+        if tok.dep_ == "xcomp" and _object_controls(head, tok):
             # object control: 'prompted X to advocate ...', 'urged X to say ...'
             obj = next((c for c in head.children if c.dep_ in ("dobj",) and c.i < tok.i), None)
             if obj is not None:
@@ -196,8 +208,8 @@ def speaker_for_verb(ix: DocIndex, verb: Any) -> SpeakerSpan | None:
         subj = name_before(doc, verb)
     if subj is None and verb.dep_ in ("ROOT", "parataxis", "ccomp", "conj"):
         subj = inverted_subject(doc, verb)
-    if subj is None:
-        return None
+    if subj is None or subj.ent_type_ in ("DATE", "TIME"):
+        return None  # 'spent the weekend ... saying': a time the parser took for a subject
     if subj.lower_ in ("that", "which", "who", "what", "this"):
         if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
             # a relative pronoun is written as the speaker; its antecedent is resolved later

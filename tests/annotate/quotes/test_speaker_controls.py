@@ -1,0 +1,31 @@
+"""Who acts in a clause hung on a verb's object: the object only when it controls."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quote_helpers import by_phrase, run
+
+
+def test_a_span_of_time_spent_is_not_the_speaker(nlp: Any) -> None:
+    text = "Ms. Lund has spent most of her time campaigning without mentioning her rival."
+    _, _, quotes = run(nlp, text)
+    assert by_phrase(quotes, "her rival").speaker_text == "Ms. Lund"
+
+
+def test_the_means_used_is_not_the_speaker(nlp: Any) -> None:
+    text = "Mr. Ortiz used his acceptance speech to call for the resignation of the governor."
+    _, _, quotes = run(nlp, text)
+    assert by_phrase(quotes, "resignation").speaker_text == "Mr. Ortiz"
+
+
+def test_an_object_urged_to_act_is_still_the_actor(nlp: Any) -> None:
+    text = "The mayor prompted the harbor board to demand a new audit."
+    _, _, quotes = run(nlp, text)
+    assert by_phrase(quotes, "new audit").speaker_text == "the harbor board"
+
+
+def test_a_credit_line_is_no_quote(nlp: Any) -> None:
+    text = "The story ran on Monday.\n\nContributing: Ana Lund and Tom Berg."
+    _, _, quotes = run(nlp, text)
+    assert quotes == []
