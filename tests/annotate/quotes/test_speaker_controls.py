@@ -29,3 +29,22 @@ def test_a_credit_line_is_no_quote(nlp: Any) -> None:
     text = "The story ran on Monday.\n\nContributing: Ana Lund and Tom Berg."
     _, _, quotes = run(nlp, text)
     assert quotes == []
+
+
+def test_a_misparsed_subject_before_the_cue_is_the_speaker(nlp: Any) -> None:
+    text = (
+        "The vote neared.\n\nBut harbor activists eager to block Berg from the ballot say "
+        "they are suddenly in the midst of a surge."
+    )
+    _, _, quotes = run(nlp, text)
+    speaker = by_phrase(quotes, "midst of a surge").speaker_text or ""
+    assert speaker.startswith("activists")
+
+
+def test_a_share_of_voters_before_the_cue_is_the_speaker(nlp: Any) -> None:
+    text = (
+        "The vote neared.\n\nAmong likely primary voters, about two-thirds, 67 percent, "
+        "say they will vote for Lund."
+    )
+    _, _, quotes = run(nlp, text)
+    assert by_phrase(quotes, "vote for Lund").speaker_text == "about two-thirds, 67 percent"

@@ -1,7 +1,8 @@
 """Quotes: who said what, with cue, kind, speaker and relay chain. Owner: quotes.
 
 Pipeline for one article (all rules; indexes built once, no re-parsing):
-quote marks are paired (``marks``), dash-led quotes found (``dashes``), speech-verb
+quote marks are paired (``marks``), dash-led quotes found (``dashes``), a transcript's
+labelled turns read as direct quotes (``transcript``), speech-verb
 clauses and 'according to' read from the parse (``indirect``), direct quotes given their
 cue and speaker (``cues``, ``speakers``), relay blocks and relays attached (``relay``),
 then speakers resolved to mentions, by coreference for pronouns and descriptions
@@ -16,7 +17,7 @@ from dossier.annotate.quotes.assemble import assemble
 from dossier.records import Article, Mention, Quote, TimeExpr
 
 EXTRACTOR = "quotes.rules"
-VERSION = "0.5"
+VERSION = "0.6"
 
 __all__ = ["EXTRACTOR", "VERSION", "extract_quotes"]
 

@@ -179,6 +179,38 @@ def name_before(doc: Any, verb: Any) -> Any | None:
     return doc[i]
 
 
+FINITE_TAGS = frozenset({"VBP", "VBZ", "VBD"})
+_SKIP_BEFORE = frozenset({"advmod", "neg", "aux", "auxpass"})
+
+
+def noun_before(doc: Any, verb: Any) -> Any | None:
+    """'Harbor activists eager to block Berg say ...' / 'Figures reported on Sunday now
+    suggest ...' that the small parser misread, leaving a finite verb without a subject:
+    the noun phrase that stands right before the verb (past adverbs), a time passed over
+    for the noun it follows ('figures reported on Sunday')."""
+    if verb.tag_ not in FINITE_TAGS or verb.dep_ not in ("ROOT", "dep"):
+        return None
+    sent_start = verb.sent.start
+    i = verb.i - 1
+    while i > sent_start and doc[i].dep_ in _SKIP_BEFORE:
+        i -= 1
+    if i > sent_start and doc[i].text == ",":
+        i -= 1
+    if i < sent_start or doc[i].pos_ not in ("NOUN", "PROPN", "NUM"):
+        return None
+    first = tok = doc[i]
+    for _ in range(6):  # from a prepositional object or a time up to the noun it hangs on
+        if tok.i == verb.i:  # the phrase hangs on the cue itself: the noun before it
+            break
+        noun = tok.pos_ in ("NOUN", "PROPN", "NUM") and tok.dep_ != "pobj"
+        if noun and tok.ent_type_ not in ("DATE", "TIME"):
+            return tok if sent_start <= tok.i < verb.i else None
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return first if tok.i == verb.i and first.ent_type_ not in ("DATE", "TIME") else None
+
+
 def _parenthetical(doc: Any, verb: Any, subj: Any) -> bool:
     """Whether a cue is set off by a comma right after its parsed subject
     ('X, said Y, ...'), as an attribution inside the quoted words is."""
@@ -206,6 +238,8 @@ def speaker_for_verb(ix: DocIndex, verb: Any) -> SpeakerSpan | None:
         subj = participle_holder(verb)
     if subj is None and verb.dep_ == "ROOT":
         subj = name_before(doc, verb)
+    if subj is None:
+        subj = noun_before(doc, verb)
     if subj is None and verb.dep_ in ("ROOT", "parataxis", "ccomp", "conj"):
         subj = inverted_subject(doc, verb)
     if subj is None or subj.ent_type_ in ("DATE", "TIME"):
