@@ -80,12 +80,9 @@ def test_an_apostrophe_in_a_lead_in_word_does_not_open_the_second_piece() -> Non
 
 def test_words_after_an_attribution_closed_by_a_semicolon_are_reported_too(nlp: Any) -> None:
     text = (
-        "The harbor was quiet.\n\nThese were not honest mistakes, the lawyer noted; "
-        "the city had slanted its figures to mislead the court."
+        "The plan stalled.\n\nThe delays were no accident, the auditor noted; "
+        "the contractor had padded its invoices for months."
     )
     _, _, quotes = run(nlp, text)
-    q = by_phrase(quotes, "honest mistakes")
-    assert (
-        q.text
-        == "These were not honest mistakes the city had slanted its figures to mislead the court"
-    )
+    q = by_phrase(quotes, "no accident")
+    assert q.text == "The delays were no accident the contractor had padded its invoices for months"

@@ -8,15 +8,15 @@ from quote_helpers import by_phrase, run
 
 
 def test_a_span_of_time_spent_is_not_the_speaker(nlp: Any) -> None:
-    text = "Ms. Lund has spent most of her time campaigning without mentioning her rival."
+    text = "Ms. Lund has spent much of the week touring the north without mentioning her rival."
     _, _, quotes = run(nlp, text)
     assert by_phrase(quotes, "her rival").speaker_text == "Ms. Lund"
 
 
 def test_the_means_used_is_not_the_speaker(nlp: Any) -> None:
-    text = "Mr. Ortiz used his acceptance speech to call for the resignation of the governor."
+    text = "Ms. Ortiz used her opening remarks to call for an audit of the ferry budget."
     _, _, quotes = run(nlp, text)
-    assert by_phrase(quotes, "resignation").speaker_text == "Mr. Ortiz"
+    assert by_phrase(quotes, "ferry budget").speaker_text == "Ms. Ortiz"
 
 
 def test_an_object_urged_to_act_is_still_the_actor(nlp: Any) -> None:
@@ -43,8 +43,8 @@ def test_a_misparsed_subject_before_the_cue_is_the_speaker(nlp: Any) -> None:
 
 def test_a_share_of_voters_before_the_cue_is_the_speaker(nlp: Any) -> None:
     text = (
-        "The vote neared.\n\nAmong likely primary voters, about two-thirds, 67 percent, "
-        "say they will vote for Lund."
+        "The strike neared.\n\nAmong the port's dock workers, roughly three in five, "
+        "61 percent, say they expect a walkout."
     )
     _, _, quotes = run(nlp, text)
-    assert by_phrase(quotes, "vote for Lund").speaker_text == "about two-thirds, 67 percent"
+    assert by_phrase(quotes, "walkout").speaker_text == "roughly three in five, 61 percent"
