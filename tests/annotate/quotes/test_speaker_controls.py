@@ -48,3 +48,24 @@ def test_a_share_of_voters_before_the_cue_is_the_speaker(nlp: Any) -> None:
     )
     _, _, quotes = run(nlp, text)
     assert by_phrase(quotes, "walkout").speaker_text == "roughly three in five, 61 percent"
+
+
+def test_a_subject_read_onto_a_participle_before_the_cue_is_the_speaker(nlp: Any) -> None:
+    # the misparse written out: 'Tallies' the subject of 'posted', 'suggest' hung on it
+    from spacy.tokens import Doc
+
+    from dossier.annotate.quotes.speakers import noun_before
+
+    words = ["Tallies", "posted", "on", "Friday", "now", "suggest", "that", "it", "won", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 1, 1, 2, 5, 1, 8, 8, 5, 1],
+        deps=["nsubj", "ROOT", "prep", "pobj", "advmod", "dep", "mark", "nsubj", "ccomp", "punct"],
+        pos=["NOUN", "VERB", "ADP", "PROPN", "ADV", "VERB", "SCONJ", "PRON", "VERB", "PUNCT"],
+        tags=["NNS", "VBD", "IN", "NNP", "RB", "VBP", "IN", "PRP", "VBD", "."],
+        ents=["O", "O", "O", "B-DATE", "O", "O", "O", "O", "O", "O"],
+        sent_starts=[True] + [False] * 9,
+    )
+    found = noun_before(doc, doc[5])
+    assert found is not None and found.text == "Tallies"

@@ -205,6 +205,10 @@ def noun_before(doc: Any, verb: Any) -> Any | None:
         noun = tok.pos_ in ("NOUN", "PROPN", "NUM") and tok.dep_ != "pobj"
         if noun and tok.ent_type_ not in ("DATE", "TIME"):
             return tok if sent_start <= tok.i < verb.i else None
+        if tok.pos_ == "VERB" and tok.i < verb.i:  # 'Figures [reported on Sunday] suggest'
+            subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+            if subj is not None:
+                return subj if subj.i >= sent_start else None
         if tok.head.i == tok.i:
             return None
         tok = tok.head
