@@ -205,11 +205,12 @@ def _merge_split(ix: DocIndex, directs: list[Cand]) -> None:
         precedes = (
             a.cue is None
             and a.speaker is None
+            and b.cue is not None
             and b.cue_start is not None
             and a.mark.close_end <= b.cue_start < b.mark.open_pos
             and len(gap) < 150
             and not any(  # '"A," she sings before asking, "B?"': two acts, two quotes
-                ix.doc[i].pos_ == "VERB" and ix.doc[i].i != b.cue.i
+                ix.doc[i].pos_ == "VERB" and i != b.cue.i
                 for i in ix.tokens_between(a.mark.close_end, b.mark.open_pos)
             )
         )

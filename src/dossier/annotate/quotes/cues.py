@@ -9,7 +9,13 @@ from typing import Any
 from dossier.annotate.quotes.docindex import DocIndex
 from dossier.annotate.quotes.lexicon import MIXED_ONLY_CUES, is_speech_verb
 from dossier.annotate.quotes.marks import MarkSpan
-from dossier.annotate.quotes.speakers import SpeakerSpan, phrase_of, speaker_for_verb, subject_of
+from dossier.annotate.quotes.speakers import (
+    SpeakerSpan,
+    is_time,
+    phrase_of,
+    speaker_for_verb,
+    subject_of,
+)
 from dossier.records import Relay
 
 QUOTE_CHARS = '"“”‘’«»„‟'
@@ -235,8 +241,9 @@ def colon_speaker(ix: DocIndex, ms: MarkSpan) -> SpeakerSpan | None:
     head = toks[-2]
     if head.pos_ not in ("PROPN", "NOUN") or head.idx < para_start:
         return None
-    # 'She played up her odds in a runoff: "…"' / 'The board was blunt in its ruling:
-    # "…"': a phrase inside a clause with a subject is not the speaker; the subject is
+    # 'She talked up her odds in a runoff: "…"' / 'The commission left no doubt in its
+    # statement: "…"': a phrase inside a clause with a subject is not the speaker; its
+    # subject is
     verb = head
     while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
@@ -245,7 +252,7 @@ def colon_speaker(ix: DocIndex, ms: MarkSpan) -> SpeakerSpan | None:
         subj = subject_of(verb)
         if subj is not None and subj.idx >= para_start and subj.pos_ in ("PROPN", "NOUN", "PRON"):
             head = subj
-        elif head.ent_type_ in ("DATE", "TIME") or any(c.dep_ == "expl" for c in verb.children):
+        elif is_time(head) or any(c.dep_ == "expl" for c in verb.children):
             return None  # 'in an interview on Tuesday:', 'There was one problem:': nobody
     lo, hi = phrase_of(doc, head)
     lo = max(lo, toks[0].i)

@@ -313,7 +313,7 @@ def speech_clauses(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
 
 
 def _run_on(ix: DocIndex, verb: Any, end: int) -> int:
-    """'A, her aides argued; B.' / 'A, insiders said: B; C.': an attribution set in the
+    """'A, the auditor noted; B.' / 'A, the union said: B; C.': an attribution set in the
     reported words and closed by a semicolon or colon goes on to the sentence's end, the
     words after it reported too (the attribution comes out as the gap between pieces)."""
     doc = ix.doc

@@ -33,9 +33,14 @@ def _char_span(doc: Any, lo: int, hi: int) -> tuple[int, int]:
     return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
 
 
+def is_time(tok: Any) -> bool:
+    """Whether a token is part of a time expression ('Tuesday', 'the weekend')."""
+    return bool(tok.ent_type_ in ("DATE", "TIME"))
+
+
 def _is_time(doc: Any, tokens: list[int]) -> bool:
     """Whether a modifier's tokens name a time ('on Tuesday', 'last week')."""
-    return any(doc[t].ent_type_ in ("DATE", "TIME") for t in tokens)
+    return any(is_time(doc[t]) for t in tokens)
 
 
 def phrase_of(doc: Any, head: Any) -> tuple[int, int]:
@@ -73,8 +78,8 @@ def phrase_of(doc: Any, head: Any) -> tuple[int, int]:
     return lo, hi
 
 
-# verbs whose object is a means or a span of time, not who acts next ('used the speech to
-# call for', 'spent the day mocking'): the subject acts
+# verbs whose object is a means or a span of time, not who acts next ('used the hearing to
+# press for', 'spent the week touring'): the subject acts
 MEANS_VERBS = frozenset({"use", "spend", "take", "devote", "waste", "need", "have", "give"})
 
 
@@ -184,10 +189,10 @@ _SKIP_BEFORE = frozenset({"advmod", "neg", "aux", "auxpass"})
 
 
 def noun_before(doc: Any, verb: Any) -> Any | None:
-    """'Harbor activists eager to block Berg say ...' / 'Figures reported on Sunday now
+    """'Dock workers keen to stop the sale say ...' / 'Tallies posted on Friday now
     suggest ...' that the small parser misread, leaving a finite verb without a subject:
     the noun phrase that stands right before the verb (past adverbs), a time passed over
-    for the noun it follows ('figures reported on Sunday')."""
+    for the noun it follows ('tallies posted on Friday')."""
     if verb.tag_ not in FINITE_TAGS or verb.dep_ not in ("ROOT", "dep"):
         return None
     sent_start = verb.sent.start
@@ -203,16 +208,16 @@ def noun_before(doc: Any, verb: Any) -> Any | None:
         if tok.i == verb.i:  # the phrase hangs on the cue itself: the noun before it
             break
         noun = tok.pos_ in ("NOUN", "PROPN", "NUM") and tok.dep_ != "pobj"
-        if noun and tok.ent_type_ not in ("DATE", "TIME"):
+        if noun and not is_time(tok):
             return tok if sent_start <= tok.i < verb.i else None
-        if tok.pos_ == "VERB" and tok.i < verb.i:  # 'Figures [reported on Sunday] suggest'
+        if tok.pos_ == "VERB" and tok.i < verb.i:  # 'Tallies [posted on Friday] suggest'
             subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
             if subj is not None:
                 return subj if subj.i >= sent_start else None
         if tok.head.i == tok.i:
             return None
         tok = tok.head
-    return first if tok.i == verb.i and first.ent_type_ not in ("DATE", "TIME") else None
+    return first if tok.i == verb.i and not is_time(first) else None
 
 
 def _parenthetical(doc: Any, verb: Any, subj: Any) -> bool:
@@ -246,8 +251,8 @@ def speaker_for_verb(ix: DocIndex, verb: Any) -> SpeakerSpan | None:
         subj = noun_before(doc, verb)
     if subj is None and verb.dep_ in ("ROOT", "parataxis", "ccomp", "conj"):
         subj = inverted_subject(doc, verb)
-    if subj is None or subj.ent_type_ in ("DATE", "TIME"):
-        return None  # 'spent the weekend ... saying': a time the parser took for a subject
+    if subj is None or is_time(subj):
+        return None  # 'spent the evening ... saying': a time the parser took for a subject
     if subj.lower_ in ("that", "which", "who", "what", "this"):
         if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
             # a relative pronoun is written as the speaker; its antecedent is resolved later

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 
 from dossier.annotate.quotes.cues import Cand
+from dossier.annotate.quotes.dashes import NOT_SOURCES
 from dossier.annotate.quotes.docindex import DocIndex
 from dossier.annotate.quotes.speakers import SpeakerSpan
 
@@ -28,10 +29,13 @@ _LABEL_RE = re.compile(
     re.DOTALL,
 )
 _STAGE_RE = re.compile(r"[ \t]*[\"“]?[ \t]*[(\[][^)\]]*[)\]][.\s]*")  # '(CROSSTALK.)'
-_NOT_LABELS = frozenset(
-    {"note", "source", "sources", "photo", "update", "updated", "read", "see", "watch"}
-    | {"related", "correction", "editor's note", "editor’s note", "tags", "video"}
-)
+# the words that are no source before a colon ('Photo:', 'Update:'), less the labels of
+# an interview
+_NOT_LABELS = (NOT_SOURCES - {"q", "a", "question", "answer"}) | {
+    "correction",
+    "editor's note",
+    "editor’s note",
+}
 
 
 def _labelled(ix: DocIndex) -> list[tuple[int, re.Match[str]]]:
@@ -49,12 +53,9 @@ def _labelled(ix: DocIndex) -> list[tuple[int, re.Match[str]]]:
 def transcript_lines(ix: DocIndex) -> list[Cand]:
     """The labelled turns of a transcript, each a direct quote of its label's speaker."""
     found = _labelled(ix)
-    counts = Counter(m.group("label") for _, m in found)
-    found = [
-        (k, m)
-        for k, m in found
-        if len(m.group("label")) == 1 or m.group("label").isupper() or counts[m.group("label")] > 1
-    ]
+    seen = Counter(m.group("label") for _, m in found)
+    # a title-case label ('Jane Doe:') counts only where it labels two paragraphs
+    found = [(k, m) for k, m in found if m.group("label").isupper() or seen[m.group("label")] > 1]
     counts = Counter(m.group("label") for _, m in found)
     if len(found) < MIN_LINES or len(counts) < 2 or max(counts.values()) < 2:
         return []

@@ -49,7 +49,7 @@ def next_report(head: Any, child: Any) -> bool:
 
 
 def trailing_participle(head: Any, child: Any) -> bool:
-    """'[he cannot support the nominee], throwing the party into disarray': a participle
+    """'[its members will strike on Friday], leaving the timetable in tatters': a participle
     clause set off by a comma at the content's end, whose unwritten subject is the act
     reported, is the writer's comment on the report, not what was said."""
     if child.dep_ not in ("advcl", "xcomp") or child.tag_ != "VBG" or child.i <= head.i:
