@@ -34,3 +34,38 @@ def test_a_clause_after_the_addressee_and_a_date_is_what_was_told(nlp: Any) -> N
     q = by_phrase(quotes, "directly responsible")
     assert (q.cue, q.speaker_text) == ("tell", "Senator Ann Marsh")
     assert q.text.startswith("she viewed the minister")
+
+
+def test_a_clause_whose_subject_was_read_as_the_object_of_say_is_what_was_said(
+    nlp: Any,
+) -> None:
+    text = (
+        "Harlow says the rise in partisanship that Lund decries also makes his own win less likely."
+    )
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "less likely")
+    assert (q.cue, q.speaker_text) == ("say", "Harlow")
+    assert q.text.startswith("the rise in partisanship")
+
+
+def test_a_gerund_whose_verb_lost_its_subject_is_what_was_said(nlp: Any) -> None:
+    text = (
+        "Mayor Tom Ricks, head of the league of cities, said having Lund at the top of the "
+        "ticket puts even safe seats at risk."
+    )
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "safe seats")
+    assert q.text.startswith("having Lund at the top") and q.cue == "say"
+
+
+def test_a_relative_clause_on_what_was_said_is_the_content(nlp: Any) -> None:
+    text = "The firm kept 30 emails, which she said covered all her official work."
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "official work")
+    assert (q.cue, q.speaker_text) == ("say", "she")
+
+
+def test_words_said_are_no_clause(nlp: Any) -> None:
+    text = "She said a few words about the storm and left for the airport."
+    _, _, quotes = run(nlp, text)
+    assert all("airport" not in q.text for q in quotes)

@@ -69,3 +69,18 @@ def test_a_subject_read_onto_a_participle_before_the_cue_is_the_speaker(nlp: Any
     )
     found = noun_before(doc, doc[5])
     assert found is not None and found.text == "Tallies"
+
+
+def test_quoted_words_in_the_writers_sentence_take_its_subject(nlp: Any) -> None:
+    text = (
+        "The vote came late.\n\nMaria Lund, who chairs the port board, welcomed "
+        '"the first real sign that the ministry is listening to the coast at last."'
+    )
+    _, _, quotes = run(nlp, text)
+    assert by_phrase(quotes, "listening to the coast").speaker_text == "Maria Lund"
+
+
+def test_a_short_phrase_in_quote_marks_stays_a_scare_quote(nlp: Any) -> None:
+    text = 'The plan, which the mayor dubbed "bold," goes to the council on Monday.'
+    _, _, quotes = run(nlp, text)
+    assert all("bold" not in q.text or q.cue is not None for q in quotes)

@@ -42,12 +42,12 @@ from dossier.annotate.quotes.speakers import SpeakerSpan
 from dossier.annotate.quotes.speech import heading_lines, is_speech_quote
 from dossier.annotate.quotes.stance import participle_stances
 from dossier.annotate.quotes.transcript import with_turns
+from dossier.annotate.quotes.uncued import embedded_speaker, whole_sentence
 from dossier.ids import span_id
 from dossier.records import Article, Mention, Quote, Relay, TimeExpr
 
 MIN_UNCUED_WORDS = 8  # shorter quoted phrases without a cue are titles or scare quotes
 FLOAT_PARAS = 2  # a floating quote continues a speaker at most this many paragraphs back
-_SENT_END = re.compile(r"[.!?…:]\s*$")
 
 
 def _ranges_test(ranges: list[tuple[int, int]]) -> Callable[[int], bool]:
@@ -68,20 +68,6 @@ def _ranges_test(ranges: list[tuple[int, int]]) -> Callable[[int], bool]:
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def _whole_sentence(ix: DocIndex, ms: MarkSpan) -> bool:
-    """Whether a quote stands as its own sentence(s): nothing but punctuation around it."""
-    text = ix.text
-    ps = ix.paras[ix.para_of(ms.open_pos)][0]
-    before = text[ps : ms.open_pos]
-    if before.strip() and not _SENT_END.search(before) and not before.rstrip().endswith(("”", '"')):
-        return False
-    ape = ix.paras[ix.para_of(max(ms.close_end - 1, ms.open_pos))][1]
-    after = text[ms.close_end : ape]
-    stop = re.search(r"[.!?]", after)
-    head = after[: stop.start()] if stop else after
-    return not head.strip(' \t,;–—-"”')
 
 
 def _link_clauses(clauses: list[Cand], directs: list[Cand]) -> None:
@@ -284,6 +270,11 @@ def assemble(
     for d in directs:
         _attribute_direct(ix, d)
     _merge_split(ix, directs)
+    for d in directs:
+        unclaimed = d.speaker is None and d.cue_lemma is None and not d.absorbed
+        if unclaimed and not d.block and d.mark is not None:
+            d.speaker = embedded_speaker(ix, d.mark)
+            d.embedded = d.speaker is not None
 
     block_chains = [_relay_block(ix, d) for d in directs if d.block and d.mark is not None]
 
@@ -305,11 +296,11 @@ def assemble(
         if (
             c.kind == "direct"
             and c.cue_lemma is None
-            and c.speaker is None
+            and (c.speaker is None or c.embedded)
             and not c.block
             and c.mark is not None
         ):
-            if _whole_sentence(ix, c.mark):
+            if whole_sentence(ix, c.mark):
                 c.resolution = "floating?"
             elif len(text[c.start : c.end].split()) < MIN_UNCUED_WORDS:
                 continue

@@ -67,6 +67,7 @@ class Cand:
     absorbed: bool = False  # folded into another quote (mixed, split quote)
     sourceless: bool = False  # 'X seems to ...', 'X is expected to ...': nobody is cited
     stance: bool = False  # 'voters backing X': a stance held, never speech
+    embedded: bool = False  # quoted words in the writer's sentence, no cue: speaker guessed
 
 
 def is_cue(tok: Any) -> bool:

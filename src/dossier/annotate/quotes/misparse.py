@@ -29,8 +29,16 @@ def misparsed_clause(verb: Any, para: tuple[int, int]) -> tuple[Any, list[Any]] 
         if (
             gerund
             and not _has_subject(child)
-            and any(c.dep_ == "ccomp" and _has_subject(c) for c in child.rights)
+            and any(c.dep_ == "ccomp" and (_has_subject(c) or _finite(c)) for c in child.rights)
         ):
+            return child, list(child.subtree)
+        if child.dep_ == "xcomp" and child.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ == "relcl":
+            # 'emails, which she said [covered her work]': the relative pronoun read as the
+            # cue's subject, the clause's finite verb as its xcomp
+            return child, list(child.subtree)
+        if child.dep_ == "dobj" and verb.lemma_.lower() == "say" and _clause_in(child):
+            # 'says [the rise that X decries makes it likelier]': the clause's subject read
+            # as the object of 'say' (which takes no object but words), its verb hung below
             return child, list(child.subtree)
         if child.dep_ == "prep":
             for obj in child.children:
@@ -42,6 +50,41 @@ def misparsed_clause(verb: Any, para: tuple[int, int]) -> tuple[Any, list[Any]] 
                         return rel, list(rel.subtree)
     return _clause_after(verb, para)
 
+
+def _finite(tok: Any) -> bool:
+    return tok.tag_ in _FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in tok.lefts
+    )
+
+
+def _clause_in(obj: Any) -> bool:
+    """Whether a noun's subtree holds a finite verb after it that is not a relative clause
+    with its own subject ('landlords [who lose tenants] file suits' has two: 'lose' with
+    its 'who', and 'file' with none)."""
+    if obj.pos_ not in ("NOUN", "PROPN") or obj.lower_ in _WORD_OBJECTS:
+        return False
+    verbs = [t for t in obj.subtree if t.i > obj.i and t.pos_ in ("VERB", "AUX") and _finite(t)]
+    return any(not _has_subject(v) or v.dep_ in ("acl", "ccomp") for v in verbs)
+
+
+# what 'say' takes as a plain object: words, not a clause's subject
+_WORD_OBJECTS = frozenset(
+    {
+        "nothing",
+        "something",
+        "anything",
+        "everything",
+        "word",
+        "words",
+        "thing",
+        "things",
+        "goodbye",
+        "hello",
+        "prayer",
+        "yes",
+        "no",
+    }
+)
 
 _ADJUNCT_DEPS = frozenset({"prep", "npadvmod", "advmod", "dative", "agent", "punct"})
 _PHRASE_DEPS = frozenset({"det", "compound", "amod", "poss", "nummod", "case"})
