@@ -86,3 +86,10 @@ def test_words_after_an_attribution_closed_by_a_semicolon_are_reported_too(nlp: 
     _, _, quotes = run(nlp, text)
     q = by_phrase(quotes, "no accident")
     assert q.text == "The delays were no accident the contractor had padded its invoices for months"
+
+
+def test_a_relative_clause_naming_its_words_stays_whole(nlp: Any) -> None:
+    text = 'The vote came late.\n\nOkafor attacked what she calls the "parade of excuses."'
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "parade of excuses")
+    assert q.pieces == [] and q.text.startswith("what she calls the")

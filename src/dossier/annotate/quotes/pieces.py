@@ -21,6 +21,7 @@ MARKS = "\"“”‘’«»„‟'"
 _SEPARATORS = ",;:—–-"
 # the punctuation that closes the attribution clause ('said on Monday,' / 'told reporters.')
 _CLAUSE_END = re.compile(r"[,;:—–.!?\"“”‘’«»„‟]")
+_RELATIVES = frozenset({"what", "which", "whom", "who", "that"})
 MAX_CLAUSE_TAIL = 80  # characters of 'on Monday in a statement' after the cue or speaker
 MAX_LEAD_IN = 40  # characters of 'adding:' before the next quote mark of a direct quote
 
@@ -93,6 +94,8 @@ def quote_pieces(
     lo, hi = cue
     if speaker is not None and _inside(speaker, start, end):
         lo, hi = min(lo, speaker[0]), max(hi, speaker[1])
+    if text[start:lo].strip().lower() in _RELATIVES:
+        return []  # 'what she calls the "dead hand"': the attribution is the content's own
     a = _first_end(text, start, lo)
     b = _second_start(text, hi, end, direct)
     if b is None or not _has_word(text, start, a) or not _has_word(text, b, end):
