@@ -15,26 +15,18 @@ from dossier.annotate.quotes.lexicon import (
     is_speech_verb,
 )
 from dossier.annotate.quotes.misparse import misparsed_clause
+from dossier.annotate.quotes.questions import asked as question_asked
 from dossier.annotate.quotes.speakers import SpeakerSpan, phrase_of, subject_of
-from dossier.annotate.quotes.trim import drop_tail, next_report, trailing_participle
+from dossier.annotate.quotes.trim import (
+    char_span,
+    drop_tail,
+    next_report,
+    trailing_participle,
+    trim_edges,
+)
 
 MIN_CONTENT_TOKENS = 3
 CONTENT_DEPS = ("ccomp",)
-
-
-def _span(tokens: list[Any]) -> tuple[int, int]:
-    first, last = tokens[0], tokens[-1]
-    return first.idx, last.idx + len(last.text)
-
-
-def _trim(ix: DocIndex, start: int, end: int) -> tuple[int, int]:
-    """Drop edge punctuation and spaces (but keep closing quote marks)."""
-    text = ix.text
-    while start < end and (text[start].isspace() or text[start] in ",;:–—-"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:–—-."):
-        end -= 1
-    return start, end
 
 
 def _clause_tokens(head: Any) -> list[Any]:
@@ -100,33 +92,8 @@ def _raised(ix: DocIndex, verb: Any) -> Cand | None:
         return None
     toks.sort(key=lambda t: t.i)
     ps, pe = ix.paras[ix.para_of(verb.idx)]
-    start, end = _span(toks)
-    start, end = _trim(ix, max(start, ps), min(end, pe))
-    c = Cand(start, end, "indirect", sourceless=True)
-    set_cue(c, ix, verb)
-    return c
-
-
-def _asked(ix: DocIndex, verb: Any) -> Cand | None:
-    """'Asked [whether ...], she said ...' / 'Asked about [the plan], ...': the question
-    put to the speaker, opening the sentence; the asker goes unnamed (no speaker)."""
-    if verb.lower_ != "asked" or verb.tag_ != "VBN":
-        return None
-    a, _ = ix.sent_bounds[ix.sent_of_token(verb.i)]
-    if verb.i != a and not (verb.i == a + 1 and verb.doc[a].is_punct):
-        return None
-    toks: list[Any] = []
-    for child in verb.children:
-        if child.dep_ in ("ccomp", "dobj", "xcomp"):
-            toks = list(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ == "about":
-            toks = [t for c in child.children if c.dep_ == "pobj" for t in c.subtree]
-        if toks:
-            break
-    if len(toks) < 2:
-        return None
-    toks.sort(key=lambda t: t.i)
-    start, end = _trim(ix, *_span(toks))
+    start, end = char_span(toks)
+    start, end = trim_edges(ix, max(start, ps), min(end, pe))
     c = Cand(start, end, "indirect", sourceless=True)
     set_cue(c, ix, verb)
     return c
@@ -224,7 +191,7 @@ def _passive_report(ix: DocIndex, verb: Any, speech: bool) -> Cand | None:
     by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     if subj is None or by is None or subj.pos_ == "PRON" or verb.lemma_.lower() == "quote":
         return None
-    start, end = _trim(ix, *_span(list(subj.subtree)))
+    start, end = trim_edges(ix, *char_span(list(subj.subtree)))
     if end - start < 3:
         return None
     c = Cand(start, end, "indirect")
@@ -264,7 +231,7 @@ def speech_clauses(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
         speech = is_cue(tok)
         if skip(tok.idx) or not (speech or (tok.pos_ == "VERB" and tok.lemma_.lower() in frames())):
             continue
-        asked = _asked(ix, tok)
+        asked = question_asked(ix, tok)
         if asked is not None:
             out.append(asked)
             continue
@@ -298,12 +265,12 @@ def speech_clauses(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
             continue
         toks = drop_tail(content_head, toks)
         toks.sort(key=lambda t: t.i)
-        start, end = _span(toks)
+        start, end = char_span(toks)
         # a clause never runs past the cue's paragraph (the parser's sentences may)
         ps, pe = ix.paras[ix.para_of(tok.idx)]
         if end <= tok.idx:
             end = _run_on(ix, tok, end)
-        start, end = _trim(ix, max(start, ps), min(end, pe))
+        start, end = trim_edges(ix, max(start, ps), min(end, pe))
         if end - start < 3:
             continue
         c = Cand(start, end, "indirect", sourceless=_described(tok, content_head, speech))
@@ -387,7 +354,7 @@ def nominal_frames(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
         source = _noun_source(tok)
         if obj is None or source is None or source.lower_ in ("it", "there"):
             continue
-        start, end = _trim(ix, *_span(list(obj.subtree)))
+        start, end = trim_edges(ix, *char_span(list(obj.subtree)))
         if end - start < 3:
             continue
         c = Cand(start, end, "indirect")
@@ -429,7 +396,7 @@ def according_to(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
             start, end = sent_start, tok.idx
             if sent_end - phrase_end > 3:  # mid-sentence: the whole sentence
                 end = sent_end
-        start, end = _trim(ix, start, end)
+        start, end = trim_edges(ix, start, end)
         if end - start < 8:
             continue
         c = Cand(start, end, "according-to")
@@ -461,7 +428,7 @@ def in_source(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
             continue
         para = ix.paras[ix.para_of(tok.idx)]
         edge = pobj.right_edge
-        start, end = _trim(ix, edge.idx + len(edge.text), min(sent_end, para[1]))
+        start, end = trim_edges(ix, edge.idx + len(edge.text), min(sent_end, para[1]))
         if end - start < 8:
             continue
         c = Cand(start, end, "indirect")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from dossier.annotate.columns import columns
+from dossier.annotate.quotes.docindex import DocIndex
 from dossier.annotate.quotes.lexicon import frames, is_speech_verb
 
 QUOTE_MARKS = frozenset('"“”‘’«»')
@@ -92,3 +93,19 @@ def drop_tail(head: Any, toks: list[Any]) -> list[Any]:
                 keep -= set(cols.subtree(d))
                 keep.discard(lead)
     return [t for t in toks if t.i in keep]
+
+
+def char_span(tokens: list[Any]) -> tuple[int, int]:
+    """Characters from the first token's start to the last token's end."""
+    first, last = tokens[0], tokens[-1]
+    return first.idx, last.idx + len(last.text)
+
+
+def trim_edges(ix: DocIndex, start: int, end: int) -> tuple[int, int]:
+    """Drop edge punctuation and spaces (but keep closing quote marks)."""
+    text = ix.text
+    while start < end and (text[start].isspace() or text[start] in ",;:–—-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:–—-."):
+        end -= 1
+    return start, end
