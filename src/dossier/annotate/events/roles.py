@@ -46,6 +46,7 @@ OBJECT_CONTROL = frozenset(
     }
 )
 # Cooperative roots: coordinated subjects with no other target act toward each other.
+MAX_CO_SOURCES = 8  # a joint act of a list of parties ("the G7 leaders ...") keeps them all
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # Prepositions whose objects are not the target of the event.
 NOT_TARGET_PREPS = frozenset(
@@ -296,7 +297,7 @@ def _sources_from(
         actors = [a for a in (finder.actor(c, loose=True) for c in conj) if a is not None]
     if symmetric and len(actors) >= 2:
         return [actors[0]], actors[1]
-    return actors[:3], None
+    return actors[:MAX_CO_SOURCES], None
 
 
 def _shared_passive_subject(tok: Any) -> Any | None:
