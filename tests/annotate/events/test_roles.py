@@ -219,8 +219,7 @@ def test_the_source_named_again_by_its_nationality_is_no_fallback_target() -> No
 
 def test_every_party_of_a_long_list_acts() -> None:
     events = events_of(
-        "Norway, Sweden, Finland, Iceland and Denmark cut diplomatic ties with Belarus "
-        "on Monday."
+        "Norway, Sweden, Finland, Iceland and Denmark cut diplomatic ties with Belarus on Monday."
     )
     sources = {e.source_text for e in events if e.code.startswith("16")}
     assert sources == {"Norway", "Sweden", "Finland", "Iceland", "Denmark"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from event_helpers import events_of
+from event_helpers import by_trigger, events_of
 
 
 def _codes(text: str) -> list[tuple[str, str]]:
@@ -19,3 +19,13 @@ def test_an_event_named_after_a_preposition_of_time_only_dates_the_sentence() ->
 def test_a_clause_of_time_keeps_its_event() -> None:
     codes = dict(_codes("Soldiers detained the mayor after he criticized the army."))
     assert codes.get("detained") == "173" and codes.get("criticized") == "111"
+
+
+def test_committing_a_crime_is_no_pledge() -> None:
+    events = events_of("Officials said the guards had committed grave abuses at the camp.")
+    assert all(not e.code.startswith("03") for e in events)
+
+
+def test_committing_to_talks_is_a_pledge() -> None:
+    ev = by_trigger(events_of("Both sides committed to a new round of talks in May."), "committed")
+    assert ev.code.startswith("03")

@@ -211,6 +211,10 @@ def choose_sense(senses: list[Sense], tok: Any, lex: Lexicon) -> str | None:
             if tok.dep_ == "pobj" and tok.head.lower_ == "on":
                 return sense.code
             continue
+        if sense.word_class == "to":  # 'committed to [talks]', not 'committed a crime'
+            if any(c.dep_ == "xcomp" or c.lower_ == "to" for c in tok.children):
+                return sense.code
+            continue
         if sense.word_class in ("xcomp", "dobj"):
             if any(c.dep_ == sense.word_class for c in tok.children):
                 return sense.code
