@@ -84,3 +84,19 @@ def test_a_short_phrase_in_quote_marks_stays_a_scare_quote(nlp: Any) -> None:
     text = 'The plan, which the mayor dubbed "bold," goes to the council on Monday.'
     _, _, quotes = run(nlp, text)
     assert all("bold" not in q.text or q.cue is not None for q in quotes)
+
+
+def test_an_it_that_stands_for_the_clause_is_no_speaker(nlp: Any) -> None:
+    text = (
+        "It is fair to note that the court has ruled only on emergency filings. It was "
+        "revealed on Monday that the mayor had funded the lawsuit."
+    )
+    _, _, quotes = run(nlp, text)
+    assert by_phrase(quotes, "emergency filings").speaker_text is None
+    assert by_phrase(quotes, "funded the lawsuit").speaker_text is None
+
+
+def test_an_it_that_names_a_body_still_speaks(nlp: Any) -> None:
+    text = "The agency lost the case. It said on Friday that the ruling was wrong."
+    _, _, quotes = run(nlp, text)
+    assert by_phrase(quotes, "ruling was wrong").speaker_text == "It"

@@ -232,6 +232,15 @@ def _parenthetical(doc: Any, verb: Any, subj: Any) -> bool:
     )
 
 
+def _expletive(verb: Any, subj: Any) -> bool:
+    """'It was said that ...', 'it is fair to note that ...': an 'it' that stands for the
+    clause, not for anyone who speaks."""
+    if subj.lower_ != "it":
+        return False
+    passive = any(c.dep_ == "auxpass" for c in verb.children) and subj.head.i == verb.i
+    return passive or (subj.head.i != verb.i and subj.head.lemma_ == "be")
+
+
 def speaker_for_verb(ix: DocIndex, verb: Any) -> SpeakerSpan | None:
     """The speaker phrase of cue ``verb`` (subject, inverted subject), or ``None``."""
     doc = ix.doc
@@ -251,7 +260,7 @@ def speaker_for_verb(ix: DocIndex, verb: Any) -> SpeakerSpan | None:
         subj = noun_before(doc, verb)
     if subj is None and verb.dep_ in ("ROOT", "parataxis", "ccomp", "conj"):
         subj = inverted_subject(doc, verb)
-    if subj is None or is_time(subj):
+    if subj is None or is_time(subj) or _expletive(verb, subj):
         return None  # 'spent the evening ... saying': a time the parser took for a subject
     if subj.lower_ in ("that", "which", "who", "what", "this"):
         if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
