@@ -172,3 +172,33 @@ def test_a_time_is_never_the_speaker(nlp: Any) -> None:
     )
     _, _, quotes = run(nlp, text)
     assert by_phrase(quotes, "worst deal").speaker_text == "We"
+
+
+def test_a_show_title_in_the_attribution_is_not_the_rest_of_the_quote(nlp: Any) -> None:
+    text = (
+        "The senator answered on Sunday.\n\n"
+        '"It is nonsense," Mr. Lund said on ABC\'s "This Week." "She invents things about '
+        'everything, whether it is trips or anything else."'
+    )
+    _, _, quotes = run(nlp, text)
+    first = by_phrase(quotes, "nonsense")
+    assert "This Week" not in first.text
+    assert by_phrase(quotes, "invents things").speaker_text == "Mr. Lund"
+
+
+def test_an_intro_line_with_an_inverted_verb_names_the_speaker(nlp: Any) -> None:
+    text = (
+        "The senator answered on Sunday.\n\nStated Lund:\n\n"
+        '"I think the stakes are so high that the party cannot afford another loss."'
+    )
+    _, _, quotes = run(nlp, text)
+    assert by_phrase(quotes, "stakes are so high").speaker_text == "Lund"
+
+
+def test_an_intro_line_with_any_speech_verb_names_the_speaker(nlp: Any) -> None:
+    text = (
+        "The senator answered on Sunday.\n\nRuiz continued:\n\n"
+        '"You look at the questions they asked and you see why nobody trusts them."'
+    )
+    _, _, quotes = run(nlp, text)
+    assert by_phrase(quotes, "nobody trusts them").speaker_text == "Ruiz"

@@ -27,7 +27,7 @@ from dossier.annotate.quotes.indirect import (
     nominal_frames,
     speech_clauses,
 )
-from dossier.annotate.quotes.lexicon import PRONOUNS
+from dossier.annotate.quotes.lexicon import PRONOUNS, is_speech_verb
 from dossier.annotate.quotes.marks import MarkSpan, find_trailers, pair_marks
 from dossier.annotate.quotes.pieces import pieces_text, quote_pieces
 from dossier.annotate.quotes.relay import (
@@ -47,6 +47,7 @@ from dossier.ids import span_id
 from dossier.records import Article, Mention, Quote, Relay, TimeExpr
 
 MIN_UNCUED_WORDS = 8  # shorter quoted phrases without a cue are titles or scare quotes
+SHORT_INTRO = 6  # words of an intro line that names its speaker and nothing else
 FLOAT_PARAS = 2  # a floating quote continues a speaker at most this many paragraphs back
 
 
@@ -162,13 +163,26 @@ def _intro_cue(ix: DocIndex, d: Cand) -> None:
     if k == 0 or ix.text[ps : d.mark.open_pos].strip():
         return
     prev_s, prev_e = ix.paras[k - 1]
-    if not ix.text[prev_s:prev_e].rstrip().endswith((",", ":")):
+    intro = ix.text[prev_s:prev_e].rstrip()
+    if not intro.endswith((",", ":")):
         return
     sources, verb = intro_sources(ix, k - 1)
-    if sources and verb is not None:
+    if sources and verb is None and intro.endswith(":") and len(intro.split()) <= SHORT_INTRO:
+        # 'Stated Lund:', the verb misread as part of the name
+        d.speaker = _without_verb(ix, sources[0])
+    elif sources and verb is not None:
         d.speaker = sources[0]
         d.cue_lemma = verb.lemma_.lower()
         d.cue_start, d.cue_end = verb.idx, verb.idx + len(verb.text)
+
+
+def _without_verb(ix: DocIndex, sp: SpeakerSpan) -> SpeakerSpan:
+    """A speaker phrase without the speech verb that opens it ('Stated Lund')."""
+    first, _, rest = ix.text[sp.start : sp.end].partition(" ")
+    low = first.lower()
+    if rest and any(is_speech_verb(w, w) for w in (low, low[:-1], low[:-2])):
+        return SpeakerSpan(sp.end - len(rest), sp.end, sp.head)
+    return sp
 
 
 def _merge_split(ix: DocIndex, directs: list[Cand]) -> None:
@@ -181,15 +195,20 @@ def _merge_split(ix: DocIndex, directs: list[Cand]) -> None:
             continue
         same_cue = a.cue is not None and b.cue is not None and a.cue.i == b.cue.i
         gap = ix.text[a.mark.close_end : b.mark.open_pos]
+        # the attribution closes before B ('said, "B."'); 'said on ABC's "This Week."' names
+        # a title inside the attribution, not the rest of the quote
+        closed = gap.rstrip()[-1:] in ",.:;!?—–-"
         follows = (
-            b.cue is None
+            closed
+            and b.cue is None
             and a.cue_end is not None
             and a.mark.close_end <= a.cue_end <= b.mark.open_pos
             and len(gap) < 150
         )
         # '"A," X, the aide, said, "B."': the cue between the pieces was read for B only
         precedes = (
-            a.cue is None
+            closed
+            and a.cue is None
             and a.speaker is None
             and b.cue is not None
             and b.cue_start is not None

@@ -7,9 +7,14 @@ from typing import Any
 
 from dossier.annotate.quotes.cues import Cand
 from dossier.annotate.quotes.docindex import DocIndex
-from dossier.annotate.quotes.lexicon import HEDGE_WORDS, VAGUE_SOURCE_WORDS, is_media_name
+from dossier.annotate.quotes.lexicon import (
+    HEDGE_WORDS,
+    VAGUE_SOURCE_WORDS,
+    is_media_name,
+    is_speech_verb,
+)
 from dossier.annotate.quotes.marks import Trailer
-from dossier.annotate.quotes.speakers import SpeakerSpan, phrase_of
+from dossier.annotate.quotes.speakers import SpeakerSpan, inverted_subject, phrase_of
 from dossier.records import Mention, Relay
 
 RELAY_NOUNS = frozenset({"report", "article", "interview", "statement", "broadcast", "story"})
@@ -82,8 +87,10 @@ def intro_sources(ix: DocIndex, para_index: int) -> tuple[list[SpeakerSpan], Any
     doc = ix.doc
     toks = [doc[i] for i in ix.tokens_between(ps, pe)]
     for tok in reversed(toks):
+        speech = tok.pos_ == "VERB" and is_speech_verb(tok.lemma_.lower(), tok.lower_)
         if tok.pos_ not in ("VERB", "NOUN") or not (
-            tok.lemma_.lower() in RELAY_NOUNS
+            speech
+            or tok.lemma_.lower() in RELAY_NOUNS
             or tok.lemma_.lower()
             in (
                 "report",
@@ -109,6 +116,9 @@ def intro_sources(ix: DocIndex, para_index: int) -> tuple[list[SpeakerSpan], Any
                 heads += [c for c in child.children if c.dep_ == "pobj"]
         if not heads and tok.dep_ in ("xcomp", "advcl", "conj") and tok.head.pos_ == "VERB":
             heads += [c for c in tok.head.children if c.dep_ in ("nsubj",)]
+        if not heads and speech and tok.idx == ps:
+            inverted = inverted_subject(doc, tok)  # 'Said the mayor:'
+            heads += [inverted] if inverted is not None else []
         spans: list[SpeakerSpan] = []
         for h in heads:
             if not ps <= h.idx < pe:  # parser sentences may run across paragraphs

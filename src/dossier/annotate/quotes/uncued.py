@@ -21,7 +21,11 @@ def whole_sentence(ix: DocIndex, ms: MarkSpan) -> bool:
     text = ix.text
     ps = ix.paras[ix.para_of(ms.open_pos)][0]
     before = text[ps : ms.open_pos]
-    if before.strip() and not _SENT_END.search(before) and not before.rstrip().endswith(("”", '"')):
+    if (
+        before.strip()
+        and not _SENT_END.search(before)
+        and not before.rstrip().endswith(("”", '"', "''"))
+    ):
         return False
     ape = ix.paras[ix.para_of(max(ms.close_end - 1, ms.open_pos))][1]
     after = text[ms.close_end : ape]
