@@ -27,12 +27,13 @@ from dossier.annotate.quotes.indirect import (
     nominal_frames,
     speech_clauses,
 )
-from dossier.annotate.quotes.lexicon import PRONOUNS, is_speech_verb
+from dossier.annotate.quotes.lexicon import PRONOUNS
 from dossier.annotate.quotes.marks import MarkSpan, find_trailers, pair_marks
 from dossier.annotate.quotes.pieces import pieces_text, quote_pieces
 from dossier.annotate.quotes.relay import (
     cue_relays,
     hedges_for,
+    intro_cue,
     intro_sources,
     named_relay,
     trailer_relay,
@@ -47,7 +48,6 @@ from dossier.ids import span_id
 from dossier.records import Article, Mention, Quote, Relay, TimeExpr
 
 MIN_UNCUED_WORDS = 8  # shorter quoted phrases without a cue are titles or scare quotes
-SHORT_INTRO = 6  # words of an intro line that names its speaker and nothing else
 FLOAT_PARAS = 2  # a floating quote continues a speaker at most this many paragraphs back
 
 
@@ -120,7 +120,7 @@ def _attribute_direct(ix: DocIndex, d: Cand) -> None:
     if verb is not None:
         set_cue(d, ix, verb)
         return
-    _intro_cue(ix, d)
+    intro_cue(ix, d)
     if d.speaker is None:
         d.speaker = colon_speaker(ix, d.mark) or dash_name_after(ix, d.mark)
 
@@ -152,37 +152,6 @@ def _relay_block(ix: DocIndex, d: Cand) -> tuple[int, int, list[Relay]]:
         d.date = d.mark.trailer.date
     d.relays = _dedupe(chain[1:] if sources and chain and chain[0].end == sources[0].end else chain)
     return d.start, d.end, _dedupe(chain)
-
-
-def _intro_cue(ix: DocIndex, d: Cand) -> None:
-    """A quote opening a paragraph after 'X explains that,' / 'X said:' takes X as speaker."""
-    if d.mark is None:
-        return
-    k = ix.para_of(d.mark.open_pos)
-    ps, _ = ix.paras[k]
-    if k == 0 or ix.text[ps : d.mark.open_pos].strip():
-        return
-    prev_s, prev_e = ix.paras[k - 1]
-    intro = ix.text[prev_s:prev_e].rstrip()
-    if not intro.endswith((",", ":")):
-        return
-    sources, verb = intro_sources(ix, k - 1)
-    if sources and verb is None and intro.endswith(":") and len(intro.split()) <= SHORT_INTRO:
-        # 'Stated Lund:', the verb misread as part of the name
-        d.speaker = _without_verb(ix, sources[0])
-    elif sources and verb is not None:
-        d.speaker = sources[0]
-        d.cue_lemma = verb.lemma_.lower()
-        d.cue_start, d.cue_end = verb.idx, verb.idx + len(verb.text)
-
-
-def _without_verb(ix: DocIndex, sp: SpeakerSpan) -> SpeakerSpan:
-    """A speaker phrase without the speech verb that opens it ('Stated Lund')."""
-    first, _, rest = ix.text[sp.start : sp.end].partition(" ")
-    low = first.lower()
-    if rest and any(is_speech_verb(w, w) for w in (low, low[:-1], low[:-2])):
-        return SpeakerSpan(sp.end - len(rest), sp.end, sp.head)
-    return sp
 
 
 def _merge_split(ix: DocIndex, directs: list[Cand]) -> None:

@@ -76,6 +76,9 @@ def _phrases(ix: DocIndex, tok: Any) -> list[tuple[int, int]]:
     return out
 
 
+SHORT_INTRO = 6  # words of an intro line that names its speaker and nothing else
+
+
 def intro_sources(ix: DocIndex, para_index: int) -> tuple[list[SpeakerSpan], Any | None]:
     """Who an intro paragraph ('As reported by X,' / 'X reports that,') says is speaking.
 
@@ -200,3 +203,34 @@ def hedges_for(ix: DocIndex, c: Cand) -> list[str]:
         ):
             out.append("according to " + " ".join(words))
     return out
+
+
+def intro_cue(ix: DocIndex, d: Cand) -> None:
+    """A quote opening a paragraph after 'X explains that,' / 'X said:' takes X as speaker."""
+    if d.mark is None:
+        return
+    k = ix.para_of(d.mark.open_pos)
+    ps, _ = ix.paras[k]
+    if k == 0 or ix.text[ps : d.mark.open_pos].strip():
+        return
+    prev_s, prev_e = ix.paras[k - 1]
+    intro = ix.text[prev_s:prev_e].rstrip()
+    if not intro.endswith((",", ":")):
+        return
+    sources, verb = intro_sources(ix, k - 1)
+    if sources and verb is None and intro.endswith(":") and len(intro.split()) <= SHORT_INTRO:
+        # 'Stated Lund:', the verb misread as part of the name
+        d.speaker = _without_verb(ix, sources[0])
+    elif sources and verb is not None:
+        d.speaker = sources[0]
+        d.cue_lemma = verb.lemma_.lower()
+        d.cue_start, d.cue_end = verb.idx, verb.idx + len(verb.text)
+
+
+def _without_verb(ix: DocIndex, sp: SpeakerSpan) -> SpeakerSpan:
+    """A speaker phrase without the speech verb that opens it ('Stated Lund')."""
+    first, _, rest = ix.text[sp.start : sp.end].partition(" ")
+    low = first.lower()
+    if rest and any(is_speech_verb(w, w) for w in (low, low[:-1], low[:-2])):
+        return SpeakerSpan(sp.end - len(rest), sp.end, sp.head)
+    return sp
