@@ -202,3 +202,29 @@ def test_an_intro_line_with_any_speech_verb_names_the_speaker(nlp: Any) -> None:
     )
     _, _, quotes = run(nlp, text)
     assert by_phrase(quotes, "nobody trusts them").speaker_text == "Ruiz"
+
+
+def test_a_colon_after_a_dash_names_the_speaker_after_the_dash(nlp: Any) -> None:
+    text = (
+        "Polls closed late.\n\nSigns of a shift were there all along - More from Lund and "
+        'Berg: "Data from our own firm helps confirm that both trends were in play."'
+    )
+    _, _, quotes = run(nlp, text)
+    assert by_phrase(quotes, "both trends").speaker_text == "Lund and Berg"
+
+
+def test_a_colon_after_a_relative_clause_names_the_main_subject(nlp: Any) -> None:
+    text = (
+        "Polls closed late.\n\nFormer mayor Tom Berg laid out exactly what was wrong with "
+        'the flyer: "What the council did was careless. Not all farmers grow wheat."'
+    )
+    _, _, quotes = run(nlp, text)
+    assert by_phrase(quotes, "careless").speaker_text == "Former mayor Tom Berg"
+
+
+def test_a_name_before_a_colon_is_not_replaced_by_a_subject_inside_the_quote(
+    nlp: Any,
+) -> None:
+    text = 'The pollster Jane Roe: "It was close all night, and we never knew the end."'
+    _, _, quotes = run(nlp, text)
+    assert by_phrase(quotes, "close all night").speaker_text == "Jane Roe"

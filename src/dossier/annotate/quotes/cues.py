@@ -40,6 +40,8 @@ ADDRESSEE_VERBS = frozenset(
 )
 
 # verbs that report a retort with the particle 'back' ('shot back', 'fired back')
+DASHES = frozenset({"-", "–", "—", "--"})
+WH_SUBJECTS = frozenset({"what", "which", "who", "that"})
 RETORT_VERBS = frozenset({"shoot", "fire", "hit", "snap"})
 
 
@@ -232,6 +234,11 @@ def cue_before(ix: DocIndex, ms: MarkSpan) -> tuple[Any, bool] | None:
     return None
 
 
+def _is_dash(tok: Any) -> bool:
+    """A dash between phrases, not the hyphen of 'back-handed'."""
+    return tok.text in DASHES and (tok.text != "-" or bool(tok.whitespace_))
+
+
 def colon_speaker(ix: DocIndex, ms: MarkSpan) -> SpeakerSpan | None:
     """'... pollster Jane Roe: "…"': the noun phrase ending right before a colon."""
     doc = ix.doc
@@ -239,6 +246,12 @@ def colon_speaker(ix: DocIndex, ms: MarkSpan) -> SpeakerSpan | None:
     toks = [doc[i] for i in ix.tokens_between(para_start, ms.open_pos)]
     if len(toks) < 2 or toks[-1].text != ":":
         return None
+    # 'HEADLINE - Jane Roe: "…"': the phrase after the last dash introduces the quote
+    dash = max((k for k, t in enumerate(toks[:-1]) if _is_dash(t)), default=-1)
+    toks = toks[dash + 1 :]
+    if len(toks) < 2:
+        return None
+    para_start = toks[0].idx
     head = toks[-2]
     if head.pos_ not in ("PROPN", "NOUN") or head.idx < para_start:
         return None
@@ -248,16 +261,29 @@ def colon_speaker(ix: DocIndex, ms: MarkSpan) -> SpeakerSpan | None:
     verb = head
     while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
-    source = head.dep_ == "pobj" and head.head.lower_ in ("from", "by")  # 'a warning from X:'
-    if verb.i != head.i and verb.pos_ in ("VERB", "AUX") and not source:
+    first = head
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head  # 'more from Lund and Berg:'
+    source = first.dep_ == "pobj" and first.head.lower_ in ("from", "by")  # 'a warning from X:'
+    outside = verb.idx < ms.open_pos  # not a verb of the quoted words themselves
+    if verb.i != head.i and verb.pos_ in ("VERB", "AUX") and outside and not source:
         subj = subject_of(verb)
+        for _ in range(3):  # 'X laid out exactly what was wrong with it:': X, not 'what'
+            if subj is None or subj.lower_ not in WH_SUBJECTS or verb.head.i == verb.i:
+                break
+            verb = verb.head
+            while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+                verb = verb.head
+            subj = subject_of(verb)
         if subj is not None and subj.idx >= para_start and subj.pos_ in ("PROPN", "NOUN", "PRON"):
             head = subj
         elif is_time(head) or any(c.dep_ == "expl" for c in verb.children):
             return None  # 'in an interview on Tuesday:', 'There was one problem:': nobody
+    if source and first.i != head.i:
+        head = first  # the whole list of sources: 'Lund and Berg'
     lo, hi = phrase_of(doc, head)
     lo = max(lo, toks[0].i)
-    hi = min(hi, head.i)
+    hi = min(hi, toks[-2].i if head.i == first.i and first.i != toks[-2].i else head.i)
     return SpeakerSpan(doc[lo].idx, doc[hi].idx + len(doc[hi].text), head.i)
 
 
