@@ -100,3 +100,15 @@ def test_an_it_that_names_a_body_still_speaks(nlp: Any) -> None:
     text = "The agency lost the case. It said on Friday that the ruling was wrong."
     _, _, quotes = run(nlp, text)
     assert by_phrase(quotes, "ruling was wrong").speaker_text == "It"
+
+
+def test_people_an_act_left_saying_something_say_it(nlp: Any) -> None:
+    text = "The strikes have left 62 percent of workers saying the port is in decline."
+    _, _, quotes = run(nlp, text)
+    assert by_phrase(quotes, "port is in decline").speaker_text == "62 percent of workers"
+
+
+def test_a_place_left_while_saying_something_says_nothing(nlp: Any) -> None:
+    text = "The mayor left the hall saying the vote was rigged."
+    _, _, quotes = run(nlp, text)
+    assert by_phrase(quotes, "vote was rigged").speaker_text == "The mayor"

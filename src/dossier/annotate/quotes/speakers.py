@@ -81,6 +81,8 @@ def phrase_of(doc: Any, head: Any) -> tuple[int, int]:
 # verbs whose object is a means or a span of time, not who acts next ('used the hearing to
 # press for', 'spent the week touring'): the subject acts
 MEANS_VERBS = frozenset({"use", "spend", "take", "devote", "waste", "need", "have", "give"})
+# verbs whose object is shown doing something: 'left [voters] saying ...', 'found her arguing'
+DEPICTIVE_VERBS = frozenset({"leave", "find", "keep", "see", "hear", "catch", "get", "set"})
 
 
 def _object_controls(head: Any, xcomp: Any) -> bool:
@@ -125,6 +127,16 @@ def subject_of(tok: Any, depth: int = 0) -> Any | None:
         if tok.dep_ == "advcl" and head.dep_ == "ccomp" and head.head.i < tok.i:
             # '... said [X had ...], adding ...': the participle belongs to the reporter
             head = head.head
+        depicted = tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG"
+        if depicted and head.lemma_.lower() in DEPICTIVE_VERBS:
+            obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+            people = obj is not None and (
+                obj.ent_type_ in ("PERSON", "NORP", "ORG", "PERCENT", "CARDINAL")
+                or obj.pos_ == "PRON"
+                or obj.tag_ == "NNS"
+            )
+            if people:  # 'left the hall saying': the mayor still says it
+                return obj
         if tok.dep_ == "xcomp" and _object_controls(head, tok):
             # object control: 'prompted X to advocate ...', 'urged X to say ...'
             obj = next((c for c in head.children if c.dep_ in ("dobj",) and c.i < tok.i), None)
