@@ -93,3 +93,18 @@ def test_a_relative_clause_naming_its_words_stays_whole(nlp: Any) -> None:
     _, _, quotes = run(nlp, text)
     q = by_phrase(quotes, "parade of excuses")
     assert q.pieces == [] and q.text.startswith("what she calls the")
+
+
+def test_a_speaker_list_set_off_by_commas_is_cut_out_of_the_content(nlp: Any) -> None:
+    text = "The contrast with the old plan, said Ruiz and others, would be clear to voters."
+    _, _, quotes = run(nlp, text)
+    (q,) = quotes
+    assert q.speaker_text == "Ruiz and others"
+    assert q.text == "The contrast with the old plan would be clear to voters"
+
+
+def test_a_reported_subject_with_an_appositive_stays_in_the_content(nlp: Any) -> None:
+    text = "The mayor, a former teacher, said Ruiz, the treasurer, had lied."
+    _, _, quotes = run(nlp, text)
+    (q,) = quotes
+    assert q.speaker_text == "The mayor, a former teacher" and q.text.startswith("Ruiz")

@@ -16,7 +16,7 @@ from dossier.annotate.quotes.lexicon import (
 )
 from dossier.annotate.quotes.misparse import misparsed_clause
 from dossier.annotate.quotes.questions import asked as question_asked
-from dossier.annotate.quotes.speakers import SpeakerSpan, phrase_of, subject_of
+from dossier.annotate.quotes.speakers import SpeakerSpan, phrase_of, speaker_for_verb, subject_of
 from dossier.annotate.quotes.trim import (
     char_span,
     drop_tail,
@@ -261,6 +261,12 @@ def speech_clauses(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
         if len(subjects) > 1 and subjects[0].i < tok.i < subjects[-1].i:
             # 'Kim and Putin, said X, will meet': the first subject belongs to the content
             toks = list(subjects[0].subtree) + toks
+        elif subjects and subjects[0].i < tok.i < content_head.i:
+            speaker = speaker_for_verb(ix, tok)
+            if speaker is not None and speaker.start > tok.idx:
+                # 'The plan, said Ruiz, would fail': the speaker set off after the cue, the
+                # parsed subject before it opens the content
+                toks = list(subjects[0].subtree) + toks
         if content_head.dep_ == "ccomp" and len(toks) < MIN_CONTENT_TOKENS:
             continue
         toks = drop_tail(content_head, toks)

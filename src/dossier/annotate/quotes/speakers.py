@@ -167,6 +167,25 @@ def inverted_subject(doc: Any, verb: Any) -> Any | None:
     return last
 
 
+def set_off_speaker(doc: Any, verb: Any) -> Any | None:
+    """'The plan, said Ruiz and others, would fail': the phrase set off by commas right
+    after the cue, which the parser read as the reported clause's subject."""
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    i = verb.i + 1
+    subject = None
+    while i < len(doc) and (
+        doc[i].pos_ in NP_POS or doc[i].lower_ in HONORIFICS or doc[i].dep_ in ("cc", "conj")
+    ):
+        if subject is None and doc[i].dep_ in ("nsubj", "nsubjpass") and doc[i].head.i != verb.i:
+            subject = doc[i]
+        i += 1
+    # ', would ...': the reported clause goes on after the phrase
+    if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].pos_ in ("AUX", "VERB"):
+        return subject
+    return None
+
+
 def participle_holder(verb: Any) -> Any | None:
     """'voters saying ...', 'emails showing ...', 'a statement saying ...': a participle
     that modifies a noun reports what the noun says; a document that someone issued
@@ -261,6 +280,8 @@ def speaker_for_verb(ix: DocIndex, verb: Any) -> SpeakerSpan | None:
         # 'The ferries, said an official, will sail': the parser read the quoted clause's
         # subject as the cue's and the speaker after it as its object
         subj = inverted_subject(doc, verb) or subj
+    elif subj is not None and subj.i < verb.i:
+        subj = set_off_speaker(doc, verb) or subj
     if subj is None and verb.dep_ == "conj" and verb.head.dep_ == "ccomp":
         # 'He says [he respects her] and calls her "…"': the reporter's next act
         subj = subject_of(verb.head.head)
