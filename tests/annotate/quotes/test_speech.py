@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from quote_helpers import run
+from quote_helpers import by_phrase, run
 
 from dossier.annotate.quotes.lexicon import is_speech
 
@@ -128,3 +128,23 @@ def test_a_dash_quote_closed_by_an_inflected_cue_is_found(nlp: Any) -> None:
     )
     q = _quote(nlp, text, "never seen")
     assert q.cue == "recall" and "Ines Kowal" in (q.speaker_text or "")
+
+
+def test_a_headline_credited_to_its_writer_is_no_quote(nlp: Any) -> None:
+    text = (
+        'NOW OPEN—"Pop-up art show strives to confront rising rents," by the Ledger\'s '
+        'Ann Lowe: "Curators of the show are set on facing the fears of the area."'
+    )
+    _, _, quotes = run(nlp, text)
+    assert all("Pop-up" not in q.text for q in quotes)
+    assert by_phrase(quotes, "Curators").speaker_text == "the Ledger's Ann Lowe"
+
+
+def test_a_book_title_in_quote_marks_is_the_source_not_a_quote(nlp: Any) -> None:
+    text = (
+        'According to Ann Lowe\'s "The Long Road: Three Winters on the Northern Coast," '
+        "the mayor never lived there."
+    )
+    _, _, quotes = run(nlp, text)
+    (q,) = quotes
+    assert q.text == "the mayor never lived there" and "The Long Road" in (q.speaker_text or "")

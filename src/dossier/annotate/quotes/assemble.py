@@ -43,7 +43,7 @@ from dossier.annotate.quotes.speakers import SpeakerSpan
 from dossier.annotate.quotes.speech import heading_lines, is_speech_quote
 from dossier.annotate.quotes.stance import participle_stances
 from dossier.annotate.quotes.transcript import with_turns
-from dossier.annotate.quotes.uncued import embedded_speaker, whole_sentence
+from dossier.annotate.quotes.uncued import embedded_speaker, is_title, whole_sentence
 from dossier.ids import span_id
 from dossier.records import Article, Mention, Quote, Relay, TimeExpr
 
@@ -281,6 +281,9 @@ def assemble(
             # headings are not quotes ('Mill to shut, workers say'): the body gives the
             # words, with their speaker; a pull quote signed on its line ('“...” ― Name') is
             continue
+        uncued = c.kind == "direct" and c.cue_lemma is None and not c.block
+        if uncued and c.mark is not None and is_title(ix, c.mark):
+            continue  # a headline or a book's name in quote marks: nobody's words
         if (
             c.kind == "direct"
             and c.cue_lemma is None

@@ -391,6 +391,9 @@ def according_to(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
         phrase_end = doc[hi].idx + len(doc[hi].text)
         s = ix.sent_of_token(tok.i)
         sent_start, sent_end = ix.sent_chars(s)
+        if skip(phrase_end - 1):  # 'according to her book "The Road: A Memoir,"': the title
+            while phrase_end < sent_end and skip(phrase_end):
+                phrase_end += 1
         para = ix.paras[ix.para_of(tok.idx)]
         sent_start, sent_end = max(sent_start, para[0]), min(sent_end, para[1])
         if tok.idx - sent_start <= 2:

@@ -53,3 +53,27 @@ def embedded_speaker(ix: DocIndex, ms: MarkSpan) -> SpeakerSpan | None:
     if tok is None or tok.pos_ not in ("VERB", "AUX"):
         return None
     return speaker_for_verb(ix, tok)
+
+
+# words a title leaves in lower case ('Guardians of the Galaxy')
+_TITLE_SMALL = frozenset(
+    {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from"}
+)
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_BYLINE = re.compile(r"""^["'”’,\s]*by\s+(?:the\s+)?[A-Z]""")
+MIN_TITLE_WORDS = 4
+
+
+def is_title(ix: DocIndex, ms: MarkSpan) -> bool:
+    """Whether quote marks hold the title of a work, not words someone said: a headline
+    credited to its writer ('"Mill to close," by the Ledger's Ann Lowe:') or a name in
+    title case with no sentence in it ('according to "The Long Road: A Memoir"')."""
+    text = ix.text
+    if _BYLINE.match(text[ms.close_end : ms.close_end + 40]):
+        return True
+    inner = text[ms.start : ms.end].strip().rstrip("\"'”’,")
+    words = _WORD.findall(inner)
+    if len(words) < MIN_TITLE_WORDS or inner.isupper() or re.search(r"[.!?]$", inner):
+        return False
+    big = [w for w in words if w.lower() not in _TITLE_SMALL]
+    return bool(big) and all(w[0].isupper() for w in big)
