@@ -71,8 +71,8 @@ def _second_start(text: str, hi: int, end: int, direct: bool) -> int | None:
             b = opener
     while b < end and (text[b] in _SEPARATORS or text[b] in ".!?" or text[b].isspace()):
         b += 1
-    while b < end and text[b] in MARKS:
-        b += 1
+    while direct and b < end and text[b] in MARKS:
+        b += 1  # a reported piece keeps its own marks ('X, said Y, "will go on"')
     while b < end and text[b].isspace():
         b += 1
     return b
