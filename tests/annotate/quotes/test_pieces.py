@@ -112,9 +112,9 @@ def test_a_reported_subject_with_an_appositive_stays_in_the_content(nlp: Any) ->
 
 def test_a_reported_piece_keeps_its_own_quote_marks(nlp: Any) -> None:
     text = (
-        'Moscow, echoed spokesman Ivan Lund, "will continue to build ties" with the island '
-        '"without regard to the views of others".'
+        "Moscow, echoed spokesman Ivan Lund, “will continue to build ties” with the island "
+        "“without regard to the views of others”."
     )
     _, _, quotes = run(nlp, text)
     (q,) = quotes
-    assert q.text.startswith('Moscow "will continue to build ties" with the island')
+    assert q.text.startswith("Moscow “will continue to build ties” with the island")
