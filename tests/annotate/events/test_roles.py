@@ -223,3 +223,14 @@ def test_every_party_of_a_long_list_acts() -> None:
     )
     sources = {e.source_text for e in events if e.code.startswith("16")}
     assert sources == {"Norway", "Sweden", "Finland", "Iceland", "Denmark"}
+
+
+def test_a_government_named_by_its_leaders_pronoun_is_that_leaders() -> None:
+    ev = by_trigger(
+        events_of(
+            "Canadian Prime Minister Justin Trudeau said on Monday that his government "
+            "was investigating agents of the Indian government."
+        ),
+        "investigating",
+    )
+    assert (ev.source_code or "").startswith("CAN")

@@ -325,8 +325,30 @@ class ActorCoder:
         if not found:
             found = self._geocoded(actor, text)
         if not found:
+            found = self._possessor_sector(actor, text, date)
+        if not found:
             found = self._placed_sector(actor, text)
         return found or None
+
+    def _possessor_sector(self, actor: Actor, text: str, date: str | None) -> str:
+        """'his government', 'their police': the sector in the country of whoever the
+        possessive pronoun refers to, the reporting clause's subject ('Trudeau said his
+        government ...' -> CANGOV)."""
+        if actor.token_i < 0:
+            return ""
+        tok = self.doc[actor.token_i]
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return ""  # 'withdraw its troops': what one does to its own is told otherwise
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
+        sector = sector_code(text)
+        if poss is None or not sector:
+            return ""
+        owner = _reporting_subject(tok)
+        code = actor_code(phrase_text(self.doc, owner), date) if owner is not None else ""
+        country = code[:3]
+        if not country or country in NON_COUNTRY:
+            return ""
+        return country + sector
 
     def _placed_sector(self, actor: Actor, text: str) -> str:
         """A sector named without a country ('police', 'rebels', 'a court') in a sentence
