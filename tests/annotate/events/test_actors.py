@@ -243,4 +243,3 @@ def test_names_inside_a_verbs_clause_are_not_the_actors() -> None:
     """'accused the senate of colluding with Uganda': Uganda is not the senate's country."""
     assert actor_code("the opposition-led senate of colluding with Uganda") == ""
     assert actor_code("the ministry of mining of Peru") == "PERGOV"
-
