@@ -234,3 +234,21 @@ def test_a_government_named_by_its_leaders_pronoun_is_that_leaders() -> None:
         "investigating",
     )
     assert (ev.source_code or "").startswith("CAN")
+
+
+def test_a_reporter_goes_on_to_blame() -> None:
+    ev = by_trigger(
+        events_of(
+            "Egypt's water ministry said on Tuesday that the talks with Ethiopia had ended "
+            "without a deal, blaming the stance of Addis Ababa."
+        ),
+        "blaming",
+    )
+    assert ev.source_text == "Egypt's water ministry"
+
+
+def test_a_killing_after_a_reported_shelling_is_the_shellers() -> None:
+    events = events_of(
+        "Officials said Russian troops shelled the city overnight, killing at least nine people."
+    )
+    assert all(e.source_text != "Officials" for e in events if e.code.startswith("18"))

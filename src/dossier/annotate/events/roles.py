@@ -15,8 +15,8 @@ from typing import Any
 from dossier.annotate.events.allegiance import misparsed_complement
 from dossier.annotate.events.arguments import Actor, ActorFinder, child, prep_objects
 from dossier.annotate.events.lexicon import lexicon
+from dossier.annotate.events.modality import ATTRIBUTING, REPORTING
 
-# Verbs whose object is the accused/suspected party of the embedded 'of ...' event.
 # Verbs whose object (or passive subject) did the act of their 'for' complement.
 PUNISHING = frozenset(
     {"arrest", "detain", "jail", "convict", "sentence", "fine", "punish", "sue", "prosecute",
@@ -24,29 +24,14 @@ PUNISHING = frozenset(
 )  # fmt: skip
 # Nouns of a charge whose 'of' act the arrested or tried party did ('on charges of ...').
 CHARGE_NOUNS = frozenset({"charge", "suspicion", "accusation", "allegation"})
+# Verbs whose object is the accused/suspected party of the embedded 'of ...' event.
 OBJECT_CONTROL = frozenset(
-    {
-        "accuse",
-        "suspect",
-        "blame",
-        "charge",
-        "urge",
-        "help",
-        "force",
-        "allow",
-        "ask",
-        "call",
-        "warn",
-        "caution",
-        "threaten",
-        "prevent",
-        "stop",
-        "bar",
-        "ban",
-    }
-)
-# Cooperative roots: coordinated subjects with no other target act toward each other.
+    {"accuse", "suspect", "blame", "charge", "urge", "help", "force", "allow", "ask", "call",
+     "warn", "caution", "threaten", "prevent", "stop", "bar", "ban"}
+)  # fmt: skip
 MAX_CO_SOURCES = 8  # a joint act of a list of parties ("the G7 leaders ...") keeps them all
+VERBAL_ACTS = ATTRIBUTING | REPORTING  # what a reporter goes on to do: 'blaming', 'accusing'
+# Cooperative roots: coordinated subjects with no other target act toward each other.
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 # Prepositions whose objects are not the target of the event.
 NOT_TARGET_PREPS = frozenset(
@@ -166,6 +151,9 @@ def subject_token(tok: Any) -> Any | None:
                 obj = child(head, "dobj")
                 if obj is not None:
                     return obj
+            if cur.dep_ == "advcl" and head.dep_ == "ccomp" and cur.lemma_ in VERBAL_ACTS:
+                # 'X said [the talks had ended], blaming Y': the reporter blames
+                head = head.head if head.head.lemma_ in ATTRIBUTING else head
             cur = head
             continue
         if cur.dep_ == "pcomp" and head.dep_ == "prep":
