@@ -112,3 +112,16 @@ def test_a_place_left_while_saying_something_says_nothing(nlp: Any) -> None:
     text = "The mayor left the hall saying the vote was rigged."
     _, _, quotes = run(nlp, text)
     assert by_phrase(quotes, "vote was rigged").speaker_text == "The mayor"
+
+
+def test_who_faces_criticism_is_not_its_source(nlp: Any) -> None:
+    text = "Lund is already receiving criticism of her remarks about the port."
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "remarks about the port")
+    assert q.speaker_text is None and q.cue == "criticism"
+
+
+def test_who_voices_support_is_its_source(nlp: Any) -> None:
+    text = "Ruiz voiced support for the new ferry line."
+    _, _, quotes = run(nlp, text)
+    assert by_phrase(quotes, "ferry line").speaker_text == "Ruiz"

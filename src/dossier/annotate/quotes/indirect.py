@@ -315,9 +315,11 @@ def _noun_source(noun: Any) -> Any | None:
     for child in noun.children:
         if child.dep_ == "poss":
             return child
-        if child.dep_ == "prep" and child.lower_ == "by":
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        if noun.head.lemma_.lower() in RECEIVING_VERBS:
+            return None  # 'she faces criticism for ...': she is its target, not its source
         return subject_of(noun.head)
     return None
 
@@ -358,17 +360,23 @@ def nominal_frames(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
             continue
         obj = _noun_content(tok, allowed)
         source = _noun_source(tok)
-        if obj is None or source is None or source.lower_ in ("it", "there"):
+        # 'she faces criticism of ...': said by someone unnamed, about her
+        received = source is None and tok.dep_ == "dobj" and tok.head.lemma_ in RECEIVING_VERBS
+        if obj is None or (source is None and not received):
+            continue
+        if source is not None and source.lower_ in ("it", "there"):
             continue
         start, end = trim_edges(ix, *char_span(list(obj.subtree)))
         if end - start < 3:
             continue
-        c = Cand(start, end, "indirect")
+        c = Cand(start, end, "indirect", sourceless=received)
         c.cue = tok
         c.cue_lemma = tok.lemma_.lower()
         c.cue_start, c.cue_end = tok.idx, tok.idx + len(tok.text)
-        lo, hi = phrase_of(ix.doc, source)
-        c.speaker = SpeakerSpan(ix.doc[lo].idx, ix.doc[hi].idx + len(ix.doc[hi].text), source.i)
+        if source is not None:
+            lo, hi = phrase_of(ix.doc, source)
+            doc = ix.doc
+            c.speaker = SpeakerSpan(doc[lo].idx, doc[hi].idx + len(doc[hi].text), source.i)
         out.append(c)
     return out
 
@@ -416,6 +424,11 @@ def according_to(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
     return out
 
 
+# verbs whose subject is on the receiving end of their object ('drew criticism', 'faces
+# questions'): the one who criticises or asks goes unnamed unless 'from X' names them
+RECEIVING_VERBS = frozenset(
+    {"receive", "face", "draw", "attract", "endure", "weather", "suffer", "get", "invite"}
+)
 SOURCE_DOCS = frozenset({"poll", "survey"})
 
 
