@@ -125,3 +125,16 @@ def test_who_voices_support_is_its_source(nlp: Any) -> None:
     text = "Ruiz voiced support for the new ferry line."
     _, _, quotes = run(nlp, text)
     assert by_phrase(quotes, "ferry line").speaker_text == "Ruiz"
+
+
+def test_the_one_charged_or_told_is_not_the_speaker(nlp: Any) -> None:
+    text = "Berg was charged with libel in 1999. Lund was told that the ferry would not sail."
+    _, _, quotes = run(nlp, text)
+    assert by_phrase(quotes, "libel").speaker_text is None
+    assert by_phrase(quotes, "ferry would not sail").speaker_text is None
+
+
+def test_the_one_quoted_as_saying_is_the_speaker(nlp: Any) -> None:
+    text = "Lund was quoted as saying the ferry would sail."
+    _, _, quotes = run(nlp, text)
+    assert by_phrase(quotes, "ferry would sail").speaker_text == "Lund"

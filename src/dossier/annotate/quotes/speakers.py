@@ -263,6 +263,17 @@ def _parenthetical(doc: Any, verb: Any, subj: Any) -> bool:
     )
 
 
+def _passive_target(verb: Any, subj: Any) -> bool:
+    """Whether ``subj`` is the passive subject of the cue itself, with no agent: the one
+    told, charged or accused, not who spoke ('X was quoted as saying' excepted)."""
+    if subj.dep_ != "nsubjpass" or subj.head.i != verb.i or verb.lemma_.lower() == "quote":
+        return False
+    aux = [c for c in verb.children if c.dep_ == "auxpass"]
+    if any(c.lower_ in ("'s", "’s") for c in aux):
+        return False  # "He's said": 'has said', read by the parser as a passive
+    return not any(c.dep_ == "agent" for c in verb.children)
+
+
 def _expletive(verb: Any, subj: Any) -> bool:
     """'It was said that ...', 'it is fair to note that ...': an 'it' that stands for the
     clause, not for anyone who speaks."""
@@ -293,6 +304,8 @@ def speaker_for_verb(ix: DocIndex, verb: Any) -> SpeakerSpan | None:
         subj = noun_before(doc, verb)
     if subj is None and verb.dep_ in ("ROOT", "parataxis", "ccomp", "conj"):
         subj = inverted_subject(doc, verb)
+    if subj is not None and _passive_target(verb, subj):
+        return None  # 'X was charged with ...', 'was told that ...': X is acted on
     if subj is None or is_time(subj) or _expletive(verb, subj):
         return None  # 'spent the evening ... saying': a time the parser took for a subject
     if subj.lower_ in ("that", "which", "who", "what", "this"):
