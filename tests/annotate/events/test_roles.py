@@ -228,27 +228,27 @@ def test_every_party_of_a_long_list_acts() -> None:
 def test_a_government_named_by_its_leaders_pronoun_is_that_leaders() -> None:
     ev = by_trigger(
         events_of(
-            "Canadian Prime Minister Justin Trudeau said on Monday that his government "
-            "was investigating agents of the Indian government."
+            "The Irish prime minister said on Monday that his government was investigating "
+            "agents of the Russian government."
         ),
         "investigating",
     )
-    assert (ev.source_code or "").startswith("CAN")
+    assert (ev.source_code or "").startswith("IRL")
 
 
 def test_a_reporter_goes_on_to_blame() -> None:
     ev = by_trigger(
         events_of(
-            "Egypt's water ministry said on Tuesday that the talks with Ethiopia had ended "
-            "without a deal, blaming the stance of Addis Ababa."
+            "Kenya's foreign ministry said on Friday that the border talks with Somalia had "
+            "collapsed, blaming the demands of Mogadishu."
         ),
         "blaming",
     )
-    assert ev.source_text == "Egypt's water ministry"
+    assert ev.source_text == "Kenya's foreign ministry"
 
 
 def test_a_killing_after_a_reported_shelling_is_the_shellers() -> None:
     events = events_of(
-        "Officials said Russian troops shelled the city overnight, killing at least nine people."
+        "Police said the militia shelled the border village overnight, killing at least six people."
     )
-    assert all(e.source_text != "Officials" for e in events if e.code.startswith("18"))
+    assert all(e.source_text != "Police" for e in events if e.code.startswith("18"))

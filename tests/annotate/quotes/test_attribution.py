@@ -176,50 +176,50 @@ def test_a_time_is_never_the_speaker(nlp: Any) -> None:
 
 def test_a_show_title_in_the_attribution_is_not_the_rest_of_the_quote(nlp: Any) -> None:
     text = (
-        "The senator answered on Sunday.\n\n"
-        '"It is nonsense," Mr. Lund said on ABC\'s "This Week." "She invents things about '
-        'everything, whether it is trips or anything else."'
+        "The vote came late.\n\n"
+        '"That claim is false," Ms. Okafor said on Channel 4\'s "Island Hour." "They twist '
+        'every number they publish, from fares to timetables."'
     )
     _, _, quotes = run(nlp, text)
-    first = by_phrase(quotes, "nonsense")
-    assert "This Week" not in first.text
-    assert by_phrase(quotes, "invents things").speaker_text == "Mr. Lund"
+    first = by_phrase(quotes, "claim is false")
+    assert "Island Hour" not in first.text
+    assert by_phrase(quotes, "twist every number").speaker_text == "Ms. Okafor"
 
 
 def test_an_intro_line_with_an_inverted_verb_names_the_speaker(nlp: Any) -> None:
     text = (
-        "The senator answered on Sunday.\n\nStated Lund:\n\n"
-        '"I think the stakes are so high that the party cannot afford another loss."'
+        "The vote came late.\n\nStated Okafor:\n\n"
+        '"We will not close a single school on the islands while I hold this office."'
     )
     _, _, quotes = run(nlp, text)
-    assert by_phrase(quotes, "stakes are so high").speaker_text == "Lund"
+    assert by_phrase(quotes, "single school").speaker_text == "Okafor"
 
 
 def test_an_intro_line_with_any_speech_verb_names_the_speaker(nlp: Any) -> None:
     text = (
-        "The senator answered on Sunday.\n\nRuiz continued:\n\n"
-        '"You look at the questions they asked and you see why nobody trusts them."'
+        "The vote came late.\n\nBerg continued:\n\n"
+        '"Every family on the coast pays for this mistake, and the council knows it."'
     )
     _, _, quotes = run(nlp, text)
-    assert by_phrase(quotes, "nobody trusts them").speaker_text == "Ruiz"
+    assert by_phrase(quotes, "pays for this mistake").speaker_text == "Berg"
 
 
 def test_a_colon_after_a_dash_names_the_speaker_after_the_dash(nlp: Any) -> None:
     text = (
-        "Polls closed late.\n\nSigns of a shift were there all along - More from Lund and "
-        'Berg: "Data from our own firm helps confirm that both trends were in play."'
+        "Polls closed late.\n\nThe harbor report is out - Notes from Ruiz and Ortiz: "
+        '"Our counts at the pier show fewer boats every single month."'
     )
     _, _, quotes = run(nlp, text)
-    assert by_phrase(quotes, "both trends").speaker_text == "Lund and Berg"
+    assert by_phrase(quotes, "fewer boats").speaker_text == "Ruiz and Ortiz"
 
 
 def test_a_colon_after_a_relative_clause_names_the_main_subject(nlp: Any) -> None:
     text = (
-        "Polls closed late.\n\nFormer mayor Tom Berg laid out exactly what was wrong with "
-        'the flyer: "What the council did was careless. Not all farmers grow wheat."'
+        "Polls closed late.\n\nThe fisherman Ole Dahl explained just what went wrong at the "
+        'auction: "The prices were set before the boats came in."'
     )
     _, _, quotes = run(nlp, text)
-    assert by_phrase(quotes, "careless").speaker_text == "Former mayor Tom Berg"
+    assert by_phrase(quotes, "prices were set").speaker_text == "The fisherman Ole Dahl"
 
 
 def test_a_name_before_a_colon_is_not_replaced_by_a_subject_inside_the_quote(

@@ -96,11 +96,11 @@ def test_a_relative_clause_naming_its_words_stays_whole(nlp: Any) -> None:
 
 
 def test_a_speaker_list_set_off_by_commas_is_cut_out_of_the_content(nlp: Any) -> None:
-    text = "The contrast with the old plan, said Ruiz and others, would be clear to voters."
+    text = "The cost of the new bridge, said Ortiz and two engineers, will double by spring."
     _, _, quotes = run(nlp, text)
     (q,) = quotes
-    assert q.speaker_text == "Ruiz and others"
-    assert q.text == "The contrast with the old plan would be clear to voters"
+    assert q.speaker_text == "Ortiz and two engineers"
+    assert q.text == "The cost of the new bridge will double by spring"
 
 
 def test_a_reported_subject_with_an_appositive_stays_in_the_content(nlp: Any) -> None:
@@ -111,10 +111,7 @@ def test_a_reported_subject_with_an_appositive_stays_in_the_content(nlp: Any) ->
 
 
 def test_a_reported_piece_keeps_its_own_quote_marks(nlp: Any) -> None:
-    text = (
-        "Moscow, echoed spokesman Ivan Lund, “will continue to build ties” with the island "
-        "“without regard to the views of others”."
-    )
+    text = "The plan, said spokeswoman Eva Holm, “will save the night ferry” for another year."
     _, _, quotes = run(nlp, text)
     (q,) = quotes
-    assert q.text.startswith("Moscow “will continue to build ties” with the island")
+    assert q.text == "The plan “will save the night ferry” for another year"

@@ -88,12 +88,12 @@ def test_a_short_phrase_in_quote_marks_stays_a_scare_quote(nlp: Any) -> None:
 
 def test_an_it_that_stands_for_the_clause_is_no_speaker(nlp: Any) -> None:
     text = (
-        "It is fair to note that the court has ruled only on emergency filings. It was "
-        "revealed on Monday that the mayor had funded the lawsuit."
+        "It is worth stressing that the tribunal has heard only two witnesses so far. It was "
+        "disclosed on Monday that the mayor had paid for the survey."
     )
     _, _, quotes = run(nlp, text)
-    assert by_phrase(quotes, "emergency filings").speaker_text is None
-    assert by_phrase(quotes, "funded the lawsuit").speaker_text is None
+    assert by_phrase(quotes, "two witnesses").speaker_text is None
+    assert by_phrase(quotes, "paid for the survey").speaker_text is None
 
 
 def test_an_it_that_names_a_body_still_speaks(nlp: Any) -> None:
@@ -103,9 +103,9 @@ def test_an_it_that_names_a_body_still_speaks(nlp: Any) -> None:
 
 
 def test_people_an_act_left_saying_something_say_it(nlp: Any) -> None:
-    text = "The strikes have left 62 percent of workers saying the port is in decline."
+    text = "The floods have left 70 percent of farmers saying the valley is lost."
     _, _, quotes = run(nlp, text)
-    assert by_phrase(quotes, "port is in decline").speaker_text == "62 percent of workers"
+    assert by_phrase(quotes, "valley is lost").speaker_text == "70 percent of farmers"
 
 
 def test_a_place_left_while_saying_something_says_nothing(nlp: Any) -> None:
@@ -115,9 +115,9 @@ def test_a_place_left_while_saying_something_says_nothing(nlp: Any) -> None:
 
 
 def test_who_faces_criticism_is_not_its_source(nlp: Any) -> None:
-    text = "Lund is already receiving criticism of her remarks about the port."
+    text = "Okafor now faces criticism of her plan to close the night ferry."
     _, _, quotes = run(nlp, text)
-    q = by_phrase(quotes, "remarks about the port")
+    q = by_phrase(quotes, "close the night ferry")
     assert q.speaker_text is None and q.cue == "criticism"
 
 
@@ -128,9 +128,9 @@ def test_who_voices_support_is_its_source(nlp: Any) -> None:
 
 
 def test_the_one_charged_or_told_is_not_the_speaker(nlp: Any) -> None:
-    text = "Berg was charged with libel in 1999. Lund was told that the ferry would not sail."
+    text = "Berg was charged with fraud in 2011. Lund was told that the ferry would not sail."
     _, _, quotes = run(nlp, text)
-    assert by_phrase(quotes, "libel").speaker_text is None
+    assert by_phrase(quotes, "fraud").speaker_text is None
     assert by_phrase(quotes, "ferry would not sail").speaker_text is None
 
 

@@ -332,8 +332,8 @@ class ActorCoder:
 
     def _possessor_sector(self, actor: Actor, text: str, date: str | None) -> str:
         """'his government', 'their police': the sector in the country of whoever the
-        possessive pronoun refers to, the reporting clause's subject ('Trudeau said his
-        government ...' -> CANGOV)."""
+        possessive pronoun refers to, the reporting clause's subject ('the Irish prime
+        minister said his government ...' -> IRLGOV)."""
         if actor.token_i < 0:
             return ""
         tok = self.doc[actor.token_i]

@@ -164,7 +164,7 @@ def _merge_split(ix: DocIndex, directs: list[Cand]) -> None:
             continue
         same_cue = a.cue is not None and b.cue is not None and a.cue.i == b.cue.i
         gap = ix.text[a.mark.close_end : b.mark.open_pos]
-        # the attribution closes before B ('said, "B."'); 'said on ABC's "This Week."' names
+        # the attribution closes before B ('said, "B."'); 'said on Channel 4's "Island Hour."' names
         # a title inside the attribution, not the rest of the quote
         closed = gap.rstrip()[-1:] in ",.:;!?—–-"
         follows = (

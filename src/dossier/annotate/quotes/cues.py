@@ -263,12 +263,12 @@ def colon_speaker(ix: DocIndex, ms: MarkSpan) -> SpeakerSpan | None:
         verb = verb.head
     first = head
     while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head  # 'more from Lund and Berg:'
+        first = first.head  # 'notes from Ruiz and Ortiz:'
     source = first.dep_ == "pobj" and first.head.lower_ in ("from", "by")  # 'a warning from X:'
     outside = verb.idx < ms.open_pos  # not a verb of the quoted words themselves
     if verb.i != head.i and verb.pos_ in ("VERB", "AUX") and outside and not source:
         subj = subject_of(verb)
-        for _ in range(3):  # 'X laid out exactly what was wrong with it:': X, not 'what'
+        for _ in range(3):  # 'X explained just what went wrong:': X, not 'what'
             if subj is None or subj.lower_ not in WH_SUBJECTS or verb.head.i == verb.i:
                 break
             verb = verb.head
@@ -280,7 +280,7 @@ def colon_speaker(ix: DocIndex, ms: MarkSpan) -> SpeakerSpan | None:
         elif is_time(head) or any(c.dep_ == "expl" for c in verb.children):
             return None  # 'in an interview on Tuesday:', 'There was one problem:': nobody
     if source and first.i != head.i:
-        head = first  # the whole list of sources: 'Lund and Berg'
+        head = first  # the whole list of sources: 'Ruiz and Ortiz'
     lo, hi = phrase_of(doc, head)
     lo = max(lo, toks[0].i)
     hi = min(hi, toks[-2].i if head.i == first.i and first.i != toks[-2].i else head.i)

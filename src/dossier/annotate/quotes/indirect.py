@@ -189,7 +189,7 @@ def _passive_report(ix: DocIndex, verb: Any, speech: bool) -> Cand | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-    if subj is None or by is None or subj.pos_ == "PRON" or verb.lemma_.lower() == "quote":
+    if subj is None or by is None or subj.pos_ == "PRON" or verb.lemma_.lower() in ("quote", "ask"):
         return None
     start, end = trim_edges(ix, *char_span(list(subj.subtree)))
     if end - start < 3:

@@ -33,11 +33,11 @@ def misparsed_clause(verb: Any, para: tuple[int, int]) -> tuple[Any, list[Any]] 
         ):
             return child, list(child.subtree)
         if child.dep_ == "xcomp" and child.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ == "relcl":
-            # 'emails, which she said [covered her work]': the relative pronoun read as the
+            # 'reports, which he said [described every repair]': the relative pronoun read as the
             # cue's subject, the clause's finite verb as its xcomp
             return child, list(child.subtree)
         if child.dep_ == "dobj" and verb.lemma_.lower() == "say" and _clause_in(child):
-            # 'says [the rise that X decries makes it likelier]': the clause's subject read
+            # 'says [the growth the council praises makes it less quiet]': the clause's subject read
             # as the object of 'say' (which takes no object but words), its verb hung below
             return child, list(child.subtree)
         if child.dep_ == "prep":

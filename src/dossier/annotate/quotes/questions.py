@@ -1,9 +1,9 @@
-"""Questions put to a speaker: 'Asked about [the merger], she said ...'.
+"""Questions put to a speaker: 'Asked about [the toll], she said ...'.
 
 News reports a question as the occasion of an answer: 'Asked whether ...', 'When asked
-by Harlow about ...', 'Lund was asked by the host if ...'. What was asked is attributed
-to the asker, named by 'by X' or left unnamed (no speaker); the answer is a quote of its
-own. Only the participle counts ('has asked X to' is an ordinary speech verb).
+by a caller about ...', 'Okafor was asked by the moderator if ...'. What was asked is
+attributed to the asker, named by 'by X' or left unnamed (no speaker); the answer is a
+quote of its own. Only the participle counts ('has asked X to' is an ordinary speech verb).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dossier.annotate.quotes.speakers import SpeakerSpan, phrase_of
 from dossier.annotate.quotes.trim import char_span, trim_edges
 
 # links from 'asked' down to an 'about' phrase that the parser hung on an adjunct's noun
-# ('asked at a briefing on Monday about [the plan]')
+# ('asked during a call on Friday about [the plan]')
 _ADJUNCT_PATH = frozenset({"prep", "pobj", "npadvmod", "compound"})
 
 

@@ -81,7 +81,7 @@ def phrase_of(doc: Any, head: Any) -> tuple[int, int]:
 # verbs whose object is a means or a span of time, not who acts next ('used the hearing to
 # press for', 'spent the week touring'): the subject acts
 MEANS_VERBS = frozenset({"use", "spend", "take", "devote", "waste", "need", "have", "give"})
-# verbs whose object is shown doing something: 'left [voters] saying ...', 'found her arguing'
+# verbs whose object is shown doing something: 'left [farmers] saying ...', 'found her arguing'
 DEPICTIVE_VERBS = frozenset({"leave", "find", "keep", "see", "hear", "catch", "get", "set"})
 
 
@@ -168,7 +168,7 @@ def inverted_subject(doc: Any, verb: Any) -> Any | None:
 
 
 def set_off_speaker(doc: Any, verb: Any) -> Any | None:
-    """'The plan, said Ruiz and others, would fail': the phrase set off by commas right
+    """'The cost, said Ortiz and two engineers, will double': the phrase set off by commas right
     after the cue, which the parser read as the reported clause's subject."""
     if verb.i == 0 or doc[verb.i - 1].text != ",":
         return None
@@ -275,7 +275,7 @@ def _passive_target(verb: Any, subj: Any) -> bool:
 
 
 def _expletive(verb: Any, subj: Any) -> bool:
-    """'It was said that ...', 'it is fair to note that ...': an 'it' that stands for the
+    """'It was said that ...', 'it is worth stressing that ...': an 'it' that stands for the
     clause, not for anyone who speaks."""
     if subj.lower_ != "it":
         return False
