@@ -55,7 +55,7 @@ def embedded_speaker(ix: DocIndex, ms: MarkSpan) -> SpeakerSpan | None:
     return speaker_for_verb(ix, tok)
 
 
-# words a title leaves in lower case ('Guardians of the Galaxy')
+# words a title leaves in lower case ('The Lord of the Isles')
 _TITLE_SMALL = frozenset(
     {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from"}
 )
