@@ -54,7 +54,7 @@ def plain_spaces(text: str) -> str:
     return text.translate(_ODD_SPACES)
 
 
-_DASHES = frozenset({"-", "–", "—", "--"})
+DASHES = frozenset({"-", "–", "—", "--"})  # tokens that set a phrase off
 _DATELINE_REACH = 12  # tokens: 'VOSTOCHNY COSMODROME, Russia (Eastline Wire) -'
 
 
@@ -79,7 +79,7 @@ def _dateline_break(doc: Any, i: int) -> None:
     for tok in doc[i + 1 : i + _DATELINE_REACH]:
         if tok.is_space and "\n" in tok.text:
             return
-        if tok.text in _DASHES and tok.i + 1 < len(doc):
+        if tok.text in DASHES and tok.i + 1 < len(doc):
             doc[tok.i + 1].is_sent_start = True
             return
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from dossier.annotate.nlp import DASHES
 from dossier.annotate.quotes.docindex import DocIndex
 from dossier.annotate.quotes.lexicon import MIXED_ONLY_CUES, is_speech_verb
 from dossier.annotate.quotes.marks import MarkSpan
@@ -39,9 +40,9 @@ ADDRESSEE_VERBS = frozenset(
     }
 )
 
-# verbs that report a retort with the particle 'back' ('shot back', 'fired back')
-DASHES = frozenset({"-", "–", "—", "--"})
+# relative pronouns a colon intro's clause may open with ('what went wrong:')
 WH_SUBJECTS = frozenset({"what", "which", "who", "that"})
+# verbs that report a retort with the particle 'back' ('shot back', 'fired back')
 RETORT_VERBS = frozenset({"shoot", "fire", "hit", "snap"})
 
 
@@ -283,7 +284,7 @@ def colon_speaker(ix: DocIndex, ms: MarkSpan) -> SpeakerSpan | None:
         head = first  # the whole list of sources: 'Ruiz and Ortiz'
     lo, hi = phrase_of(doc, head)
     lo = max(lo, toks[0].i)
-    hi = min(hi, toks[-2].i if head.i == first.i and first.i != toks[-2].i else head.i)
+    hi = min(hi, toks[-2].i if source and head.i == first.i else head.i)
     return SpeakerSpan(doc[lo].idx, doc[hi].idx + len(doc[hi].text), head.i)
 
 

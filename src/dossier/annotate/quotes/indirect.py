@@ -16,7 +16,7 @@ from dossier.annotate.quotes.lexicon import (
 )
 from dossier.annotate.quotes.misparse import misparsed_clause
 from dossier.annotate.quotes.questions import asked as question_asked
-from dossier.annotate.quotes.speakers import SpeakerSpan, phrase_of, speaker_for_verb, subject_of
+from dossier.annotate.quotes.speakers import SpeakerSpan, phrase_of, set_off_speaker, subject_of
 from dossier.annotate.quotes.trim import (
     char_span,
     drop_tail,
@@ -261,12 +261,10 @@ def speech_clauses(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
         if len(subjects) > 1 and subjects[0].i < tok.i < subjects[-1].i:
             # 'Kim and Putin, said X, will meet': the first subject belongs to the content
             toks = list(subjects[0].subtree) + toks
-        elif subjects and subjects[0].i < tok.i < content_head.i:
-            speaker = speaker_for_verb(ix, tok)
-            if speaker is not None and speaker.start > tok.idx:
-                # 'The plan, said Ruiz, would fail': the speaker set off after the cue, the
-                # parsed subject before it opens the content
-                toks = list(subjects[0].subtree) + toks
+        elif subjects and subjects[0].i < tok.i < content_head.i and set_off_speaker(doc, tok):
+            # 'The plan, said Ruiz, would fail': the speaker set off after the cue, the
+            # parsed subject before it opens the content
+            toks = list(subjects[0].subtree) + toks
         if content_head.dep_ == "ccomp" and len(toks) < MIN_CONTENT_TOKENS:
             continue
         toks = drop_tail(content_head, toks)
@@ -318,10 +316,15 @@ def _noun_source(noun: Any) -> Any | None:
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
-        if noun.head.lemma_.lower() in RECEIVING_VERBS:
+        if _received(noun):
             return None  # 'she faces criticism for ...': she is its target, not its source
         return subject_of(noun.head)
     return None
+
+
+def _received(noun: Any) -> bool:
+    """'drew criticism', 'faces questions': the verb's subject is on the receiving end."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING_VERBS
 
 
 def _noun_content(noun: Any, allowed: frozenset[str]) -> Any | None:
@@ -361,7 +364,7 @@ def nominal_frames(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
         obj = _noun_content(tok, allowed)
         source = _noun_source(tok)
         # 'she faces criticism of ...': said by someone unnamed, about her
-        received = source is None and tok.dep_ == "dobj" and tok.head.lemma_ in RECEIVING_VERBS
+        received = source is None and _received(tok)
         if obj is None or (source is None and not received):
             continue
         if source is not None and source.lower_ in ("it", "there"):
@@ -374,8 +377,8 @@ def nominal_frames(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
         c.cue_lemma = tok.lemma_.lower()
         c.cue_start, c.cue_end = tok.idx, tok.idx + len(tok.text)
         if source is not None:
-            lo, hi = phrase_of(ix.doc, source)
             doc = ix.doc
+            lo, hi = phrase_of(doc, source)
             c.speaker = SpeakerSpan(doc[lo].idx, doc[hi].idx + len(doc[hi].text), source.i)
         out.append(c)
     return out
@@ -424,8 +427,8 @@ def according_to(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
     return out
 
 
-# verbs whose subject is on the receiving end of their object ('drew criticism', 'faces
-# questions'): the one who criticises or asks goes unnamed unless 'from X' names them
+# verbs whose subject is on the receiving end of their object: the one who criticises or
+# asks goes unnamed unless 'from X' names them
 RECEIVING_VERBS = frozenset(
     {"receive", "face", "draw", "attract", "endure", "weather", "suffer", "get", "invite"}
 )

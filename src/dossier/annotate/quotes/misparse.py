@@ -52,6 +52,7 @@ def misparsed_clause(verb: Any, para: tuple[int, int]) -> tuple[Any, list[Any]] 
 
 
 def _finite(tok: Any) -> bool:
+    """A finite verb: tensed itself or through a tensed auxiliary before it."""
     return tok.tag_ in _FINITE_TAGS or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in tok.lefts
     )
@@ -113,9 +114,6 @@ def _clause_after(verb: Any, para: tuple[int, int]) -> tuple[Any, list[Any]] | N
     clause = head.head
     if head.dep_ not in ("nsubj", "nsubjpass") or clause.i <= head.i or clause.i == verb.i:
         return None
-    finite = clause.tag_ in _FINITE_TAGS or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in clause.lefts
-    )
-    if not finite or clause.right_edge.i <= clause.i:
+    if not _finite(clause) or clause.right_edge.i <= clause.i:
         return None
     return clause, list(doc[j : clause.right_edge.i + 1])
