@@ -41,3 +41,16 @@ def test_a_passive_frame_without_an_agent_names_no_speaker(nlp: Any) -> None:
     _, _, quotes = run(nlp, text)
     q = by_phrase(quotes, "slow count")
     assert q.cue == "blame" and q.speaker_text is None
+
+
+def test_a_preposition_before_the_verb_is_not_its_content(nlp: Any) -> None:
+    text = "To loud cheers, the harbour master called for a new breakwater."
+    _, _, quotes = run(nlp, text)
+    assert [q.text for q in quotes if q.cue == "call"] == ["a new breakwater"]
+
+
+def test_a_clause_opened_by_the_frames_preposition_is_content(nlp: Any) -> None:
+    text = "A local pastor is calling for the casino to be closed before the summer."
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "casino")
+    assert q.cue == "call" and q.text.startswith("the casino to be closed")

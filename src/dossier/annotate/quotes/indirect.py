@@ -114,11 +114,20 @@ def _adjunct(dep: Any) -> bool:
     return any(c.ent_type_ in ("DATE", "TIME") for c in dep.children if c.dep_ == "pobj")
 
 
-def _content_of(verb: Any, speech: bool, para: tuple[int, int]) -> tuple[Any, list[Any]] | None:
+def content_of(
+    verb: Any,
+    speech: bool,
+    para: tuple[int, int],
+    allowed: frozenset[str] | None = None,
+    preps: bool = False,
+) -> tuple[Any, list[Any]] | None:
     """What a cue verb attributes: its complement clause, object or prepositional object
     as its frame allows, or (speech verbs) the head clause it interrupts. Dependents in
-    another paragraph are parser errors across a line break and are passed over."""
-    allowed = allowed_frames(verb.lemma_.lower(), speech)
+    another paragraph are parser errors across a line break and are passed over.
+    ``allowed``: the frames to try instead of the verb's listed ones; ``preps``: any
+    prepositional object that is not an adjunct (for candidates a model judges)."""
+    if allowed is None:
+        allowed = allowed_frames(verb.lemma_.lower(), speech)
     for child in verb.children:
         if child.dep_ in CONTENT_DEPS and "ccomp" in allowed and para[0] <= child.idx < para[1]:
             return child, _clause_tokens(child)
@@ -159,7 +168,15 @@ def _content_of(verb: Any, speech: bool, para: tuple[int, int]) -> tuple[Any, li
             return child, toks
         if child.dep_ == "xcomp" and "xcomp" in allowed:
             return child, list(child.subtree)
-        if child.dep_ == "prep" and f"prep:{child.lower_}" in allowed:
+        listed_prep = f"prep:{child.lower_}" in allowed or (preps and not _adjunct(child))
+        if child.dep_ == "advcl" and child.i > verb.i:
+            # 'calling for [Trump to be banned]': the preposition parsed as the mark of a clause
+            mark = next((c for c in child.children if c.dep_ == "mark"), None)
+            if mark is not None and mark.i < child.i and f"prep:{mark.lower_}" in allowed:
+                return child, [t for t in child.subtree if t.i != mark.i]
+        # 'To a standing ovation, Kasich called for ...': a preposition before the verb
+        # opens an adjunct, never what was said
+        if child.dep_ == "prep" and listed_prep and child.i > verb.i:
             obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
                 # 'called on [him to resign]': the infinitive after the object goes with it
@@ -251,7 +268,7 @@ def speech_clauses(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
         if passive is not None:
             out.append(passive)
             continue
-        found = _content_of(tok, speech, ix.paras[ix.para_of(tok.idx)])
+        found = content_of(tok, speech, ix.paras[ix.para_of(tok.idx)])
         if found is None:
             continue
         content_head, toks = found

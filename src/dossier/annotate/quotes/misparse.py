@@ -1,7 +1,7 @@
 """Speech clauses the small parser hung in the wrong place, found again from the cue verb.
 
 Each repair is a pattern of one common misparse, tried only for a speech verb whose
-complement the parser did not attach to it (see ``indirect._content_of``).
+complement the parser did not attach to it (see ``indirect.content_of``).
 """
 
 from __future__ import annotations
