@@ -6,7 +6,8 @@ labelled turns read as direct quotes (``transcript``), speech-verb
 clauses and 'according to' read from the parse (``indirect``), direct quotes given their
 cue and speaker (``cues``, ``speakers``), relay blocks and relays attached (``relay``),
 then speakers resolved to mentions, by coreference for pronouns and descriptions
-(``coref``). Public entry point: :func:`extract_quotes`.
+(``coref``); verbs no rule reads are offered to a learned stance model (``learned``,
+extractor ``quotes.stance_model``). Public entry point: :func:`extract_quotes`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dossier.annotate.quotes.assemble import assemble
 from dossier.records import Article, Mention, Quote, TimeExpr
 
 EXTRACTOR = "quotes.rules"
-VERSION = "0.6"
+VERSION = "0.7"
 
 __all__ = ["EXTRACTOR", "VERSION", "extract_quotes"]
 

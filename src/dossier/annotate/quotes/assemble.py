@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
@@ -27,9 +26,18 @@ from dossier.annotate.quotes.indirect import (
     nominal_frames,
     speech_clauses,
 )
+from dossier.annotate.quotes.learned import EXTRACTOR as LEARNED
+from dossier.annotate.quotes.learned import VERSION as LEARNED_VERSION
+from dossier.annotate.quotes.learned import (
+    Candidate,
+    candidates,
+    learned_stances,
+    shipped_model,
+)
 from dossier.annotate.quotes.lexicon import PRONOUNS
 from dossier.annotate.quotes.marks import MarkSpan, find_trailers, pair_marks
 from dossier.annotate.quotes.pieces import pieces_text, quote_pieces
+from dossier.annotate.quotes.ranges import inside_test, overlap_test
 from dossier.annotate.quotes.relay import (
     cue_relays,
     hedges_for,
@@ -49,22 +57,6 @@ from dossier.records import Article, Mention, Quote, Relay, TimeExpr
 
 MIN_UNCUED_WORDS = 8  # shorter quoted phrases without a cue are titles or scare quotes
 FLOAT_PARAS = 2  # a floating quote continues a speaker at most this many paragraphs back
-
-
-def _ranges_test(ranges: list[tuple[int, int]]) -> Callable[[int], bool]:
-    ranges = sorted(ranges)
-    starts = [s for s, _ in ranges]
-    ends: list[int] = []
-    best = -1
-    for _, e in ranges:  # running max of ends, for nested/overlapping ranges
-        best = max(best, e)
-        ends.append(best)
-
-    def inside(pos: int) -> bool:
-        k = bisect_right(starts, pos) - 1
-        return k >= 0 and ends[k] > pos
-
-    return inside
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -214,7 +206,10 @@ def assemble(
     times: list[TimeExpr],
     extractor: str,
     version: str,
+    stance_sink: Callable[[list[Candidate]], None] | None = None,
 ) -> list[Quote]:
+    """``stance_sink``: where a fit script takes the learned finder's candidates (with
+    their features); they are then left out, so the quotes are those of the rules."""
     text = article.text
     ix = DocIndex.build(text, doc, mentions)
     trailers = find_trailers(text)
@@ -227,8 +222,8 @@ def assemble(
             top.append(ms)
     dashes = dash_quotes(ix)
     quoted = [(ms.open_pos, ms.close_end) for ms in top if not ms.block]
-    in_quote = _ranges_test(quoted + [(d.start, d.end) for d in dashes])
-    in_quote_only = _ranges_test(quoted)
+    in_quote = inside_test(quoted + [(d.start, d.end) for d in dashes])
+    in_quote_only = inside_test(quoted)
 
     directs = [Cand(ms.start, ms.end, "direct", mark=ms, block=ms.block) for ms in top]
     clauses = [
@@ -268,7 +263,7 @@ def assemble(
 
     cands = [c for c in directs + clauses + accs + dashes if not c.absorbed]
     cands = with_turns(ix, cands)
-    in_heading = _ranges_test(heading_lines(ix))
+    in_heading = inside_test(heading_lines(ix))
     keep: list[Cand] = []
     for c in cands:
         if not _says_something(text[c.start : c.end]):
@@ -304,6 +299,12 @@ def assemble(
             seen.add((c.start, c.end, c.kind))
             unique.append(c)
     keep = _drop_nested(unique)
+    taken = overlap_test([(c.start, c.end) for c in keep])
+    if stance_sink is not None:
+        stance_sink(candidates(ix, in_quote, taken))
+    else:
+        keep += learned_stances(ix, in_quote, taken, shipped_model())
+        keep = _drop_nested(sorted(keep, key=lambda c: (c.start, -c.end)))
 
     _resolve(ix, keep, in_quote_only)
     out: list[Quote] = []
@@ -323,7 +324,8 @@ def assemble(
         c.hedges = hedges_for(ix, c)
         if c.date is None:
             c.date = _date(ix, c, times)
-        out.append(_record(article, c, extractor, version, is_speech_quote(ix, c)))
+        made_by = (LEARNED, LEARNED_VERSION) if c.learned else (extractor, version)
+        out.append(_record(article, c, *made_by, is_speech_quote(ix, c)))
     return merge_repeats(out)
 
 

@@ -71,6 +71,7 @@ class Cand:
     sourceless: bool = False  # 'X seems to ...', 'X is expected to ...': nobody is cited
     stance: bool = False  # 'voters backing X': a stance held, never speech
     embedded: bool = False  # quoted words in the writer's sentence, no cue: speaker guessed
+    learned: bool = False  # kept by the learned stance model, not by a rule
 
 
 def is_cue(tok: Any) -> bool:
