@@ -66,3 +66,19 @@ def test_a_fit_writes_a_model_the_finder_can_read(tmp_path: Path) -> None:
     assert report["candidates"] >= len(ARTICLES) and report["positives"] >= len(ARTICLES)
     saved = json.loads(out.read_text(encoding="utf-8"))
     assert {"bias", "threshold", "weights", "l2"} <= set(saved)
+
+
+def test_a_candidate_without_a_speaker_stands_only_for_an_unsourced_attribution() -> None:
+    if not SCORER.is_file():
+        pytest.skip(f"the shipped scorer is not at {SCORER} (../shared is absent): skipping")
+    from dossier.annotate.quotes.cues import Cand
+    from dossier.annotate.quotes.learned import Candidate
+    from dossier.bench import common
+    from dossier.bench.stance_fit import _label
+
+    scorer = common.load_scorer(SCORER, "score_quotes.py")
+    sourced = {"ivs": [(10, 30)], "spk_ivs": [(0, 5)], "spk_text": "Ames", "direct": False}
+    unsourced = {"ivs": [(40, 60)], "spk_ivs": [], "spk_text": "", "direct": False}
+    cands = [Candidate(Cand(10, 30, "indirect"), []), Candidate(Cand(40, 60, "indirect"), [])]
+    labels, matched = _label(scorer, [sourced, unsourced], [], cands)
+    assert (labels, matched) == ([0, 1], 0)

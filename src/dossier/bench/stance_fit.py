@@ -57,7 +57,13 @@ def _label(
     labels = []
     for k in cands:
         ivs = scorer.merge_intervals([(k.cand.start, k.cand.end)])
-        hit = any(scorer.overlap_score(g["ivs"], ivs, "longer") >= OVERLAP for g in open_gold)
+        # a candidate without a speaker stands for an attribution that names nobody
+        # ('it appears that ...'), not for one whose source it failed to find
+        hit = any(
+            scorer.overlap_score(g["ivs"], ivs, "longer") >= OVERLAP
+            and (k.cand.speaker is not None or not (g["spk_ivs"] or g["spk_text"]))
+            for g in open_gold
+        )
         labels.append(int(hit))
     return labels, len(matched)
 

@@ -36,7 +36,6 @@ MODEL_FILE = "stance_model.json"
 ALL_FRAMES = frozenset({"ccomp", "xcomp", "dobj", "oprd"})
 MIN_CONTENT_CHARS = 3
 MAX_CONTENT_CHARS = 400  # a longer 'content' is a parse that swallowed the sentence
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass
@@ -167,9 +166,7 @@ def candidates(
         if not MIN_CONTENT_CHARS <= end - start <= MAX_CONTENT_CHARS or taken(start, end):
             continue
         speaker = speaker_for_verb(ix, verb)
-        if speaker is None:
-            continue
-        subj = doc[speaker.head]
+        subj = doc[speaker.head] if speaker is not None else None
         c = Cand(start, end, "indirect", stance=True, learned=True)
         c.cue = verb
         c.cue_lemma = verb.lemma_.lower()
