@@ -4,7 +4,7 @@ News attribution schemes (PolNeAR) annotate far more than speech: 'X endorsed Y'
 'Z attacked the plan', 'they pushed for a recount'. The lexicon (``attribution_frames.tsv``)
 covers the frequent verbs; measured on PolNeAR train, more than a thousand other cue
 strings each occur once or twice, too many to list by hand. Here every verb with a
-subject and a complement that no other finder claimed is a candidate, and a logistic
+complement that no other finder claimed is a candidate, and a logistic
 model over its parse (lemma, frame, subject, tense, negation, content shape) decides
 whether it is an attribution. The model is data (``stance_model.json``), fitted on
 PolNeAR train only by ``scripts/fit_stance.py``; nothing is learned at run time.
@@ -148,8 +148,9 @@ def _features(verb: Any, head: Any, toks: list[Any], subj: Any) -> list[str]:
 def candidates(
     ix: DocIndex, skip: Callable[[int], bool], taken: Callable[[int, int], bool]
 ) -> list[Candidate]:
-    """Every verb with a speaker and a complement outside quote marks (``skip``) whose
-    content no other finder's quote overlaps (``taken``), with its features."""
+    """Every verb with a complement outside quote marks (``skip``) whose content no other
+    finder's quote overlaps (``taken``), with its features; its speaker where the parse
+    names one (without one it can only stand for an attribution that names nobody)."""
     doc = ix.doc
     out: list[Candidate] = []
     for verb in doc:
@@ -166,6 +167,8 @@ def candidates(
         if not MIN_CONTENT_CHARS <= end - start <= MAX_CONTENT_CHARS or taken(start, end):
             continue
         speaker = speaker_for_verb(ix, verb)
+        if speaker is not None and speaker.start < end and start < speaker.end:
+            continue  # the parse made the content its own source
         subj = doc[speaker.head] if speaker is not None else None
         c = Cand(start, end, "indirect", stance=True, learned=True)
         c.cue = verb
