@@ -35,6 +35,7 @@ VERSION = "0.1"
 MODEL_FILE = "stance_model.json"
 ALL_FRAMES = frozenset({"ccomp", "xcomp", "dobj", "oprd"})
 MIN_CONTENT_CHARS = 3
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 MAX_CONTENT_CHARS = 400  # a longer 'content' is a parse that swallowed the sentence
 
 
@@ -129,8 +130,11 @@ def _features(verb: Any, head: Any, toks: list[Any], subj: Any) -> list[str]:
         feats.append(f"w={toks[0].lower_}")
     if any(t.pos_ in ("VERB", "AUX") for t in toks):
         feats.append("clause")
-    feats.append(f"o={head.lemma_.lower()}")  # 'released [a statement]', 'took [questions]'
-    feats.append(f"lo={lemma}|{head.lemma_.lower()}")
+    # 'released [a statement]', 'took [questions]'; a name only by its type, so the model
+    # learns kinds of object, never the people its training articles were about
+    named = head.pos_ == "PROPN" or head.ent_type_ in NAME_TYPES
+    obj = f"name:{head.ent_type_ or '-'}" if named else head.lemma_.lower()
+    feats += [f"o={obj}", f"lo={lemma}|{obj}"]
     gov = verb.head
     if gov.i != verb.i:
         # nested in someone else's report ('said [they would back X]') or a noun's clause
@@ -154,8 +158,8 @@ def candidates(
     doc = ix.doc
     out: list[Candidate] = []
     for verb in doc:
-        if verb.pos_ != "VERB" or skip(verb.idx):
-            continue
+        if verb.pos_ != "VERB" or verb.ent_type_ in NAME_TYPES or skip(verb.idx):
+            continue  # a name the tagger read as a verb ('Trump') is nobody's act
         para = ix.paras[ix.para_of(verb.idx)]
         found = content_of(verb, False, para, ALL_FRAMES, preps=True)
         if found is None:
