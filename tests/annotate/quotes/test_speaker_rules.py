@@ -40,3 +40,13 @@ def test_shot_back_is_a_cue(nlp: Any) -> None:
     _, _, quotes = run(nlp, text)
     q = by_phrase(quotes, "nothing to hide")
     assert (q.cue, q.speaker_text) == ("shoot", "Maria Lopez")
+
+
+def test_second_verb_of_a_because_clause_keeps_its_subject(nlp: Any) -> None:
+    text = (
+        "Farm groups have never warmed to her, partly because she backs a water levy "
+        "and rejects any cut to the grain subsidy."
+    )
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "grain subsidy")
+    assert q.speaker_text == "she"

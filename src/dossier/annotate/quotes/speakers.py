@@ -118,8 +118,10 @@ def subject_of(tok: Any, depth: int = 0) -> Any | None:
         return subjects[-1]
     if depth < 3 and tok.dep_ in INHERIT_DEPS and tok.head.i != tok.i:
         head = tok.head
-        if tok.dep_ == "conj" and head.dep_ in ("ccomp", "xcomp", "advcl", "relcl"):
-            return None  # 'said [X hit Y] and claimed ...': not the content's subject
+        if tok.dep_ == "conj" and head.dep_ == "ccomp":
+            # 'said [X hit Y] and claimed ...': not the content's subject; a second verb
+            # of any other clause shares its subject ('because he backs X and rejects Y')
+            return None
         if head.pos_ in ("ADP",) and head.head.i != head.i:
             head = head.head
         if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.i != head.i:
