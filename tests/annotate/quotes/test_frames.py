@@ -54,3 +54,11 @@ def test_a_clause_opened_by_the_frames_preposition_is_content(nlp: Any) -> None:
     _, _, quotes = run(nlp, text)
     q = by_phrase(quotes, "casino")
     assert q.cue == "call" and q.text.startswith("the casino to be closed")
+
+
+def test_seems_with_an_adjective_is_a_view_without_a_source(nlp: Any) -> None:
+    text = "After a week of rallies, the contest in Nevada seems closer than it did in June."
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "closer than it did")
+    assert q.text.startswith("the contest in Nevada")
+    assert q.speaker_text is None

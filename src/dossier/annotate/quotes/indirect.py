@@ -79,6 +79,10 @@ def _raised(ix: DocIndex, verb: Any) -> Cand | None:
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if comp is None and "raise" in allowed:
+        # 'the race appears [closer in Ohio]', 'seems [unlikely to ...]': the adjective
+        after = (c for c in verb.children if c.i > verb.i)
+        comp = next((c for c in after if c.dep_ in ("acomp", "oprd")), None)
     if subj is None:
         return None
     if comp is None and subj.lower_ == "it":
