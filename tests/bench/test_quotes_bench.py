@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from dossier.bench.quotes import run_quotes_bench, segments, system_row, widen
-from dossier.records import Quote
+from dossier.records import Quote, QuoteKind
 
 DATA = (
     Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "quotes" / "polnear_dev.jsonl"
@@ -77,7 +77,7 @@ def test_unsplit_quote_stays_one_span() -> None:
     assert segments(text, start, end, marks) is None
 
 
-def _quote(text: str, part: str, resolution: str) -> Quote:
+def _quote(text: str, part: str, resolution: str, kind: QuoteKind = "direct") -> Quote:
     start = text.index(part)
     return Quote(
         id=part,
@@ -85,7 +85,7 @@ def _quote(text: str, part: str, resolution: str) -> Quote:
         start=start,
         end=start + len(part),
         text=part,
-        kind="direct",
+        kind=kind,
         extractor="t",
         version="0",
         speaker_text="Ann Lee",
@@ -105,6 +105,16 @@ def test_floating_quote_scores_with_the_quote_before_it() -> None:
     assert len(rows) == 1
     pieces = [text[a:b] for a, b in rows[0]["spans"]]
     assert pieces == ['"We start today,"', '"Nobody will stop us."']
+
+
+def test_floating_quote_goes_on_with_a_mixed_quote_before_it() -> None:
+    text = 'Ann Lee said the mill "will reopen in spring."\n\n"Nobody will stop us."'
+    quotes = [
+        _quote(text, 'the mill "will reopen in spring."', "direct", kind="mixed"),
+        _quote(text, "Nobody will stop us.", "floating"),
+    ]
+    rows = system_row("a", text, quotes)["quotes"]
+    assert len(rows) == 1 and rows[0]["end"] == len(text)
 
 
 STYLES = Path(__file__).resolve().parents[1] / "fixtures" / "quote_styles_check.jsonl"

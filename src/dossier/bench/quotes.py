@@ -10,10 +10,10 @@ before the closing mark); our ``Quote`` spans exclude them, so the runner widens
 direct quote over adjacent marks before scoring, and a direct quote that its
 attribution splits ('"A," she said, "B."') is scored as its quote-marked pieces
 (the scorer's discontinuous ``spans``), as PolNeAR marks it; so is a floating
-quote, as one more piece of the direct quote before it (PolNeAR annotates a
-speaker's run of quotes as one attribution). Speakers are given as spans when the
-speaker is written at the quote (direct, pronoun or description), as text when a
-floating quote inherits its speaker from an earlier one.
+quote, as one more piece of the quote-marked (direct or mixed) quote before it
+(PolNeAR annotates a speaker's run of quotes as one attribution). Speakers are given
+as spans when the speaker is written at the quote (direct, pronoun or description),
+as text when a floating quote inherits its speaker from an earlier one.
 """
 
 from __future__ import annotations
@@ -113,7 +113,8 @@ def system_row(doc_id: str, text: str, quotes: list[Quote]) -> dict[str, Any]:
             row["spans"] = [[a, b] for a, b in q.pieces]
         row.update({"start": start, "end": end})
         prev = out[-1] if out else None
-        if q.speaker_resolution == "floating" and prev is not None and kinds[-1] == "direct":
+        marked = kinds[-1] in ("direct", "mixed") if kinds else False
+        if q.speaker_resolution == "floating" and prev is not None and marked:
             # a floating quote goes on with the attribution before it: one piece more
             prev["spans"] = prev.get("spans") or [[prev["start"], prev["end"]]]
             prev["spans"] += row.get("spans") or [[start, end]]
