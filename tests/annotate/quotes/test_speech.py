@@ -148,3 +148,16 @@ def test_a_book_title_in_quote_marks_is_the_source_not_a_quote(nlp: Any) -> None
     _, _, quotes = run(nlp, text)
     (q,) = quotes
     assert q.text == "the mayor never lived there" and "The Long Road" in (q.speaker_text or "")
+
+
+def test_continued_before_a_clause_reports_nothing_said(nlp: Any) -> None:
+    text = "As the storm continued through the night, three villages lost their power lines."
+    _, _, quotes = run(nlp, text)
+    assert not [q for q in quotes if q.cue == "continue"]
+
+
+def test_continued_after_quote_marks_still_cues_the_quote(nlp: Any) -> None:
+    text = '"We will rebuild every bridge," the governor continued.'
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "rebuild every bridge")
+    assert q.speaker_text == "the governor"

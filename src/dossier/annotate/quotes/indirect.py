@@ -9,6 +9,7 @@ from dossier.annotate.columns import columns
 from dossier.annotate.quotes.cues import Cand, is_cue, set_cue
 from dossier.annotate.quotes.docindex import DocIndex
 from dossier.annotate.quotes.lexicon import (
+    DIRECT_ONLY_CUES,
     MIXED_ONLY_CUES,
     SPEECH_NO_OBJECT,
     frames,
@@ -237,6 +238,7 @@ def _cue_candidates(ix: DocIndex) -> list[int]:
             pos[i] in ("VERB", "AUX")
             and is_speech_verb(lemma[i], lower[i])
             and lemma_lower[i] not in MIXED_ONLY_CUES
+            and lemma_lower[i] not in DIRECT_ONLY_CUES
         )
         or (pos[i] == "VERB" and lemma_lower[i] in table)
     ]

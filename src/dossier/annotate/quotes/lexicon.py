@@ -82,6 +82,9 @@ SPEECH_NO_OBJECT = frozenset(
     }
 )
 MIXED_ONLY_CUES = frozenset({"call", "describe", "dub", "brand", "label", "term", "hail"})
+# speech verbs that cue only words in quote marks ('"...," he continued'): before a
+# clause of their own they report that something went on, not what was said
+DIRECT_ONLY_CUES = frozenset({"continue"})
 
 
 @lru_cache(maxsize=1)
