@@ -18,7 +18,7 @@ from dossier.annotate.quotes.assemble import assemble
 from dossier.records import Article, Mention, Quote, TimeExpr
 
 EXTRACTOR = "quotes.rules"
-VERSION = "0.7"
+VERSION = "0.8"
 
 __all__ = ["EXTRACTOR", "VERSION", "extract_quotes"]
 
