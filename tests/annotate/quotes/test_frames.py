@@ -62,3 +62,24 @@ def test_seems_with_an_adjective_is_a_view_without_a_source(nlp: Any) -> None:
     q = by_phrase(quotes, "closer than it did")
     assert q.text.startswith("the contest in Nevada")
     assert q.speaker_text is None
+
+
+def test_what_a_prepositional_object_is_taken_for_is_content(nlp: Any) -> None:
+    text = "The ferry captain pointed to the broken radar as the main cause of the delay."
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "broken radar")
+    assert q.text == "the broken radar as the main cause of the delay"
+
+
+def test_an_as_clause_without_a_tense_is_what_the_object_is_seen_as(nlp: Any) -> None:
+    text = "They are tired of waiting and they see Kovac as most likely to fix it."
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "Kovac")
+    assert q.text == "Kovac as most likely to fix it"
+
+
+def test_an_as_clause_with_a_tense_is_when_not_what(nlp: Any) -> None:
+    text = "The coach praised the goalkeeper as the crowd left the stadium."
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "goalkeeper")
+    assert q.text == "the goalkeeper"

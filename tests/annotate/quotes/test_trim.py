@@ -58,3 +58,14 @@ def test_a_trailing_participle_clause_is_the_writers_comment(nlp: Any) -> None:
     _, _, quotes = run(nlp, text)
     q = by_phrase(quotes, "strike on Friday")
     assert q.text == "that its members will strike on Friday"
+
+
+def test_a_next_report_made_finite_by_did_is_its_own_quote(nlp: Any) -> None:
+    text = (
+        "The mayor said that she would attend the ceremony "
+        "but did not confirm the bridge would open."
+    )
+    _, _, quotes = run(nlp, text)
+    said = by_phrase(quotes, "attend the ceremony")
+    assert said.text == "that she would attend the ceremony"
+    assert by_phrase(quotes, "bridge would open").cue == "confirm"

@@ -16,9 +16,11 @@ from dossier.annotate.quotes.lexicon import (
     is_speech_verb,
 )
 from dossier.annotate.quotes.misparse import misparsed_clause
+from dossier.annotate.quotes.passives import passive_report, raised_view
 from dossier.annotate.quotes.questions import asked as question_asked
 from dossier.annotate.quotes.speakers import SpeakerSpan, phrase_of, set_off_speaker, subject_of
 from dossier.annotate.quotes.trim import (
+    MIN_CONTENT_TOKENS,
     char_span,
     drop_tail,
     next_report,
@@ -26,8 +28,12 @@ from dossier.annotate.quotes.trim import (
     trim_edges,
 )
 
-MIN_CONTENT_TOKENS = 3
 CONTENT_DEPS = ("ccomp",)
+
+
+def _finite_aux(verb: Any) -> bool:
+    """'did not suggest', 'has since denied': a verb made finite by its auxiliary."""
+    return any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBD") for c in verb.children)
 
 
 def _clause_tokens(head: Any) -> list[Any]:
@@ -39,7 +45,7 @@ def _clause_tokens(head: Any) -> list[Any]:
         gerund = child.dep_ == "advcl" and child.tag_ == "VBG"
         next_act = (
             child.dep_ == "conj"
-            and child.tag_ in ("VBZ", "VBD")
+            and (child.tag_ in ("VBZ", "VBD") or _finite_aux(child))
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
         )
@@ -64,47 +70,8 @@ def allowed_frames(lemma: str, speech: bool) -> frozenset[str]:
     return frozenset(a for a in allowed if not a.startswith("-") and f"-{a}" not in listed)
 
 
-def _raised(ix: DocIndex, verb: Any) -> Cand | None:
-    """'[X] seems [to ...]', '[X] is expected [to ...]', 'it appears [that ...]': a view
-    the writer reports without citing anyone. The content is the subject with the
-    complement; the quote has no speaker (never the subject)."""
-    lemma = verb.lemma_.lower()
-    allowed = frames().get(lemma, frozenset())
-    if "raise" not in allowed and "xcomp" not in allowed:
-        return None  # not raising, whatever the children (looked at only when needed)
-    cols = columns(verb.doc)
-    deps = [cols.dep[c] for c in cols.children[verb.i]]
-    passive = "auxpass" in deps
-    raising = "raise" in allowed or (passive and "xcomp" in allowed and "agent" not in deps)
-    if not raising:
-        return None
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    comp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-    if comp is None and "raise" in allowed:
-        # 'the race appears [closer in Ohio]', 'seems [unlikely to ...]': the adjective
-        after = (c for c in verb.children if c.i > verb.i)
-        comp = next((c for c in after if c.dep_ in ("acomp", "oprd")), None)
-    if subj is None:
-        return None
-    if comp is None and subj.lower_ == "it":
-        comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-        toks = list(comp.subtree) if comp is not None else []
-    elif comp is not None and subj.lower_ not in ("it", "there"):
-        toks = list(subj.subtree) + [t for t in verb.doc[verb.i : comp.right_edge.i + 1]]
-    else:
-        return None
-    if len(toks) < MIN_CONTENT_TOKENS:
-        return None
-    toks.sort(key=lambda t: t.i)
-    ps, pe = ix.paras[ix.para_of(verb.idx)]
-    start, end = char_span(toks)
-    start, end = trim_edges(ix, max(start, ps), min(end, pe))
-    c = Cand(start, end, "indirect", sourceless=True)
-    set_cue(c, ix, verb)
-    return c
-
-
 # prepositions that open the when, where or despite-what of a report, not its content
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 ADJUNCT_PREPS = frozenset(
     {"at", "during", "despite", "amid", "throughout", "after", "before", "since", "according"}
 )
@@ -117,6 +84,19 @@ def _adjunct(dep: Any) -> bool:
     if dep.lower_ in ADJUNCT_PREPS:
         return True
     return any(c.ent_type_ in ("DATE", "TIME") for c in dep.children if c.dep_ == "pobj")
+
+
+def _as_predicate(dep: Any) -> bool:
+    """'see X [as likely to win]', 'described X [as Y doing Z]': what the object is
+    taken for, parsed as a preposition or an adverbial clause that opens with 'as'; a
+    finite 'as' clause is when or how ('as he left', 'as Breitbart reported')."""
+    if dep.left_edge.lower_ != "as":
+        return False
+    if dep.dep_ == "advcl":
+        return dep.tag_ not in FINITE_TAGS and not any(
+            c.dep_ in ("aux", "auxpass") for c in dep.children
+        )
+    return bool(dep.dep_ == "prep")
 
 
 def content_of(
@@ -164,10 +144,9 @@ def content_of(
             # 'criticized X for ...', 'called X "..."': the object and what follows it
             toks = list(child.subtree)
             for right in verb.rights:
-                if (
-                    right.i > child.i
-                    and right.dep_ in ("prep", "oprd", "xcomp", "ccomp")
-                    and not _adjunct(right)
+                if right.i > child.i and (
+                    (right.dep_ in ("prep", "oprd", "xcomp", "ccomp") and not _adjunct(right))
+                    or _as_predicate(right)
                 ):
                     toks += list(right.subtree)
             return child, toks
@@ -190,6 +169,9 @@ def content_of(
                     if right.i > child.i and right.dep_ == "xcomp":
                         toks += list(right.subtree)
                         break
+                    if right.i > child.i and _as_predicate(right):
+                        toks += list(right.subtree)  # 'pointed to [X as the obstacle]'
+                        break
                 return obj, toks
     # 'As X reported, the plan failed': the reported clause is the one the cue modifies
     as_clause = verb.dep_ == "advcl" and any(
@@ -202,25 +184,6 @@ def content_of(
         toks = [t for t in head.subtree if t.i not in own]
         return head, toks
     return None
-
-
-def _passive_report(ix: DocIndex, verb: Any, speech: bool) -> Cand | None:
-    """'[The plan] was criticised by X': content is the passive subject, X the speaker."""
-    if not (speech or "dobj" in frames().get(verb.lemma_.lower(), frozenset())):
-        return None
-    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-    if subj is None or by is None or subj.pos_ == "PRON" or verb.lemma_.lower() in ("quote", "ask"):
-        return None
-    start, end = trim_edges(ix, *char_span(list(subj.subtree)))
-    if end - start < 3:
-        return None
-    c = Cand(start, end, "indirect")
-    lo, hi = phrase_of(ix.doc, by)
-    c.speaker = SpeakerSpan(ix.doc[lo].idx, ix.doc[hi].idx + len(ix.doc[hi].text), by.i)
-    set_cue(c, ix, verb)
-    return c
 
 
 def _cue_candidates(ix: DocIndex) -> list[int]:
@@ -266,11 +229,11 @@ def speech_clauses(ix: DocIndex, skip: Callable[[int], bool]) -> list[Cand]:
         lead_from = max(ix.sent_chars(ix.sent_of_token(tok.i))[0], ix.paras[ix.para_of(tok.idx)][0])
         if not any(map(str.isalnum, ix.text[lead_from : tok.idx])):
             continue  # 'Asked whether ...': a sentence-initial participle, not a report
-        raised = _raised(ix, tok)
+        raised = raised_view(ix, tok)
         if raised is not None:
             out.append(raised)
             continue
-        passive = _passive_report(ix, tok, speech)
+        passive = passive_report(ix, tok, speech)
         if passive is not None:
             out.append(passive)
             continue

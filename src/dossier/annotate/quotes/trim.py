@@ -8,6 +8,7 @@ from dossier.annotate.columns import columns
 from dossier.annotate.quotes.docindex import DocIndex
 from dossier.annotate.quotes.lexicon import frames, is_speech_verb
 
+MIN_CONTENT_TOKENS = 3  # a shorter clause is a fragment the parse cut off
 QUOTE_MARKS = frozenset('"“”‘’«»')
 INDEFINITE = frozenset({"a", "an"})
 
