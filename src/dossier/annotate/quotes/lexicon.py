@@ -12,79 +12,30 @@ PRONOUNS_PLURAL = frozenset({"they", "them", "their"})
 PRONOUNS_NEUTER = frozenset({"it", "its"})
 PRONOUNS = PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_PLURAL | PRONOUNS_NEUTER
 
-# Titles that precede a name and are not part of it ('Dr. Jane Doe' -> 'Jane Doe').
-HONORIFICS = frozenset(
-    {
-        "dr",
-        "dr.",
-        "prof",
-        "prof.",
-        "mr",
-        "mr.",
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "sir",
-        "dame",
-        "comrade",
-    }
-)
 
-# Hedge words that weaken a report; 'according to <vague source>' is added by the caller.
-HEDGE_WORDS = (
-    "reportedly",
-    "allegedly",
-    "purportedly",
-    "supposedly",
-    "reputedly",
-    "rumoured",
-    "rumored",
-)
-VAGUE_SOURCE_WORDS = frozenset(
-    {
-        "sources",
-        "source",
-        "reports",
-        "media",
-        "officials",
-        "people",
-        "observers",
-        "analysts",
-        "estimates",
-        "rumors",
-        "rumours",
-    }
-)
+def _word_lists() -> dict[str, frozenset[str]]:
+    """Kind to its words (``quote_lexicon.tsv``); read once, when this module loads."""
+    out: dict[str, set[str]] = {}
+    for row in read_table("quote_lexicon.tsv"):
+        if len(row) >= 2:
+            out.setdefault(row[0], set()).add(row[1].lower())
+    return {k: frozenset(v) for k, v in out.items()}
 
-# Verbs that only act as cues when their clause holds a quoted phrase ('X called it a "...").
+
+_LISTS = _word_lists()
+# titles before a name that are not part of it ('Dr. Jane Doe' -> 'Jane Doe')
+HONORIFICS = _LISTS["honorific"]
+# words that weaken a report; 'according to <vague source>' is added by the caller
+HEDGE_WORDS = tuple(sorted(_LISTS["hedge"]))
+VAGUE_SOURCE_WORDS = _LISTS["vague_source"]
 # speech verbs whose direct object is not what was said ('told reporters', 'said nothing')
-SPEECH_NO_OBJECT = frozenset(
-    {
-        "say",
-        "tell",
-        "ask",
-        "add",
-        "continue",
-        "inform",
-        "remind",
-        "urge",
-        "assure",
-        "reassure",
-        "notify",
-        "advise",
-        "warn",
-        "thank",
-        "accept",
-        "present",
-        "release",
-        "point",
-    }
-)
-MIXED_ONLY_CUES = frozenset({"call", "describe", "dub", "brand", "label", "term", "hail"})
+SPEECH_NO_OBJECT = _LISTS["speech_no_object"]
+# verbs that only act as cues when their clause holds a quoted phrase ('X called it a "...')
+MIXED_ONLY_CUES = _LISTS["mixed_only"]
 # speech verbs that cue only words in quote marks ('"...," he continued'): before a
 # clause of their own they report that something went on, not what was said
-DIRECT_ONLY_CUES = frozenset({"continue"})
+DIRECT_ONLY_CUES = _LISTS["direct_only"]
+MEDIA_WORDS = _LISTS["media_word"]
 
 
 @lru_cache(maxsize=1)
@@ -164,20 +115,6 @@ def is_media_name(name: str) -> bool:
     if low in names or f"the {low}" in names:
         return True
     words = low.split()
-    return any(
-        w
-        in {
-            "media",
-            "news",
-            "agency",
-            "tv",
-            "television",
-            "radio",
-            "newspaper",
-            "broadcaster",
-            "times",
-            "post",
-            "press",
-        }
-        for w in words
-    ) or (bool(words) and words[0] in names and len(words) <= 3)
+    return any(w in MEDIA_WORDS for w in words) or (
+        bool(words) and words[0] in names and len(words) <= 3
+    )
