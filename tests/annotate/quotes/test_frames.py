@@ -83,3 +83,16 @@ def test_an_as_clause_with_a_tense_is_when_not_what(nlp: Any) -> None:
     _, _, quotes = run(nlp, text)
     q = by_phrase(quotes, "goalkeeper")
     assert q.text == "the goalkeeper"
+
+
+def test_attacks_on_someone_are_a_stance_on_them(nlp: Any) -> None:
+    text = "The senator stepped up her attacks on the harbour board this week."
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "harbour board")
+    assert (q.text, q.cue, q.speech) == ("the harbour board", "attack", False)
+
+
+def test_a_view_of_something_is_not_an_attribution(nlp: Any) -> None:
+    text = "His view of the harbour plan is well known."
+    _, _, quotes = run(nlp, text)
+    assert quotes == []
