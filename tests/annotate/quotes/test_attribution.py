@@ -228,3 +228,13 @@ def test_a_name_before_a_colon_is_not_replaced_by_a_subject_inside_the_quote(
     text = 'The pollster Jane Roe: "It was close all night, and we never knew the end."'
     _, _, quotes = run(nlp, text)
     assert by_phrase(quotes, "close all night").speaker_text == "Jane Roe"
+
+
+def test_a_relative_clause_after_a_quote_is_not_its_reporting_clause(nlp: Any) -> None:
+    text = (
+        '"We can still win the county," said Ana Ruiz, an organizer. '
+        '"We have volunteers all the way to Fresno," which votes in June.'
+    )
+    _, _, quotes = run(nlp, text)
+    q = by_phrase(quotes, "volunteers all the way")
+    assert (q.cue, q.speaker_text) == ("say", "Ana Ruiz, an organizer")

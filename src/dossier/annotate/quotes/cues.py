@@ -168,6 +168,8 @@ def reporting_verb_after(ix: DocIndex, ms: MarkSpan) -> Any | None:
         k += 1
     np_before = 0
     while k < len(toks) and toks[k].pos_ in _NP_POS and np_before < 6:
+        if toks[k].tag_ in ("WDT", "WP", "WP$"):
+            return None  # '"…," which votes in June.': a relative clause, not a report
         np_before += 1
         k += 1
     if k >= len(toks) or toks[k].pos_ != "VERB":
