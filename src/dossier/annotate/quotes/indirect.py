@@ -174,8 +174,11 @@ def content_of(
                         break
                 return obj, toks
     # 'As X reported, the plan failed': the reported clause is the one the cue modifies
-    as_clause = verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+    # ('as she accepted the award': an act with its own object says when, not who said)
+    as_clause = (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
     )
     # '..., said X, ...' / 'Russia, echoed X, "will ..."': the cue hangs off the clause
     if speech and (verb.dep_ == "parataxis" or as_clause) and verb.head.pos_ in ("VERB", "AUX"):
