@@ -50,3 +50,9 @@ def test_second_verb_of_a_because_clause_keeps_its_subject(nlp: Any) -> None:
     _, _, quotes = run(nlp, text)
     q = by_phrase(quotes, "grain subsidy")
     assert q.speaker_text == "she"
+
+
+def test_a_passive_second_verb_does_not_make_the_subject_its_source(nlp: Any) -> None:
+    text = "The county missed the deadline, but was ordered to publish the ledgers this month."
+    _, _, quotes = run(nlp, text)
+    assert all(q.speaker_text != "The county" for q in quotes)

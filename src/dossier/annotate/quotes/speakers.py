@@ -122,6 +122,10 @@ def subject_of(tok: Any, depth: int = 0) -> Any | None:
             # 'said [X hit Y] and claimed ...': not the content's subject; a second verb
             # of any other clause shares its subject ('because he backs X and rejects Y')
             return None
+        if tok.dep_ == "conj" and any(c.dep_ == "auxpass" for c in tok.children):
+            # 'X missed it, but was ordered to ...': the shared subject is whom it was
+            # asked of, not who asked
+            return None
         if head.pos_ in ("ADP",) and head.head.i != head.i:
             head = head.head
         if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.i != head.i:
