@@ -19,3 +19,12 @@ def read_table(name: str) -> list[list[str]]:
             continue
         rows.append([cell.strip() for cell in line.split("\t")])
     return rows
+
+
+def read_word_lists(name: str) -> dict[str, frozenset[str]]:
+    """A ``kind<TAB>word`` data file as kind to its words (lower case)."""
+    out: dict[str, set[str]] = {}
+    for row in read_table(name):
+        if len(row) >= 2:
+            out.setdefault(row[0], set()).add(row[1].lower())
+    return {k: frozenset(v) for k, v in out.items()}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from dossier.resources import data_path, read_table
+from dossier.resources import data_path, read_table, read_word_lists
 
 PRONOUNS_MALE = frozenset({"he", "him", "his"})
 PRONOUNS_FEMALE = frozenset({"she", "her", "hers"})
@@ -13,16 +13,7 @@ PRONOUNS_NEUTER = frozenset({"it", "its"})
 PRONOUNS = PRONOUNS_MALE | PRONOUNS_FEMALE | PRONOUNS_PLURAL | PRONOUNS_NEUTER
 
 
-def _word_lists() -> dict[str, frozenset[str]]:
-    """Kind to its words (``quote_lexicon.tsv``); read once, when this module loads."""
-    out: dict[str, set[str]] = {}
-    for row in read_table("quote_lexicon.tsv"):
-        if len(row) >= 2:
-            out.setdefault(row[0], set()).add(row[1].lower())
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-_LISTS = _word_lists()
+_LISTS = read_word_lists("quote_lexicon.tsv")  # read once, when this module loads
 # titles before a name that are not part of it ('Dr. Jane Doe' -> 'Jane Doe')
 HONORIFICS = _LISTS["honorific"]
 # words that weaken a report; 'according to <vague source>' is added by the caller

@@ -19,7 +19,7 @@ from dossier.annotate.entities.lexicon import lexicon
 from dossier.annotate.quotes.cues import Cand
 from dossier.annotate.quotes.docindex import DocIndex
 from dossier.annotate.quotes.lexicon import is_speech, role_classes
-from dossier.resources import read_table
+from dossier.resources import read_word_lists
 
 MAX_HEADING_WORDS = 25  # a longer line is a paragraph, whatever its punctuation
 MAX_SPEECH_ACT_WORDS = 4  # 'the stark warning': a speech act named, nothing said
@@ -31,11 +31,7 @@ _NAME_TAGS = frozenset({"PROPN", "DET", "PUNCT", "CCONJ", "PART"})
 @lru_cache(maxsize=1)
 def content_words() -> dict[str, frozenset[str]]:
     """Kind ('non_agent_head', 'np_cue', ...) to its words (``quote_content.tsv``)."""
-    out: dict[str, set[str]] = {}
-    for row in read_table("quote_content.tsv"):
-        if len(row) >= 2:
-            out.setdefault(row[0], set()).add(row[1].lower())
-    return {k: frozenset(v) for k, v in out.items()}
+    return read_word_lists("quote_content.tsv")
 
 
 def _words(kind: str) -> frozenset[str]:
