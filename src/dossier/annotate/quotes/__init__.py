@@ -18,7 +18,7 @@ from dossier.annotate.quotes.assemble import assemble
 from dossier.records import Article, Mention, Quote, TimeExpr
 
 EXTRACTOR = "quotes.rules"
-VERSION = "0.8"
+VERSION = "0.9"
 
 __all__ = ["EXTRACTOR", "VERSION", "extract_quotes"]
 
