@@ -31,9 +31,16 @@ from dossier.annotate.quotes.trim import (
 CONTENT_DEPS = ("ccomp",)
 
 
-def _finite_aux(verb: Any) -> bool:
-    """'did not suggest', 'has since denied': a verb made finite by its auxiliary."""
-    return any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBD") for c in verb.children)
+# tags of a verb form that carries its tense ('left', 'leaves', 'leave'), and with a modal
+# ('would') the tags of a finite verb
+TENSED_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+FINITE_TAGS = TENSED_TAGS | {"MD"}
+
+
+def _tensed_aux(verb: Any) -> bool:
+    """'did not suggest', 'has since denied': a verb whose auxiliary carries the tense
+    ('would release' is what the speaker said would happen, and stays out)."""
+    return any(c.dep_ == "aux" and c.tag_ in TENSED_TAGS for c in verb.children)
 
 
 def _clause_tokens(head: Any) -> list[Any]:
@@ -45,7 +52,7 @@ def _clause_tokens(head: Any) -> list[Any]:
         gerund = child.dep_ == "advcl" and child.tag_ == "VBG"
         next_act = (
             child.dep_ == "conj"
-            and (child.tag_ in ("VBZ", "VBD") or _finite_aux(child))
+            and (child.tag_ in ("VBZ", "VBD") or _tensed_aux(child))
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
             and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
         )
@@ -71,7 +78,6 @@ def allowed_frames(lemma: str, speech: bool) -> frozenset[str]:
 
 
 # prepositions that open the when, where or despite-what of a report, not its content
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 ADJUNCT_PREPS = frozenset(
     {"at", "during", "despite", "amid", "throughout", "after", "before", "since", "according"}
 )
@@ -93,9 +99,9 @@ def _as_predicate(dep: Any) -> bool:
     if dep.left_edge.lower_ != "as":
         return False
     if dep.dep_ == "advcl":
-        return dep.tag_ not in FINITE_TAGS and not any(
-            c.dep_ in ("aux", "auxpass") for c in dep.children
-        )
+        passive = any(c.dep_ == "auxpass" for c in dep.children)
+        modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in dep.children)
+        return dep.tag_ not in FINITE_TAGS and not (_tensed_aux(dep) or modal or passive)
     return bool(dep.dep_ == "prep")
 
 
